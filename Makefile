@@ -1,0 +1,61 @@
+# Two commands for a newcomer: `make run` (site with demo content) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help
+
+help:
+	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
+	@echo "make test   - install the test extras and run the whole suite"
+	@echo "make bench  - search benchmark (10,000 items x 2 locales)"
+	@echo "make es     - start a local Elasticsearch for development (make es-stop to stop it)"
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/activate
+	$(PIP) install --quiet --retries 5 -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
+	$(PIP) install --quiet --retries 5 -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	@mkdir -p var
+	$(MANAGE) migrate --verbosity 0
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+	@if [ -n "$$DATABASE_TEST_URL" ]; then \
+	  echo "== database-facing tests again on PostgreSQL =="; \
+	  DATABASE_URL="$$DATABASE_TEST_URL" $(PY) -m pytest -m django_db -p no:randomly $(PYTEST_ARGS) tests/unit tests/catalogue; \
+	fi
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: install-test
+	$(PY) -m bench.search_bench
+
+clean:
+	rm -rf var/db.sqlite3 var/search.sqlite3* var/media
+
+-include make/services.mk

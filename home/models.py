@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+
+
+class HomePage(Page):
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_alt = models.CharField(_("hero image alternative text"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline"), FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
+    ]
+    subpage_types = [
+        "promo.ProductIndexPage", "promo.FairIndexPage", "promo.AttractionIndexPage",
+        "promo.InvestmentIndexPage", "promo.NewsIndexPage",
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.sections import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections(self)
+        return context
+
+
+class LinkGroup(TranslatableMixin, ClusterableModel):
+    """A block of links to other agencies' portals, as on the district portal's sidebar
+    ("Liên kết website", "Các Sở, Ban ngành", "Các Trang khác")."""
+
+    title = models.CharField(_("title"), max_length=120)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("title"), FieldPanel("sort_order"), InlinePanel("links", label=_("links"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("link group")
+        verbose_name_plural = _("link groups")
+        ordering = ["sort_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class LinkGroupItem(Orderable):
+    group = ParentalKey(LinkGroup, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("label"), max_length=160)
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.label
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    office_name = models.CharField(
+        _("office"), max_length=200, default="Trade and Investment Promotion Office"
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [FieldPanel("office_name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")]
+
+    class Meta:
+        verbose_name = _("contact details")

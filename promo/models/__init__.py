@@ -1,0 +1,29 @@
+from .attractions import AttractionIndexPage, AttractionPage
+from .base import CataloguePage
+from .fairs import FairIndexPage, FairPage
+from .investment import InvestmentIndexPage, InvestmentPage
+from .news import NewsIndexPage, NewsPage
+from .products import ProductIndexPage, ProductPage
+from .taxonomy import Category, Commune, FormerCommuneName, Sector
+
+CATALOGUE_MODELS = {
+    "product": ProductPage,
+    "fair": FairPage,
+    "attraction": AttractionPage,
+    "investment": InvestmentPage,
+    "news": NewsPage,
+}
+INDEX_MODELS = {
+    "product": ProductIndexPage,
+    "fair": FairIndexPage,
+    "attraction": AttractionIndexPage,
+    "investment": InvestmentIndexPage,
+    "news": NewsIndexPage,
+}
+
+__all__ = [
+    "AttractionIndexPage", "AttractionPage", "CATALOGUE_MODELS", "CataloguePage", "Category",
+    "Commune", "FairIndexPage", "FairPage", "FormerCommuneName", "INDEX_MODELS",
+    "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "ProductIndexPage",
+    "ProductPage", "Sector",
+]

@@ -1,0 +1,24 @@
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+_TMP = Path(tempfile.mkdtemp(prefix="dautieng-test-"))
+MEDIA_ROOT = _TMP / "media"
+SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", _TMP / "search.sqlite3"))
+# Tests choose the engine explicitly; a developer's ELASTICSEARCH_URL must not leak in.
+ELASTICSEARCH_URL = ""
+DATABASES = {
+    "default": dj_database_url.parse(  # noqa: F405
+        os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
+    )
+}

@@ -1,0 +1,125 @@
+"""The plain record every search engine indexes.
+
+Nothing downstream of this module touches Wagtail models: `documents_for_page` (added with the
+catalogue integration) turns a live page into a `SearchDocument`, and the engines only ever see
+these records. That keeps both engines testable on plain data and rebuildable from the database.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+KINDS = ("product", "fair", "attraction", "investment", "news")
+LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+SOURCE_LOCALE = "vi"
+FACETS = ("commune", "sector", "category")
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One live translation of one catalogue item.
+
+    `ref` is shared by all translations of an item; (`ref`, `locale`) is the document key.
+    `facets` maps a facet name (commune, sector, category) to the stable slugs the item carries;
+    `synonyms` are extra words indexed with the item (former commune names, staff synonyms),
+    so a search for a former name finds the merged unit's items.
+    `facts` is small display data for result cards (fair dates, area, price), never searched.
+    """
+
+    ref: str
+    kind: str
+    locale: str
+    title: str
+    url: str
+    summary: str = ""
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    synonyms: tuple[str, ...] = ()
+    published: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    image_url: str = ""
+    facts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.ref}:{self.locale}"
+
+
+def _text_fields(page):
+    """Searchable text beyond title and summary: body paragraphs and the kind's text facts."""
+    from promo.catalogue.body import stream_to_text
+
+    parts = [stream_to_text(page.body)]
+    for name in ("producer", "unit", "venue", "organizer", "opening_hours", "incentives"):
+        value = getattr(page, name, "")
+        if value:
+            parts.append(value)
+    return "\n\n".join(p for p in parts if p)
+
+
+def _facts(page):
+    facts = {}
+    for name in ("start", "end", "venue", "ocop_stars", "price_from_vnd", "unit", "area_ha",
+                 "capital_usd", "status", "opening_hours", "ticket_vnd"):
+        value = getattr(page, name, None)
+        if value not in (None, ""):
+            facts[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return facts
+
+
+def _facets(page, commune_slug):
+    facets = {}
+    if commune_slug:
+        facets["commune"] = (commune_slug,)
+    sector = getattr(page, "sector", None)
+    if sector is not None:
+        facets["sector"] = (sector.slug,)
+    category = getattr(page, "category", None)
+    if category:
+        facets["category"] = (category if isinstance(category, str) else category.slug,)
+    return facets
+
+
+def documents_for_pages(pages, commune_words=None, image_url=None):
+    """SearchDocuments for live catalogue pages (specific instances).
+
+    `commune_words` maps a commune translation key to every name it is known by (current names
+    in all languages and former names), indexed as synonyms so a search for a pre-2025 commune
+    finds the items of the unit that absorbed it.
+    """
+    commune_words = commune_words if commune_words is not None else commune_vocabulary()
+    docs = []
+    for page in pages:
+        commune = page.commune
+        words = commune_words.get(commune.translation_key, ()) if commune else ()
+        docs.append(SearchDocument(
+            ref=page.ref,
+            kind=page.kind,
+            locale=page.locale.language_code,
+            title=page.title,
+            url=page.get_url() or "",
+            summary=page.summary,
+            text=_text_fields(page),
+            tags=tuple(item.tag.name for item in page.tagged_items.all()),
+            facets=_facets(page, commune.slug if commune else ""),
+            synonyms=tuple(words),
+            published=page.published,
+            start=getattr(page, "start", None),
+            end=getattr(page, "end", None),
+            image_url=image_url(page) if image_url else "",
+            facts=_facts(page),
+        ))
+    return docs
+
+
+def commune_vocabulary():
+    from promo.models import Commune, FormerCommuneName
+
+    words = {}
+    for key, name in Commune.objects.values_list("translation_key", "name"):
+        words.setdefault(key, []).append(name)
+    for key, name in FormerCommuneName.objects.values_list("commune__translation_key", "name"):
+        words.setdefault(key, []).append(name)
+    return {key: tuple(dict.fromkeys(names)) for key, names in words.items()}

@@ -1,0 +1,166 @@
+"""Keep the search engines in step with the pages, losing nothing.
+
+A page change (publish, unpublish, delete, move — of a source page or a translation) writes a
+`PendingUpdate` row for each engine in the same transaction as the change. After commit the
+rows are applied: every live translation of the item is turned into documents and sent, and
+translations that are no longer live are deleted. A row is removed only once its engine has
+accepted the change; when an engine is down the row stays, and the next commit, `manage.py
+search_index sync` or a rebuild applies it. The database stays the truth throughout.
+"""
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_delete
+from django.utils.timezone import now
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.documents import LOCALES, documents_for_pages
+from search.engines.base import EngineUnavailable
+
+log = logging.getLogger(__name__)
+KEEP_APPLIED = timedelta(days=1)
+
+
+def catalogue_models():
+    from promo.models import CATALOGUE_MODELS
+
+    return CATALOGUE_MODELS
+
+
+def indexing_engines():
+    """(name, engine) for every engine that must hold the catalogue.
+
+    With Elasticsearch configured, the embedded index is kept too: it is what searches fall
+    back to while Elasticsearch is unreachable.
+    """
+    from search.engines import get_embedded_engine, get_engine
+
+    embedded, configured = get_embedded_engine(), get_engine()
+    engines = [("sqlite", embedded)]
+    if configured is not embedded:
+        engines.insert(0, ("elasticsearch", configured))
+    return engines
+
+
+def live_pages_for(translation_keys):
+    pages = []
+    for model in catalogue_models().values():
+        pages.extend(
+            model.objects.live().filter(translation_key__in=translation_keys)
+            .select_related("locale", "commune", *_related(model))
+            .prefetch_related("tagged_items__tag")
+        )
+    return pages
+
+
+def _related(model):
+    names = {f.name for f in model._meta.get_fields()}
+    return [name for name in ("sector", "category") if name in names
+            and model._meta.get_field(name).is_relation]
+
+
+def queue(page):
+    from search.models import PendingUpdate
+
+    if not isinstance(page, tuple(catalogue_models().values())):
+        return
+    engines = [name for name, _engine in indexing_engines()]
+    PendingUpdate.objects.bulk_create([
+        PendingUpdate(page_id=page.pk, translation_key=page.translation_key, ref=page.ref,
+                      engine=name)
+        for name in engines
+    ])
+    transaction.on_commit(apply_pending_quietly)
+
+
+def apply_pending(limit=None, progress=None):
+    """Apply pending updates; return (applied, still pending)."""
+    from search.models import IndexedItem, PendingUpdate
+
+    applied = 0
+    for name, engine in indexing_engines():
+        rows = list(PendingUpdate.objects.filter(engine=name, applied_at=None)
+                    .order_by("id")[:limit])
+        if not rows:
+            continue
+        keys = {row.translation_key for row in rows}
+        try:
+            pages = live_pages_for(keys)
+            docs = documents_for_pages(pages)
+            live = {doc.key for doc in docs}
+            refs = {row.ref for row in rows} | {doc.ref for doc in docs}
+            refs |= set(IndexedItem.objects.filter(translation_key__in=keys)
+                        .values_list("ref", flat=True))
+            stale = [f"{ref}:{code}" for ref in refs for code in LOCALES
+                     if f"{ref}:{code}" not in live]
+            if stale:
+                engine.delete(stale)
+            if docs:
+                engine.index(docs)
+        except EngineUnavailable as exc:
+            PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(
+                last_error=str(exc)[:500], attempts=F("attempts") + 1)
+            log.warning("search engine %s unavailable, %d updates kept: %s", name, len(rows), exc)
+            continue
+        with transaction.atomic():
+            for page in pages:
+                IndexedItem.objects.update_or_create(translation_key=page.translation_key,
+                                                     defaults={"ref": page.ref})
+            PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(applied_at=now())
+        applied += len(rows)
+        if progress:
+            progress(name, len(rows))
+    PendingUpdate.objects.filter(applied_at__lt=now() - KEEP_APPLIED).delete()
+    return applied, PendingUpdate.objects.filter(applied_at=None).count()
+
+
+def apply_pending_quietly():
+    try:
+        apply_pending()
+    except Exception:  # a failed index update must never fail the editor's publish
+        log.exception("applying pending search updates failed; they stay pending")
+
+
+def all_live_documents(chunk=500):
+    """Every live catalogue translation as documents, streamed for rebuilds."""
+    from search.documents import commune_vocabulary
+
+    words = commune_vocabulary()
+    for model in catalogue_models().values():
+        qs = (model.objects.live().select_related("locale", "commune", *_related(model))
+              .prefetch_related("tagged_items__tag").order_by("pk"))
+        last = 0
+        while True:
+            batch = list(qs.filter(pk__gt=last)[:chunk])
+            if not batch:
+                break
+            yield from documents_for_pages(batch, commune_words=words)
+            last = batch[-1].pk
+
+
+def count_live_documents():
+    from collections import Counter
+
+    counts = Counter()
+    for model in catalogue_models().values():
+        for code in model.objects.live().values_list("locale__language_code", flat=True):
+            counts[code] += 1
+    return dict(counts)
+
+
+def _on_page_change(sender, instance, **kwargs):
+    queue(instance.specific if hasattr(instance, "specific") else instance)
+
+
+def _on_move(sender, instance, **kwargs):
+    queue(instance.specific)
+
+
+def connect_signals():
+    page_published.connect(_on_page_change, dispatch_uid="search-published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="search-unpublished")
+    post_page_move.connect(_on_move, dispatch_uid="search-moved")
+    for model in catalogue_models().values():
+        post_delete.connect(_on_page_change, sender=model, dispatch_uid=f"search-del-{model.__name__}")

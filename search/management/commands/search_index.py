@@ -1,0 +1,100 @@
+"""`manage.py search_index rebuild|sync|status` — the staff-facing handle on the search index."""
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.timezone import now
+
+from search.engines.base import EngineUnavailable
+from search.indexing import (
+    all_live_documents, apply_pending, count_live_documents, indexing_engines,
+)
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index from the database, apply pending updates, or report status."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "sync", "status"])
+        parser.add_argument("--engine", help="Only this engine (sqlite or elasticsearch).")
+
+    def engines(self, only):
+        engines = [(name, engine) for name, engine in indexing_engines()
+                   if not only or name == only]
+        if not engines:
+            raise CommandError(f"no configured engine is called {only!r}")
+        return engines
+
+    def handle(self, *args, action, engine=None, **options):
+        return getattr(self, action)(self.engines(engine))
+
+    def rebuild(self, engines):
+        from search.models import PendingUpdate
+
+        total = sum(count_live_documents().values())
+        failed = []
+        for name, engine in engines:
+            started = time.monotonic()
+            started_at = now()
+            try:
+                count = engine.rebuild(all_live_documents(), total=total,
+                                       progress=self._bar(name))
+            except EngineUnavailable as exc:
+                self.stderr.write(f"\n{name}: not rebuilt, engine unavailable: {exc}")
+                failed.append(name)
+                continue
+            # Everything the rebuild read is in the new index; what changed while it ran went to
+            # the index it replaced, so apply those changes again.
+            PendingUpdate.objects.filter(engine=name, created_at__lt=started_at).delete()
+            PendingUpdate.objects.filter(engine=name, created_at__gte=started_at).update(
+                applied_at=None)
+            apply_pending()
+            elapsed = time.monotonic() - started
+            rate = count / elapsed if elapsed else 0
+            self.stdout.write(f"{name}: rebuilt {count} documents in {elapsed:.1f}s "
+                              f"({rate:,.0f} documents/s).")
+        if failed:
+            raise CommandError(f"rebuild failed for {', '.join(failed)}; the old index is intact.")
+
+    def _bar(self, name):
+        tty = sys.stderr.isatty()
+        last = [0.0]
+
+        def progress(done, total):
+            now = time.monotonic()
+            if done != total and now - last[0] < (0.1 if tty else 2.0):
+                return
+            last[0] = now
+            width = 30
+            filled = int(width * done / total) if total else width
+            line = f"{name}: [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+            self.stderr.write(("\r" + line) if tty else line, ending="" if tty else "\n")
+            if tty and done == total:
+                self.stderr.write("")
+        return progress
+
+    def sync(self, engines):
+        applied, pending = apply_pending(
+            progress=lambda name, n: self.stderr.write(f"{name}: applied {n} updates"))
+        self.stdout.write(f"Applied {applied} pending updates; {pending} still pending.")
+        if pending:
+            raise CommandError(f"{pending} updates could not be applied (engine unavailable?)")
+
+    def status(self, engines):
+        from search.models import PendingUpdate
+
+        live = count_live_documents()
+        healthy = True
+        for name, engine in engines:
+            health = engine.health()
+            healthy &= health.ok
+            pending = PendingUpdate.objects.filter(engine=name, applied_at=None).count()
+            self.stdout.write(f"{name}: {'ok' if health.ok else 'UNAVAILABLE'} — {health.detail}; "
+                              f"{pending} pending updates")
+            for code in sorted(set(live) | set(health.documents)):
+                indexed = health.documents.get(code, 0)
+                flag = "" if indexed == live.get(code, 0) else "  (differs)"
+                self.stdout.write(f"  {code:8} live pages {live.get(code, 0):6}  "
+                                  f"indexed {indexed:6}{flag}")
+        if not healthy:
+            raise CommandError("an engine is unavailable")

@@ -1,0 +1,28 @@
+"""The `engine` fixture: every contract test runs against each engine.
+
+Elasticsearch runs only when `ELASTICSEARCH_URL` is set; its indices get a random prefix and are
+deleted afterwards.
+"""
+import os
+import uuid
+
+import pytest
+
+
+@pytest.fixture(params=["sqlite", "elasticsearch"])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        from search.engines.sqlite import SqliteEngine
+
+        yield SqliteEngine(tmp_path / "search.sqlite3")
+        return
+    url = os.environ.get("ELASTICSEARCH_URL")
+    if not url:
+        pytest.skip("ELASTICSEARCH_URL is not set")
+    from search.engines.elastic import ElasticEngine
+
+    es = ElasticEngine(url, index_prefix=f"test-{uuid.uuid4().hex[:10]}")
+    try:
+        yield es
+    finally:
+        es.drop_indices()

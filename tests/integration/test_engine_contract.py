@@ -1,0 +1,192 @@
+"""Behaviour a visitor notices, identical for every engine (see SearchEngine in base.py)."""
+import datetime as dt
+import re
+import threading
+
+import pytest
+
+from search.documents import SearchDocument
+from search.engines.base import Filters
+from search.query import QueryError
+from search.service import search_with
+
+TODAY = dt.date(2026, 11, 26)
+RUBBER = [["cao su", "rubber", "고무", "ゴム", "橡胶"], ["Thanh An", "Định Hiệp"]]
+
+
+def doc(ref, locale, title, kind="product", summary="", text="", **kw):
+    return SearchDocument(ref=ref, kind=kind, locale=locale, title=title,
+                          url=f"/{locale}/{ref}/", summary=summary, text=text, **kw)
+
+
+CORPUS = [
+    doc("nui-cau", "vi", "Núi Cậu", "attraction", "Ngọn núi bên hồ Dầu Tiếng.",
+        facets={"commune": ("dinh-thanh",), "category": ("nature",)}),
+    doc("nui-cau", "en", "Cau Mountain (Núi Cậu)", "attraction", "A hill on Dau Tieng Lake.",
+        facets={"commune": ("dinh-thanh",), "category": ("nature",)}),
+    doc("glove", "vi", "Nhà máy găng tay cao su", "investment", "Kêu gọi đầu tư nhà máy.",
+        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)}),
+    doc("glove", "en", "Rubber Glove Factory", "investment", "Investment sought for a factory.",
+        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)}),
+    doc("glove", "ko", "고무장갑 공장", "investment", "투자 유치",
+        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)}),
+    doc("durian", "zh-hans", "出口榴莲初加工包装厂项目", "investment", "榴莲出口",
+        facets={"sector": ("agriculture",)}),
+    doc("durian", "vi", "Nhà đóng gói sầu riêng", "investment", "Sầu riêng xuất khẩu.",
+        facets={"sector": ("agriculture",)}),
+    doc("restaurant", "en", "Floating Restaurant", "investment",
+        "A restaurant floating on the lake. <script>alert(1)</script> & more",
+        facets={"sector": ("tourism",)}),
+    doc("fishing", "ja", "ダウティエン湖の島めぐりと釣り体験", "attraction", "湖で釣り"),
+    doc("old-fair", "vi", "Hội chợ OCOP 2026", "fair", "Hội chợ đã qua.",
+        start=dt.date(2026, 6, 5), end=dt.date(2026, 6, 11)),
+    doc("new-fair", "vi", "Hội chợ cuối năm 2026", "fair", "Hội chợ mua sắm.",
+        start=dt.date(2026, 11, 20), end=dt.date(2026, 12, 5)),
+    doc("mattress", "vi", "Nệm cao su thiên nhiên Long Hòa", "product", "Nệm từ mủ cao su.",
+        facets={"commune": ("long-hoa",), "category": ("household",)}),
+    doc("tan-hiep", "vi", "Rau sạch Thanh An", "product", "Rau sạch xã Thanh An.",
+        synonyms=("Định Hiệp",)),
+]
+
+
+@pytest.fixture
+def loaded(engine):
+    engine.index(CORPUS)
+    return engine
+
+
+def refs(engine, q, lang="vi", **kw):
+    filters = Filters(today=TODAY, **kw)
+    return [h.ref for h in search_with(engine, q, lang, filters, synonyms=RUBBER).hits]
+
+
+def test_vietnamese_without_diacritics_and_dd(loaded):
+    assert refs(loaded, "nui cau") == ["nui-cau"]
+    assert refs(loaded, "NÚI CẬU") == ["nui-cau"]
+    assert "glove" in refs(loaded, "dau tu")
+    assert "glove" in refs(loaded, "ĐẦU TƯ")
+
+
+def test_english_inflection(loaded):
+    assert refs(loaded, "gloves factories", "en") == ["glove"]
+
+
+def test_cjk_without_spaces(loaded):
+    assert refs(loaded, "榴莲包装厂", "zh-hans") == ["durian"]
+    assert refs(loaded, "ダウティエン湖釣り", "ja") == ["fishing"]
+    assert refs(loaded, "滑雪场", "zh-hans") == []
+
+
+def test_phrase_and_exclusion(loaded):
+    assert refs(loaded, '"floating restaurant"', "en") == ["restaurant"]
+    assert refs(loaded, '"restaurant floating lake"', "en") == []
+    assert set(refs(loaded, "cao su")) == {"glove", "mattress"}
+    assert refs(loaded, "cao su -nệm") == ["glove"]
+
+
+def test_typo_in_an_unknown_word(loaded):
+    assert refs(loaded, "nệm cao su thiên nhiêm") == ["mattress"]
+    assert refs(loaded, "karaoke") == []
+
+
+def test_synonyms_cross_languages(loaded):
+    assert set(refs(loaded, "橡胶", "zh-hans")) == {"glove", "mattress"}
+    assert refs(loaded, "Định Hiệp") == ["tan-hiep"]
+
+
+def test_each_ref_once_shown_in_the_visitors_language(loaded):
+    res = search_with(loaded, "glove", "ko", synonyms=RUBBER)
+    assert [(h.ref, h.locale) for h in res.hits] == [("glove", "ko")]
+    res = search_with(loaded, "sầu riêng", "en")
+    assert [(h.ref, h.locale) for h in res.hits] == [("durian", "vi")]  # no en: the source
+    res = search_with(loaded, "榴莲", "en")
+    assert [(h.ref, h.locale) for h in res.hits] == [("durian", "vi")]
+    res = search_with(loaded, "floating", "vi")
+    assert [(h.ref, h.locale) for h in res.hits] == [("restaurant", "en")]  # no vi: any
+
+
+def test_facets_count_items_not_translations(loaded):
+    res = search_with(loaded, "cao su", "vi")
+    assert res.total == 2
+    assert res.facets["commune"] == {"long-hoa": 2}
+    assert res.facets["kind"] == {"investment": 1, "product": 1}
+
+
+def test_filters_or_within_and_across(loaded):
+    assert refs(loaded, "cao su", kinds=("investment",)) == ["glove"]
+    assert set(refs(loaded, "cao su", kinds=("investment", "product"))) == {"glove", "mattress"}
+    assert refs(loaded, "cao su", kinds=("product",), sectors=("manufacturing",)) == []
+    assert refs(loaded, "cao su", communes=("long-hoa",), categories=("household",)) == ["mattress"]
+
+
+def test_upcoming_keeps_fairs_not_yet_over(loaded):
+    assert set(refs(loaded, "hội chợ")) == {"old-fair", "new-fair"}
+    assert refs(loaded, "hội chợ", upcoming=True) == ["new-fair"]
+
+
+def test_pagination(engine):
+    engine.index([doc(f"p{i:02}", "vi", f"Sản phẩm mẫu {i}") for i in range(23)])
+    seen = []
+    for page in (1, 2, 3):
+        res = search_with(engine, "san pham", "vi", page=page, page_size=10)
+        assert res.total == 23
+        seen += [h.ref for h in res.hits]
+    assert len(seen) == len(set(seen)) == 23
+
+
+def test_snippets_are_escaped_with_only_mark(loaded):
+    (hit,) = search_with(loaded, "restaurant", "en").hits
+    assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
+    assert "<mark>restaurant</mark>" in hit.snippet
+    assert re.sub(r"</?mark>", "", hit.snippet).count("<") == 0
+
+
+def test_autocomplete(loaded):
+    assert [s.ref for s in loaded.autocomplete("nui c", "en")] == ["nui-cau"]
+    assert loaded.autocomplete("nui c", "en")[0].title == "Cau Mountain (Núi Cậu)"
+    assert [s.ref for s in loaded.autocomplete("Núi", "vi")] == ["nui-cau"]
+    assert "glove" in [s.ref for s in loaded.autocomplete("gă", "vi")]
+    assert loaded.autocomplete("ui", "vi") == []  # a word must start with the prefix
+    assert len(loaded.autocomplete("n", "vi", limit=2)) == 2
+
+
+def test_delete(loaded):
+    assert loaded.delete(["glove:vi", "glove:en", "missing:vi"]) == 2
+    res = search_with(loaded, "고무장갑", "en")
+    assert [(h.ref, h.locale) for h in res.hits] == [("glove", "ko")]
+    loaded.delete(["glove:ko"])
+    assert refs(loaded, "gang tay") == []
+    assert sum(loaded.health().documents.values()) == len(CORPUS) - 3
+
+
+def test_health_counts_documents_per_locale(loaded):
+    h = loaded.health()
+    assert h.ok and h.documents["vi"] == 7 and h.documents["ko"] == 1
+
+
+def test_rebuild_swaps_without_downtime(loaded):
+    seen_during_build = []
+
+    def docs():
+        for i, d in enumerate(CORPUS[:3] + [doc("new", "en", "Brand new lantern")]):
+            if i == 2:  # mid-build: the old index still answers
+                t = threading.Thread(target=lambda: seen_during_build.append(refs(loaded, "sau rieng")))
+                t.start()
+                t.join()
+            yield d
+
+    assert loaded.rebuild(docs(), total=4) == 4
+    assert seen_during_build == [["durian"]]
+    assert refs(loaded, "lantern", "en") == ["new"]
+    assert refs(loaded, "sau rieng") == []
+
+
+@pytest.mark.parametrize("q", ['"', "AND OR NOT", "NEAR(a b)", "*", "^x", "col:val", "a\x00b",
+                               '"unclosed', "-", "x" * 10_000, "(((", "ĐĐĐ" * 60])
+def test_hostile_queries_answer_or_explain(loaded, q):
+    try:
+        res = search_with(loaded, q, "vi")
+    except QueryError as exc:
+        assert str(exc)
+    else:
+        assert res.total >= 0
