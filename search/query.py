@@ -46,6 +46,7 @@ class Query:
     phrases: tuple[str, ...] = ()  # "quoted phrases", without the quotes
     excluded: tuple[str, ...] = ()  # -words and -"phrases"
     filters: Filters = field(default_factory=Filters)
+    wanted: tuple[str, ...] = ()  # terms and phrases together, in the order they were typed
 
 
 def _clean(raw: str) -> str:
@@ -67,21 +68,24 @@ def parse(raw: str, filters: Filters | None = None) -> Query:
     terms: list[str] = []
     phrases: list[str] = []
     excluded: list[str] = []
+    wanted: list[str] = []
     for m in _PARTS.finditer(cleaned):
         neg, quoted, word = m.group(1), m.group(2), m.group(3)
         if word is not None:
             if word.startswith("-") and len(word) > 1:
                 neg, word = "-", word[1:]
-            target = excluded if neg else terms
             if text.analyze(word):
-                target.append(word)
+                (excluded if neg else terms).append(word)
+                wanted.extend(() if neg else (word,))
         elif text.analyze(quoted):
             (excluded if neg else phrases).append(quoted.strip())
+            wanted.extend(() if neg else (quoted.strip(),))
     if not terms and not phrases:
         if excluded:
             raise QueryError("Add a word to search for; excluding words alone finds nothing.")
         raise QueryError("The search text has no letters or digits to search for.")
-    return Query(cleaned, tuple(terms), tuple(phrases), tuple(excluded), filters or Filters())
+    return Query(cleaned, tuple(terms), tuple(phrases), tuple(excluded), filters or Filters(),
+                 tuple(wanted))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,6 +112,9 @@ class Plan:
     clauses: tuple[Clause, ...]
     excluded: tuple[Match, ...] = ()
     filters: Filters = field(default_factory=Filters)
+    # The analysed tokens of what was typed (terms and phrases, in order, without synonyms or
+    # typo corrections): the phrase the title match bonus looks for (see SearchEngine).
+    phrase: tuple[str, ...] = ()
 
     @property
     def highlight_tokens(self) -> frozenset[str]:
@@ -211,7 +218,8 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
     excluded = tuple(Match(tuple(text.analyze(w))) for w in query.excluded if text.analyze(w))
     if vocabulary is not None:
         clauses = _add_typos(clauses, vocabulary)
-    return Plan(tuple(clauses), excluded, query.filters)
+    phrase = tuple(t for w in query.wanted for t in text.analyze(w))
+    return Plan(tuple(clauses), excluded, query.filters, phrase)
 
 
 def _add_typos(clauses: list[Clause], vocabulary: Vocabulary) -> list[Clause]:

@@ -82,15 +82,21 @@ class CataloguePage(Page):
 
     def clean(self):
         super().clean()
+        errors = self.field_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def field_errors(self):
+        """Every problem with the kind's fields at once, so an editor fixes them in one go."""
+        errors = {}
         if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": _("Describe the hero image for screen readers.")})
+            errors["hero_alt"] = _("Describe the hero image for screen readers.")
         if self.ref:
             clash = find_ref_owner(self.ref)
             if clash is not None and clash.translation_key != self.translation_key:
-                raise ValidationError(
-                    {"ref": _("Reference “%(ref)s” is already used by “%(title)s”.")
-                     % {"ref": self.ref, "title": clash.title}}
-                )
+                errors["ref"] = _("Reference “%(ref)s” is already used by “%(title)s”.") % {
+                    "ref": self.ref, "title": clash.title}
+        return errors
 
     @property
     def hero_alt_text(self):

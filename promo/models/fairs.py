@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,10 +44,11 @@ class FairPage(CataloguePage):
         verbose_name = _("trade fair or event")
         verbose_name_plural = _("trade fairs and events")
 
-    def clean(self):
-        super().clean()
+    def field_errors(self):
+        errors = super().field_errors()
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The last day cannot be before the first day.")})
+            errors["end"] = _("The last day cannot be before the first day.")
+        return errors
 
     @property
     def is_upcoming(self):

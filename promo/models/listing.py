@@ -97,6 +97,7 @@ class CatalogueIndexPage(Page):
                                    else paginator.num_pages)
         query = request.GET.copy()
         query.pop("page", None)
+        query.pop("untranslated", None)
         context.update(
             items=items, facets=self.facet_choices(), active_filters=active, sort=sort,
             sort_options=[(v, label) for v, label, _o in self.sort_options],

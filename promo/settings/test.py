@@ -14,6 +14,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 _TMP = Path(tempfile.mkdtemp(prefix="dautieng-test-"))
 MEDIA_ROOT = _TMP / "media"
+STATIC_ROOT = _TMP / "static"
+STATIC_ROOT.mkdir()
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", _TMP / "search.sqlite3"))
 # Tests choose the engine explicitly; a developer's ELASTICSEARCH_URL must not leak in.
 ELASTICSEARCH_URL = ""

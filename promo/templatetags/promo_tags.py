@@ -20,7 +20,9 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language, gettext as _
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 register = template.Library()
@@ -213,7 +215,7 @@ def responsive_image(image, alt, sizes="100vw", variant="wide", lazy=True, css_c
         'decoding="async"{}{}>',
         src.url, srcset, sizes, src.width, src.height, alt or "", loading,
         format_html(' class="{}"', css_class) if css_class else "",
-        format_html(' fetchpriority="high"') if not lazy else "",
+        mark_safe(' fetchpriority="high"') if not lazy else "",
     )
 
 

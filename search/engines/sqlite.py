@@ -2,8 +2,14 @@
 
 Layout: `fts` holds the analysed tokens (title, tags+synonyms, summary, body) with rowid = docs.id;
 `docs` the original fields for display and snippets; `items` one row per ref; `item_facets`
-(kind, commune, sector, category) per item so facet counts are SQL over all matching items;
-`ac` the unstemmed folded title words with a prefix index for autocomplete.
+(kind, commune, sector, category) per item as integer ids into `facet_values`, so facet counts
+are one integer GROUP BY over the matching items; `ac` the unstemmed folded title words with a
+prefix index for autocomplete.
+
+A document's id is `item << 4 | slot` (slot: the locale's place in `LOCALES`), so the item of an
+FTS hit is `rowid >> 4`: collapsing translations into items needs no join, and the match set
+goes straight into a temporary table that the total, the page of hits and the facet counts all
+read, instead of re-running the match for each.
 
 Journal mode: rollback journal, not WAL, on purpose. `rebuild` swaps a freshly built file in
 with `os.replace`; WAL keeps `<path>-wal`/`-shm` by *name*, so a connection still reading the
@@ -16,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -25,7 +32,7 @@ from pathlib import Path
 from typing import Iterable
 
 from search import text
-from search.documents import SOURCE_LOCALE, SearchDocument
+from search.documents import LOCALES, SOURCE_LOCALE, SearchDocument
 from search.engines.base import (
     EngineUnavailable,
     Health,
@@ -37,6 +44,8 @@ from search.engines.base import (
 from search.query import Match, Plan, edits1
 from search.snippets import make_snippet
 
+log = logging.getLogger(__name__)
+
 # Field weights for bm25 (title, tags, summary, body): a word in the title says far more about
 # what the item is than the same word deep in the body.
 WEIGHTS = (10.0, 5.0, 3.0, 1.0)
@@ -44,6 +53,11 @@ FACET_NAMES = ("kind", "commune", "sector", "category")
 _TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'"  # split on spaces only
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 AC_CANDIDATES = 300
+SCHEMA_VERSION = "2"  # bump when the layout changes: an older file is emptied for a rebuild
+SLOT_BITS = 4  # up to 16 translations per item
+# Title match bonus (see `SearchEngine` in base.py): the best translation's bm25 is multiplied
+# by the largest factor whose condition its title meets.
+TITLE_EXACT, TITLE_PREFIX, TITLE_PHRASE = 2.0, 1.5, 1.25
 _MAX_COMBINATIONS = 70  # C(8, 6) = 28 for the largest CJK chunk the planner emits
 
 SCHEMA = f"""
@@ -54,11 +68,12 @@ CREATE TABLE IF NOT EXISTS docs(
     id INTEGER PRIMARY KEY, item INTEGER NOT NULL REFERENCES items(id), locale TEXT NOT NULL,
     kind TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL, summary TEXT NOT NULL,
     body TEXT NOT NULL, image_url TEXT NOT NULL, facts TEXT NOT NULL, facets TEXT NOT NULL,
-    end_date TEXT, UNIQUE(item, locale));
+    end_date TEXT, title_len INTEGER NOT NULL, UNIQUE(item, locale));
+CREATE TABLE IF NOT EXISTS facet_values(
+    id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL, UNIQUE(facet, value));
 CREATE TABLE IF NOT EXISTS item_facets(
-    facet TEXT NOT NULL, value TEXT NOT NULL, item INTEGER NOT NULL,
-    PRIMARY KEY(facet, value, item)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS item_facets_item ON item_facets(item);
+    item INTEGER NOT NULL, fv INTEGER NOT NULL, PRIMARY KEY(item, fv)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS item_facets_fv ON item_facets(fv, item);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, tags, summary, body, tokenize="{_TOKENIZE}");
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS ac USING fts5(words, tokenize="{_TOKENIZE}", prefix='1 2 3');
@@ -120,8 +135,10 @@ class SqliteEngine:
                                    check_same_thread=False)
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA temp_store=MEMORY")
+            conn.execute("PRAGMA temp_store=MEMORY")  # the per-search match table
             conn.execute("PRAGMA cache_size=-32000")
+            # Reads through the page cache of the OS instead of copying every page in.
+            conn.execute("PRAGMA mmap_size=268435456")
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"cannot open search index {self.path}: {exc}") from exc
         self._local.conn = conn
@@ -130,8 +147,22 @@ class SqliteEngine:
 
     @staticmethod
     def _init_schema(conn: sqlite3.Connection) -> None:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = None
+        if "meta" in tables:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            version = row[0] if row else None
+        if tables and version != SCHEMA_VERSION:
+            # A file from an older layout cannot be read by this code: start it empty (the
+            # database is the truth; `search_index rebuild` refills it) rather than fail searches.
+            log.warning("search index %s has layout %s, expected %s: emptied, rebuild it",
+                        conn.execute("PRAGMA database_list").fetchone()[2], version, SCHEMA_VERSION)
+            for name in ("vocab", "fts", "ac", "item_facets", "facet_values", "docs", "items",
+                         "meta"):
+                conn.execute(f"DROP TABLE IF EXISTS {name}")
         conn.executescript(SCHEMA)
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('generation', ?)", (uuid.uuid4().hex,))
+        conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     @staticmethod
     def _bump(conn: sqlite3.Connection) -> None:
@@ -163,16 +194,17 @@ class SqliteEngine:
                 self._delete_doc(conn, item, doc.locale)
             facets = {k: list(v) for k, v in doc.facets.items() if v}
             end = doc.end.isoformat() if doc.end else None
-            cur = conn.execute(
-                "INSERT INTO docs(item, locale, kind, title, url, summary, body, image_url, facts,"
-                " facets, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (item, doc.locale, doc.kind, doc.title, doc.url, doc.summary, doc.text,
+            rowid = self._doc_id(conn, item, doc.locale)
+            title_tokens = text.analyze(doc.title)
+            conn.execute(
+                "INSERT INTO docs(id, item, locale, kind, title, url, summary, body, image_url,"
+                " facts, facets, end_date, title_len) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rowid, item, doc.locale, doc.kind, doc.title, doc.url, doc.summary, doc.text,
                  doc.image_url, json.dumps(doc.facts, ensure_ascii=False),
-                 json.dumps(facets, ensure_ascii=False), end))
-            rowid = cur.lastrowid
+                 json.dumps(facets, ensure_ascii=False), end, len(title_tokens)))
             tags = " ".join(text.analyze(" \n ".join(doc.tags + doc.synonyms)))
             conn.execute("INSERT INTO fts(rowid, title, tags, summary, body) VALUES (?,?,?,?,?)",
-                         (rowid, " ".join(text.analyze(doc.title)), tags,
+                         (rowid, " ".join(title_tokens), tags,
                           " ".join(text.analyze(doc.summary)), " ".join(text.analyze(doc.text))))
             conn.execute("INSERT INTO ac(rowid, words) VALUES (?,?)",
                          (rowid, " ".join(text.analyze(doc.title, stemming=False))))
@@ -191,6 +223,19 @@ class SqliteEngine:
         if row:
             return row[0]
         return conn.execute("INSERT INTO items(ref, kind) VALUES (?, ?)", (doc.ref, doc.kind)).lastrowid
+
+    @staticmethod
+    def _doc_id(conn: sqlite3.Connection, item: int, locale: str) -> int:
+        """`item << SLOT_BITS | slot`: the locale's own slot, or the first free one for a locale
+        outside `LOCALES` (called after the item's old document for `locale` is gone)."""
+        base = item << SLOT_BITS
+        used = {r[0] - base for r in conn.execute(
+            "SELECT id FROM docs WHERE id BETWEEN ? AND ?", (base, base + (1 << SLOT_BITS) - 1))}
+        preferred = [LOCALES.index(locale)] if locale in LOCALES else []
+        for slot in preferred + list(range(len(LOCALES), 1 << SLOT_BITS)):
+            if slot not in used:
+                return base + slot
+        raise ValueError(f"item {item} has more than {1 << SLOT_BITS} translations")
 
     @staticmethod
     def _delete_doc(conn: sqlite3.Connection, item: int, locale: str) -> bool:
@@ -220,8 +265,11 @@ class SqliteEngine:
             for _, _, facets in rows:
                 for name, slugs in json.loads(facets).items():
                     values.update((name, s) for s in slugs)
-            conn.executemany("INSERT INTO item_facets VALUES (?, ?, ?)",
-                             [(f, v, item) for f, v in values])
+            conn.executemany("INSERT OR IGNORE INTO facet_values(facet, value) VALUES (?, ?)",
+                             sorted(values))
+            conn.executemany(
+                "INSERT INTO item_facets SELECT ?, id FROM facet_values WHERE facet = ? AND value = ?",
+                [(item, f, v) for f, v in values])
 
     def delete(self, keys: Iterable[str]) -> int:
         with self._write_lock:
@@ -293,49 +341,90 @@ class SqliteEngine:
 
     def search(self, query: Plan, lang: str, page: int = 1, page_size: int = 10) -> SearchResults:
         conn = self._connect()
-        where, params = self._filter_sql(query)
         bm25 = "bm25(fts, " + ", ".join(map(str, WEIGHTS)) + ")"
+        item = f"(f.rid >> {SLOT_BITS})"
         try:
+            where, params = self._filter_sql(conn, query, item)
+            if where is None:  # a filter value nothing carries: no item can pass
+                return SearchResults(total=0, hits=[], facets={n: {} for n in FACET_NAMES},
+                                     engine=self.name)
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY, score REAL,"
                          " doc INTEGER)")
             conn.execute("DELETE FROM temp.m")
-            # bm25 is negative (lower is better); the best translation decides the item's rank.
+            # bm25 is negative (lower is better); the best translation decides the item's rank
+            # (SQLite's bare-column rule: `doc` comes from the row that gave the MIN).
             # MATERIALIZED: bm25() only works in the FTS query itself, never after flattening.
+            boost, boost_params = self._title_boost(query)
             conn.execute(
                 f"WITH f AS MATERIALIZED (SELECT rowid AS rid, {bm25} AS score FROM fts"
-                f" WHERE fts MATCH ?)"
-                f" INSERT INTO temp.m SELECT d.item, MIN(f.score), d.id FROM f"
-                f" JOIN docs d ON d.id = f.rid JOIN items i ON i.id = d.item"
-                f" WHERE {where} GROUP BY d.item",
-                [fts_expression(query), *params])
-            total = conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
+                f" WHERE fts MATCH ?) {boost}"
+                f" INSERT INTO temp.m SELECT {item}, MIN(f.score * {self._factor_sql(query)}),"
+                f" f.rid FROM f WHERE {where} GROUP BY {item}",
+                [fts_expression(query), *boost_params, *params])
+            # The rows just inserted are the matching items: the total without another scan
+            # (the driver's rowcount is -1 for a statement starting with WITH).
+            total = conn.execute("SELECT changes()").fetchone()[0]
             rows = conn.execute(
                 "SELECT m.item, m.score, m.doc FROM temp.m m JOIN items i ON i.id = m.item"
                 " ORDER BY m.score, i.ref LIMIT ? OFFSET ?",
                 (page_size, (page - 1) * page_size)).fetchall()
-            facets: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
-            for facet, value, count in conn.execute(
-                    "SELECT f.facet, f.value, count(*) FROM temp.m m JOIN item_facets f"
-                    " ON f.item = m.item GROUP BY f.facet, f.value ORDER BY count(*) DESC, f.value"):
-                facets.setdefault(facet, {})[value] = count
+            facets = self._facets(conn)
             hits = [self._hit(conn, item, score, doc, lang, query) for item, score, doc in rows]
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name)
 
     @staticmethod
-    def _filter_sql(plan: Plan) -> tuple[str, list]:
+    def _title_boost(plan: Plan) -> tuple[str, list]:
+        """CTEs `t` (title holds the query phrase) and `p` (title starts with it)."""
+        tokens = plan.phrase
+        if not tokens:
+            return "", []
+        phrase = _quote(" ".join(tokens))
+        return (", t AS MATERIALIZED (SELECT rowid AS rid FROM fts WHERE fts MATCH ?),"
+                " p AS MATERIALIZED (SELECT rowid AS rid FROM fts WHERE fts MATCH ?)",
+                [f"title : {phrase}", f"title : ^{phrase}"])
+
+    @staticmethod
+    def _factor_sql(plan: Plan) -> str:
+        tokens = plan.phrase
+        if not tokens:
+            return "1.0"
+        # Only the few prefix hits look up their title length.
+        return (f"(CASE WHEN f.rid IN p THEN (CASE WHEN (SELECT title_len FROM docs"
+                f" WHERE id = f.rid) = {len(tokens)} THEN {TITLE_EXACT} ELSE {TITLE_PREFIX} END)"
+                f" WHEN f.rid IN t THEN {TITLE_PHRASE} ELSE 1.0 END)")
+
+    @staticmethod
+    def _facets(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+        facets: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
+        for facet, value, count in conn.execute(
+                "SELECT v.facet, v.value, c.n FROM (SELECT f.fv, count(*) AS n FROM temp.m m"
+                " JOIN item_facets f ON f.item = m.item GROUP BY f.fv) c"
+                " JOIN facet_values v ON v.id = c.fv ORDER BY c.n DESC, v.value"):
+            facets.setdefault(facet, {})[value] = count
+        return facets
+
+    @staticmethod
+    def _filter_sql(conn: sqlite3.Connection, plan: Plan, item: str) -> tuple[str | None, list]:
+        """The WHERE clause over `item` (an SQL expression) for the plan's filters; None when a
+        facet filter names only values no item carries."""
         f = plan.filters
         where, params = ["1"], []
         for name, values in (("kind", f.kinds), ("commune", f.communes), ("sector", f.sectors),
                              ("category", f.categories)):
             if values:
                 marks = ",".join("?" * len(values))
-                where.append(f"d.item IN (SELECT item FROM item_facets WHERE facet = ?"
-                             f" AND value IN ({marks}))")
-                params += [name, *values]
+                ids = [r[0] for r in conn.execute(
+                    f"SELECT id FROM facet_values WHERE facet = ? AND value IN ({marks})",
+                    (name, *values))]
+                if not ids:
+                    return None, []
+                where.append(f"{item} IN (SELECT item FROM item_facets WHERE fv IN"
+                             f" ({','.join('?' * len(ids))}))")
+                params += ids
         if f.upcoming:
-            where.append("i.kind = 'fair' AND i.end_date >= ?")
+            where.append(f"{item} IN (SELECT id FROM items WHERE kind = 'fair' AND end_date >= ?)")
             params.append((f.today or dt.date.today()).isoformat())
         return " AND ".join(where), params
 

@@ -1,12 +1,16 @@
 """The `engine` fixture: every contract test runs against each engine.
 
-Elasticsearch runs only when `ELASTICSEARCH_URL` is set; its indices get a random prefix and are
-deleted afterwards.
+Elasticsearch runs only when `ELASTICSEARCH_TEST_URL` (what .ci/run and `make es` give) or
+`ELASTICSEARCH_URL` is set; its indices get a random prefix and are deleted afterwards.
 """
 import os
 import uuid
 
 import pytest
+
+
+def elasticsearch_test_url() -> str:
+    return os.environ.get("ELASTICSEARCH_TEST_URL") or os.environ.get("ELASTICSEARCH_URL") or ""
 
 
 @pytest.fixture(params=["sqlite", "elasticsearch"])
@@ -16,9 +20,9 @@ def engine(request, tmp_path):
 
         yield SqliteEngine(tmp_path / "search.sqlite3")
         return
-    url = os.environ.get("ELASTICSEARCH_URL")
+    url = elasticsearch_test_url()
     if not url:
-        pytest.skip("ELASTICSEARCH_URL is not set")
+        pytest.skip("neither ELASTICSEARCH_TEST_URL nor ELASTICSEARCH_URL is set")
     from search.engines.elastic import ElasticEngine
 
     es = ElasticEngine(url, index_prefix=f"test-{uuid.uuid4().hex[:10]}")
