@@ -14,6 +14,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *api_urlpatterns,
+    path("", include("feeds.root_urls")),
+    path("", include("portal.root_urls")),
+    path("", include("enquiries.root_urls")),
+    path("", include("staff.root_urls")),
 ]
 
 if settings.DEBUG:
@@ -25,6 +29,10 @@ if settings.DEBUG:
 # is redirected by LocaleMiddleware using the browser's preferred language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("", include("feeds.urls")),
+    path("", include("portal.urls")),
+    path("", include("enquiries.urls")),
+    path("", include("staff.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

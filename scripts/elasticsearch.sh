@@ -185,6 +185,11 @@ running_pid() {
     pid=$(<"$PID_FILE")
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
     kill -0 "$pid" 2>/dev/null || return 1
+    # A pid file left by a killed node may name a process that reused the pid: check it is ours.
+    if [[ -r "/proc/$pid/cmdline" ]] \
+            && ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-Des.path.home=$ES_HOME"; then
+        return 1
+    fi
     printf '%s' "$pid"
 }
 

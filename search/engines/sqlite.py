@@ -342,7 +342,7 @@ class SqliteEngine:
     def search(self, query: Plan, lang: str, page: int = 1, page_size: int = 10) -> SearchResults:
         conn = self._connect()
         bm25 = "bm25(fts, " + ", ".join(map(str, WEIGHTS)) + ")"
-        item = f"(f.rid >> {SLOT_BITS})"
+        item = f"(fts.rowid >> {SLOT_BITS})"
         try:
             where, params = self._filter_sql(conn, query, item)
             if where is None:  # a filter value nothing carries: no item can pass
@@ -351,21 +351,21 @@ class SqliteEngine:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY, score REAL,"
                          " doc INTEGER)")
             conn.execute("DELETE FROM temp.m")
-            # bm25 is negative (lower is better); the best translation decides the item's rank
-            # (SQLite's bare-column rule: `doc` comes from the row that gave the MIN).
-            # MATERIALIZED: bm25() only works in the FTS query itself, never after flattening.
-            boost, boost_params = self._title_boost(query)
+            # bm25 is negative (lower is better); the best translation decides the item's rank.
+            # One pass over the FTS hits, folding translations into their item as they come
+            # (an upsert on the item key): cheaper than materialising and sorting for GROUP BY.
+            factor, factor_params = self._title_factor(query)
             conn.execute(
-                f"WITH f AS MATERIALIZED (SELECT rowid AS rid, {bm25} AS score FROM fts"
-                f" WHERE fts MATCH ?) {boost}"
-                f" INSERT INTO temp.m SELECT {item}, MIN(f.score * {self._factor_sql(query)}),"
-                f" f.rid FROM f WHERE {where} GROUP BY {item}",
-                [fts_expression(query), *boost_params, *params])
+                f"INSERT INTO temp.m SELECT {item}, {bm25} * {factor}, fts.rowid"
+                f" FROM fts WHERE fts MATCH ? AND {where}"
+                " ON CONFLICT(item) DO UPDATE SET score = min(score, excluded.score),"
+                " doc = CASE WHEN excluded.score < score THEN excluded.doc ELSE doc END",
+                [*factor_params, fts_expression(query), *params])
             # The rows just inserted are the matching items: the total without another scan
             # (the driver's rowcount is -1 for a statement starting with WITH).
             total = conn.execute("SELECT changes()").fetchone()[0]
             rows = conn.execute(
-                "SELECT m.item, m.score, m.doc FROM temp.m m JOIN items i ON i.id = m.item"
+                "SELECT m.item, m.score, m.doc FROM temp.m m CROSS JOIN items i ON i.id = m.item"
                 " ORDER BY m.score, i.ref LIMIT ? OFFSET ?",
                 (page_size, (page - 1) * page_size)).fetchall()
             facets = self._facets(conn)
@@ -375,32 +375,27 @@ class SqliteEngine:
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name)
 
     @staticmethod
-    def _title_boost(plan: Plan) -> tuple[str, list]:
-        """CTEs `t` (title holds the query phrase) and `p` (title starts with it)."""
-        tokens = plan.phrase
-        if not tokens:
-            return "", []
-        phrase = _quote(" ".join(tokens))
-        return (", t AS MATERIALIZED (SELECT rowid AS rid FROM fts WHERE fts MATCH ?),"
-                " p AS MATERIALIZED (SELECT rowid AS rid FROM fts WHERE fts MATCH ?)",
-                [f"title : {phrase}", f"title : ^{phrase}"])
-
-    @staticmethod
-    def _factor_sql(plan: Plan) -> str:
-        tokens = plan.phrase
-        if not tokens:
-            return "1.0"
-        # Only the few prefix hits look up their title length.
-        return (f"(CASE WHEN f.rid IN p THEN (CASE WHEN (SELECT title_len FROM docs"
-                f" WHERE id = f.rid) = {len(tokens)} THEN {TITLE_EXACT} ELSE {TITLE_PREFIX} END)"
-                f" WHEN f.rid IN t THEN {TITLE_PHRASE} ELSE 1.0 END)")
+    def _title_factor(plan: Plan) -> tuple[str, list]:
+        """SQL for the title match factor of the current FTS row (see `SearchEngine`)."""
+        if not plan.phrase:
+            return "1.0", []
+        phrase = _quote(" ".join(plan.phrase))
+        # Each IN (subquery) runs once per search; only the few titles that start with the
+        # phrase look up their length.
+        return (f"(CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN"
+                f" (CASE WHEN (SELECT title_len FROM docs WHERE id = fts.rowid) = {len(plan.phrase)}"
+                f" THEN {TITLE_EXACT} ELSE {TITLE_PREFIX} END)"
+                f" WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN {TITLE_PHRASE}"
+                f" ELSE 1.0 END)", [f"title : ^{phrase}", f"title : {phrase}"])
 
     @staticmethod
     def _facets(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
         facets: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
         for facet, value, count in conn.execute(
+                # CROSS JOIN keeps the match set as the outer loop: the planner has no statistics
+                # for the temp table and would otherwise scan every item's facets.
                 "SELECT v.facet, v.value, c.n FROM (SELECT f.fv, count(*) AS n FROM temp.m m"
-                " JOIN item_facets f ON f.item = m.item GROUP BY f.fv) c"
+                " CROSS JOIN item_facets f ON f.item = m.item GROUP BY f.fv) c"
                 " JOIN facet_values v ON v.id = c.fv ORDER BY c.n DESC, v.value"):
             facets.setdefault(facet, {})[value] = count
         return facets

@@ -52,6 +52,8 @@ def scripted_es():
     pidfile = _script("pidfile", port=port, timeout=30).stdout.strip()
     if not pidfile or not Path(pidfile).is_file():
         pytest.skip(f"Elasticsearch at {url} was not started by scripts/elasticsearch.sh (no pid file)")
+    if _script("status", port=port, timeout=30).returncode != 0:
+        pytest.skip(f"the node in {pidfile} is not running or not healthy")
     return url, port
 
 

@@ -1,0 +1,2 @@
+# Language-independent URLs (no /<lang>/ prefix).
+urlpatterns = []
