@@ -43,7 +43,7 @@ def _vocabulary(locale: str) -> tuple[list[str], list[float], dict[str, list[str
                 continue
             for field in ("title", "summary", "body"):
                 words = _WORD.findall(row.get(field) or "")
-                for a, b in zip(words, words[1:]):
+                for a, b in itertools.pairwise(words):
                     follows.setdefault(a, []).append(b)
                 for word in words:
                     counts[word] = counts.get(word, 0) + 1

@@ -35,12 +35,23 @@ def search_with(engine, q: str, lang: str = "vi", filters: Filters | None = None
     return engine.search(plan, lang, page=page, page_size=page_size)
 
 
+def _frozen_today() -> dt.date | None:
+    """`settings.SEARCH_TODAY` (ISO date), set only by tests whose judgments assume a fixed day;
+    None (the real date) otherwise."""
+    from django.conf import settings
+
+    value = getattr(settings, "SEARCH_TODAY", None)
+    return dt.date.fromisoformat(value) if value else None
+
+
 def run_search(q: str, lang: str = "vi", kinds=(), communes=(), sectors=(), categories=(),
                upcoming: bool = False, page: int = 1, page_size: int = 10,
                synonyms: Synonyms = None, today: dt.date | None = None,
                engine=None) -> SearchResults:
     """Search the configured engine; when it is unreachable, answer from the embedded one
     (the results then say `engine='sqlite'`). Raises `QueryError` for unsearchable input."""
+    if today is None:
+        today = _frozen_today()
     filters = Filters(kinds=_tuple(kinds), communes=_tuple(communes), sectors=_tuple(sectors),
                       categories=_tuple(categories), upcoming=bool(upcoming), today=today)
     primary = engine or get_engine()

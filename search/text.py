@@ -125,18 +125,29 @@ def segments(text: str, stemming: bool = True) -> list[Segment]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _index_word(word: str) -> str:
+    """The index token of one Latin-script word as it appears in a text (cached: snippets
+    re-tokenise displayed texts on every search, and their words repeat)."""
+    return stem(fold(word).translate(_MARKS))
+
+
 def tokenize_with_spans(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for every index token of `text` (NFC), spans into `text` itself.
 
     CJK bigrams overlap, so their spans do too; callers merge them when highlighting.
+    The same tokens as `segments`, without building a `Segment` per word: this runs for every
+    hit of every search.
     """
     out: list[tuple[str, int, int]] = []
-    for seg in segments(text):
-        if seg.cjk:
-            if len(seg.tokens) == 1:
-                out.append((seg.tokens[0], seg.start, seg.end))
-            else:
-                out.extend((tok, seg.start + i, seg.start + i + 2) for i, tok in enumerate(seg.tokens))
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group(2)
+        if word is not None:
+            out.append((_index_word(word), m.start(), m.end()))
+            continue
+        toks, start = _bigrams(_fold_word(m.group(1))), m.start()
+        if len(toks) == 1:
+            out.append((toks[0], start, m.end()))
         else:
-            out.append((seg.tokens[0], seg.start, seg.end))
+            out.extend((tok, start + i, start + i + 2) for i, tok in enumerate(toks))
     return out

@@ -82,6 +82,19 @@ class SearchEngine(Protocol):
       category; value -> number of items). Filters: OR within a facet, AND across facets;
       `upcoming` keeps only fairs with `end >= (filters.today or date.today())`. Snippets come
       from `search.snippets.make_snippet((summary, text), plan.highlight_tokens)`.
+    * Title match bonus (ranking): let P = `plan.phrase` (the analysed tokens of what was typed,
+      terms and quoted phrases in typed order; no synonyms, typo corrections or exclusions) and
+      T = the document's title tokens (`analyze(title)`). A document's relevance score is
+      multiplied by the largest factor whose condition holds, else 1: 2.0 when T == P (the
+      title IS the query); 1.5 when T starts with P; 1.25 when P occurs in T as a phrase
+      (adjacent, in order). Per translation, before the best translation decides the item's
+      rank; no bonus when P is empty. SQLite: `bm25 * factor` (`TITLE_*` in engines/sqlite.py).
+      ES: wrap the document query in `function_score` with `score_mode: "max"`,
+      `boost_mode: "multiply"` and three filter functions: `{"term": {"title_key": " ".join(P)}}`
+      weight 2.0 (a keyword field `title_key` = `" ".join(analyze(title))`); `{"span_first":
+      {"match": {"span_near": {"clauses": [{"span_term": {"title": t}} for t in P], "slop": 0,
+      "in_order": true}}, "end": len(P)}}` weight 1.5 (for len(P) == 1 the single `span_term`
+      instead of `span_near`); `{"match_phrase": {"title": " ".join(P)}}` weight 1.25.
     * `known_terms(tokens) -> set[str]`: which of these analysed tokens occur in at least one
       indexed document (any field, any translation).
     * `similar_terms(token, limit=3) -> list[str]`: indexed tokens exactly one edit away from

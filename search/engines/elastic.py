@@ -11,6 +11,8 @@ Same behaviour as the embedded engine (`sqlite.py`), checked by the same contrac
   over the item's live translations (the source translation decides kind and end date), written
   on every translation, so filters and facet counts treat an item the same whichever of its
   translations matched.
+* Ranking: bm25 over the weighted fields, times the title match bonus (`function_score`, see
+  base.py), per translation.
 * One hit per item: `collapse` on `ref`, best-scoring translation first, ties by ref. The shown
   translation is the visitor's language if the item has one, else vi, else the best match
   (fetched with one real-time `mget`).
@@ -82,6 +84,7 @@ class CatalogueDoc(Document):
     start = Date()
     end = Date()
     title = Text(analyzer="whitespace")
+    title_key = Keyword(ignore_above=2048)  # the whole analysed title, for the title match bonus
     tags = Text(analyzer="whitespace")
     summary = Text(analyzer="whitespace")
     body = Text(analyzer="whitespace")
@@ -129,6 +132,7 @@ def _doc_body(doc: SearchDocument) -> dict[str, Any]:
         "ref": doc.ref, "locale": doc.locale, "kind": doc.kind,
         "published": _date(doc.published), "start": _date(doc.start), "end": _date(doc.end),
         **{name: " ".join(toks) for name, toks in fields.items()},
+        "title_key": " ".join(fields["title"]),
         "ac": " ".join(text.analyze(doc.title, stemming=False)),
         "title_len": len(doc.title),
         "vocab": vocab,
@@ -140,14 +144,39 @@ def _doc_body(doc: SearchDocument) -> dict[str, Any]:
 
 
 def _match_query(m: Match) -> Q:
-    """One `Match` of the plan, over all fields (a phrase must sit within one field, like FTS5)."""
+    """One `Match` of the plan over all fields.
+
+    Scored like FTS5's bm25: `combined_fields` is BM25F (term frequencies of all fields, weighted,
+    saturate once per document), not a sum of per-field scores that would reward the same word
+    repeated in every field. A phrase must also occur, adjacent and in order, within one field
+    (as in FTS5): that is a non-scoring filter beside the scored terms.
+    """
     if m.mode == "some":
-        return Q("bool", should=[Q("multi_match", query=t, fields=list(FIELDS), tie_breaker=1.0)
-                                 for t in m.tokens],
+        return Q("combined_fields", query=" ".join(m.tokens), fields=list(FIELDS), operator="or",
                  minimum_should_match=max(1, min(m.minimum, len(m.tokens))), boost=m.weight)
-    kind = "phrase" if len(m.tokens) > 1 else "best_fields"
-    return Q("multi_match", query=" ".join(m.tokens), type=kind, fields=list(FIELDS),
-             tie_breaker=1.0, boost=m.weight)
+    scored = Q("combined_fields", query=" ".join(m.tokens), fields=list(FIELDS), operator="and",
+               boost=m.weight)
+    if len(m.tokens) == 1:
+        return scored
+    return Q("bool", must=[scored], filter=[
+        Q("multi_match", query=" ".join(m.tokens), type="phrase", fields=list(FIELDS))])
+
+
+def _title_bonus(query: Q, phrase: tuple[str, ...]) -> Q:
+    """The title match bonus of base.py: score x2 when the title is the typed phrase, x1.5 when
+    it starts with it, x1.25 when it contains it (the largest that holds, else x1)."""
+    if not phrase:
+        return query
+    if len(phrase) == 1:
+        first = {"span_term": {"title": phrase[0]}}
+    else:
+        first = {"span_near": {"clauses": [{"span_term": {"title": t}} for t in phrase],
+                               "slop": 0, "in_order": True}}
+    return Q("function_score", query=query, score_mode="max", boost_mode="multiply", functions=[
+        {"filter": {"term": {"title_key": " ".join(phrase)}}, "weight": 2.0},
+        {"filter": {"span_first": {"match": first, "end": len(phrase)}}, "weight": 1.5},
+        {"filter": {"match_phrase": {"title": " ".join(phrase)}}, "weight": 1.25},
+    ])
 
 
 class ElasticEngine:
@@ -437,8 +466,9 @@ class ElasticEngine:
         if not must:
             return SearchResults(total=0, hits=[], facets={n: {} for n in FACET_NAMES},
                                  engine=self.name)
-        q = Q("bool", must=must, must_not=[_match_query(m) for m in plan.excluded],
-              filter=self._filters(plan))
+        q = _title_bonus(Q("bool", must=must, must_not=[_match_query(m) for m in plan.excluded]),
+                         tuple(getattr(plan, "phrase", ()) or ()))
+        q = Q("bool", must=[q], filter=self._filters(plan))
         start = (page - 1) * page_size
         s = (self._search().query(q).collapse("ref").sort({"_score": "desc"}, {"ref": "asc"})
              .source(["ref", "locale", "kind", "item_kind", "show"])

@@ -361,9 +361,8 @@ class SqliteEngine:
                 " ON CONFLICT(item) DO UPDATE SET score = min(score, excluded.score),"
                 " doc = CASE WHEN excluded.score < score THEN excluded.doc ELSE doc END",
                 [*factor_params, fts_expression(query), *params])
-            # The rows just inserted are the matching items: the total without another scan
-            # (the driver's rowcount is -1 for a statement starting with WITH).
-            total = conn.execute("SELECT changes()").fetchone()[0]
+            # Not changes(): an upsert that folds a second translation counts as a change too.
+            total = conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
             rows = conn.execute(
                 "SELECT m.item, m.score, m.doc FROM temp.m m CROSS JOIN items i ON i.id = m.item"
                 " ORDER BY m.score, i.ref LIMIT ? OFFSET ?",

@@ -190,3 +190,27 @@ def test_hostile_queries_answer_or_explain(loaded, q):
         assert str(exc)
     else:
         assert res.total >= 0
+
+
+TITLE_CORPUS = [
+    doc("nui-cau", "vi", "Núi Cậu", "attraction", "Ngọn núi bên hồ."),
+    doc("nui-cau", "en", "Cau Mountain", "attraction", "A hill by the lake."),
+    doc("festival", "vi", "Ngày hội leo núi Núi Cậu", "news",
+        "Leo Núi Cậu cùng bạn bè, ngắm Núi Cậu từ đỉnh.", "Núi Cậu, Núi Cậu và Núi Cậu."),
+    doc("centre", "vi", "Núi Cậu: trung tâm đón khách", "attraction",
+        "Trung tâm đón khách Núi Cậu.", "Khách đến Núi Cậu."),
+] + [doc(f"other-{i}", "vi", f"Sản phẩm {i}", summary="Hàng của xã.") for i in range(6)]
+
+
+def test_the_item_whose_title_is_the_query_ranks_first(engine):
+    # Title = query beats title starts with it beats title merely contains it, even against
+    # items that repeat the words far more often (the title match bonus in base.py).
+    engine.index(TITLE_CORPUS)
+    assert [h.ref for h in search_with(engine, "nui cau", "en").hits] == [
+        "nui-cau", "centre", "festival"]
+
+
+def test_total_and_facets_count_items_not_translations(loaded):
+    res = search_with(loaded, "nui cau", "en", Filters(today=TODAY))
+    assert res.total == len(res.hits) == 1  # both translations of nui-cau match
+    assert res.facets["kind"] == {"attraction": 1}

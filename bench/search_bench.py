@@ -1,0 +1,609 @@
+"""Search benchmark (`make bench`): our engines against their floors and Wagtail's built-in search.
+
+One run, on one machine, measures everything it compares against:
+
+1. a synthetic catalogue (bench/corpus.py), `--items` items × vi/en;
+2. the embedded engine (SQLite FTS5): rebuild rate, search latency through the same in-process
+   path the JSON API uses (`search.service.search_with`: parse, synonyms, typo expansion,
+   facets, snippets), autocomplete latency, and the FLOOR — a bare FTS5 MATCH … ORDER BY bm25
+   LIMIT 10 on the same index file for the same queries;
+3. Elasticsearch, when `ELASTICSEARCH_URL` or `ELASTICSEARCH_TEST_URL` answers (its indices are
+   deleted afterwards);
+4. Wagtail's built-in search (the configured database backend) over the same items as real
+   catalogue pages in a throwaway database — a few queries only, it takes seconds each;
+5. relevance on the judged dev set (tests/data/search-eval) for our JSON API and Wagtail's search.
+
+Results go to the terminal and to bench/results/latest.json. Targets are from the search issue.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib.util
+import io
+import json
+import os
+import platform
+import random
+import re
+import secrets
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from search import text
+from search.engines.base import EngineUnavailable, Filters
+from search.engines.sqlite import SqliteEngine, fts_expression
+from search.query import QueryError, expand, parse
+from search.service import search_with
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+EVAL_DIR = ROOT / "tests" / "data" / "search-eval"
+TODAY = dt.date(2026, 11, 26)
+LOCALES = ("vi", "en")
+CORPUS_WAIT_S = 30 * 60
+# Staff synonym groups as seeded by the search migration (what the API expands with).
+SYNONYM_GROUPS = [
+    ["cao su", "rubber"], ["găng tay", "gloves"], ["hội chợ", "fair", "expo"],
+    ["đầu tư", "investment"], ["du lịch", "tourism"], ["hồ", "lake"],
+    ["chùa", "pagoda", "temple"],
+]
+# What visitors type most (from the design notes and the dev set), kept in every query set.
+FIXED_QUERIES = [
+    ("Dầu Tiếng", "vi"), ("dau tieng", "en"), ("Núi Cậu", "vi"), ("nui cau", "vi"),
+    ("hồ Dầu Tiếng", "vi"), ("cao su", "vi"), ("rubber gloves", "en"), ("lake tourism", "en"),
+    ("đầu tư", "vi"), ("fairs", "en"), ("hội chợ", "vi"), ("investment", "en"),
+]
+TARGETS = {  # name: (metric description, limit, comparison)
+    "embedded_p95_ms": ("embedded API p95 ≤ 20 ms", 20.0, "le"),
+    "embedded_vs_floor": ("embedded API p95 ≤ 5× FTS5 floor p95", 5.0, "le"),
+    "autocomplete_p95_ms": ("autocomplete p95 ≤ 10 ms", 10.0, "le"),
+    "embedded_rebuild_rate": ("embedded rebuild ≥ 1,000 docs/s", 1000.0, "ge"),
+    "elastic_p95_ms": ("Elasticsearch API p95 ≤ 40 ms", 40.0, "le"),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def say(msg: str = "") -> None:
+    print(msg, flush=True)
+
+
+# -- statistics --------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default)."""
+    xs = sorted(values)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * pct / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def measure(fn, items: list, reps: int, warmup: int = 1) -> dict:
+    """Latency of `fn(item)` per item, in ms: `warmup` untimed passes, then `reps` timed passes.
+    p50/p95 are taken per pass and the median over the passes is reported."""
+    for _ in range(warmup):
+        for item in items:
+            fn(item)
+    passes = []
+    for _ in range(reps):
+        times = []
+        for item in items:
+            started = time.perf_counter()
+            fn(item)
+            times.append((time.perf_counter() - started) * 1000)
+        passes.append(times)
+    p50s = [percentile(p, 50) for p in passes]
+    p95s = [percentile(p, 95) for p in passes]
+    per_item = [statistics.median(p[i] for p in passes) for i in range(len(items))]
+    return {"p50_ms": statistics.median(p50s), "p95_ms": statistics.median(p95s),
+            "p95_ms_range": [min(p95s), max(p95s)], "max_ms": max(max(p) for p in passes),
+            "reps": reps, "n": len(items), "per_item_ms": per_item}
+
+
+# -- corpus and queries ------------------------------------------------------------------------
+
+
+def load_corpus_module():
+    """bench/corpus.py (written by a colleague): wait for it rather than fail."""
+    path = ROOT / "bench" / "corpus.py"
+    deadline = time.monotonic() + CORPUS_WAIT_S
+    while not path.exists():
+        if time.monotonic() > deadline:
+            sys.exit("bench/corpus.py did not appear; it provides synthetic_documents()")
+        say("waiting for bench/corpus.py …")
+        time.sleep(60)
+    from bench import corpus
+
+    return corpus
+
+
+def _words(doc) -> list[str]:
+    return _WORD.findall(f"{doc.title} {doc.summary}")
+
+
+def make_queries(docs, n: int, seed: int = 7) -> list[dict]:
+    """A fixed, seeded mix of realistic queries: {q, lang, cat, filters (API parameter names)}.
+
+    Words are drawn as 1–3 consecutive words of a random item's title or summary, so they hit
+    the corpus the way visitors do (common words match thousands of items, rare ones a few).
+    """
+    rng = random.Random(seed)
+    by_locale = {loc: [d for d in docs if d.locale == loc] for loc in LOCALES}
+    communes = sorted({c for d in docs for c in d.facets.get("commune", ())})
+
+    def window(loc: str, k: int) -> str:
+        for _ in range(50):  # bounded: a title of at least k words turns up almost at once
+            words = _words(rng.choice(by_locale[loc]))
+            if len(words) >= k:
+                i = rng.randrange(len(words) - k + 1)
+                return " ".join(words[i : i + k]).lower()
+        return _words(by_locale[loc][0])[0].lower()
+
+    out = [{"q": q, "lang": lang, "cat": "fixed", "filters": {}} for q, lang in FIXED_QUERIES]
+    plan = [("vi", 0.30), ("vi-nodiacritics", 0.20), ("en", 0.25), ("filtered", 0.12),
+            ("phrase", 0.08)]
+    remaining = max(0, n - len(out))
+    counts = [[cat, int(share * remaining)] for cat, share in plan]
+    for i in range(remaining - sum(c for _, c in counts)):  # rounding leftovers, in plan order
+        counts[i % len(counts)][1] += 1
+    for cat, count in counts:
+        for _ in range(count):
+            k = rng.choice((1, 2, 2, 3))
+            if cat in ("vi", "vi-nodiacritics"):
+                q = window("vi", k)
+                out.append({"q": text.fold(q) if cat == "vi-nodiacritics" else q, "lang": "vi",
+                            "cat": cat, "filters": {}})
+            elif cat == "en":
+                out.append({"q": window("en", k), "lang": "en", "cat": cat, "filters": {}})
+            elif cat == "phrase":
+                loc = rng.choice(LOCALES)
+                out.append({"q": f'"{window(loc, 2)}"', "lang": loc, "cat": cat, "filters": {}})
+            else:
+                loc = rng.choice(LOCALES)
+                choice = rng.randrange(4)
+                filters = (
+                    {"kind": [rng.choice(("product", "attraction", "news"))]} if choice == 0 else
+                    {"commune": [rng.choice(communes)]} if choice == 1 else
+                    {"kind": ["investment"], "sector": ["agriculture", "energy"]} if choice == 2 else
+                    {"kind": ["fair"], "upcoming": True})
+                out.append({"q": window(loc, rng.choice((1, 2))), "lang": loc, "cat": cat,
+                            "filters": filters})
+    return out[:n]
+
+
+def to_filters(f: dict) -> Filters:
+    return Filters(kinds=tuple(f.get("kind", ())), communes=tuple(f.get("commune", ())),
+                   sectors=tuple(f.get("sector", ())), categories=tuple(f.get("category", ())),
+                   upcoming=bool(f.get("upcoming")), today=TODAY)
+
+
+def make_prefixes(docs, n: int, seed: int = 11) -> list[tuple[str, str]]:
+    """Autocomplete inputs as typed: 1–6 letters of a title word, sometimes after a whole word,
+    with and without diacritics."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        doc = rng.choice(docs)
+        words = _words(doc)[: len(doc.title.split())] or ["a"]
+        i = rng.randrange(len(words))
+        prefix = words[i][: rng.randint(1, 6)]
+        if i > 0 and rng.random() < 0.3:
+            prefix = f"{words[i - 1]} {prefix}"
+        if doc.locale == "vi" and rng.random() < 0.4:
+            prefix = text.fold(prefix)
+        out.append((prefix.lower(), doc.locale))
+    return out
+
+
+# -- embedded engine ---------------------------------------------------------------------------
+
+
+def search_fn(engine):
+    def run(query: dict):
+        try:
+            return search_with(engine, query["q"], query["lang"], to_filters(query["filters"]),
+                               1, 10, SYNONYM_GROUPS)
+        except QueryError:
+            return None
+    return run
+
+
+def floor_fn(path: Path):
+    """The bare FTS5 query on the same file: MATCH built from the analysed tokens exactly as
+    sqlite.py builds it (parse + expand without synonyms or typo look-ups), no filters, no
+    collapsing of translations, no facets, no snippets."""
+    conn = sqlite3.connect(path)
+    for pragma in ("temp_store=MEMORY", "cache_size=-32000", "mmap_size=268435456"):
+        conn.execute(f"PRAGMA {pragma}")  # the same settings the engine's connections use
+    sql = "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 10"
+
+    def run(expr: str):
+        return conn.execute(sql, (expr,)).fetchall()
+    return run, conn
+
+
+def bench_embedded(docs, queries, prefixes, reps: int, workdir: Path) -> dict:
+    out: dict = {}
+    path = workdir / "embedded.sqlite3"
+    engine = SqliteEngine(path)
+    say(f"  rebuilding a fresh index of {len(docs):,} documents …")
+    started = time.perf_counter()
+    engine.rebuild(docs, total=len(docs))
+    secs = time.perf_counter() - started
+    out["rebuild_s"] = secs
+    out["rebuild_rate"] = len(docs) / secs
+    out["index_mb"] = path.stat().st_size / 1e6
+    say(f"  rebuild: {secs:.1f}s = {out['rebuild_rate']:,.0f} docs/s "
+        f"(index {out['index_mb']:.0f} MB)")
+
+    run = search_fn(engine)
+    sample = [run(q) for q in queries]
+    out["zero_result_queries"] = sum(1 for r in sample if r is not None and r.total == 0)
+    out["rejected_queries"] = sum(1 for r in sample if r is None)
+    out["median_total"] = statistics.median(r.total for r in sample if r is not None)
+    say(f"  {len(queries)} queries: median {out['median_total']:,.0f} matching items, "
+        f"{out['zero_result_queries']} with none, {out['rejected_queries']} rejected")
+    say(f"  timing search_with (full results: facets, snippets), {reps} passes …")
+    out["search"] = measure(run, queries, reps)
+    for cat in sorted({q["cat"] for q in queries}):
+        idx = [i for i, q in enumerate(queries) if q["cat"] == cat]
+        per = [out["search"]["per_item_ms"][i] for i in idx]
+        out.setdefault("search_by_category", {})[cat] = {
+            "n": len(idx), "p50_ms": percentile(per, 50), "p95_ms": percentile(per, 95)}
+
+    exprs = [fts_expression(expand(parse(q["q"]))) for q in queries]
+    floor, conn = floor_fn(path)
+    say("  timing the FTS5 floor …")
+    out["floor"] = measure(floor, exprs, reps)
+    conn.close()
+
+    def complete(item):
+        return engine.autocomplete(item[0], item[1])
+    say(f"  timing autocomplete over {len(prefixes)} prefixes …")
+    out["autocomplete"] = measure(complete, prefixes, reps)
+    out["ratio_vs_floor"] = out["search"]["p95_ms"] / out["floor"]["p95_ms"]
+    return out
+
+
+# -- Elasticsearch -----------------------------------------------------------------------------
+
+
+def elastic_url() -> str:
+    return os.environ.get("ELASTICSEARCH_URL") or os.environ.get("ELASTICSEARCH_TEST_URL") or ""
+
+
+def bench_elastic(docs, queries, prefixes, reps: int) -> dict | None:
+    url = elastic_url()
+    if not url:
+        say("  skipped: no Elasticsearch (set ELASTICSEARCH_URL or ELASTICSEARCH_TEST_URL)")
+        return None
+    from search.engines.elastic import ElasticEngine
+
+    prefix = f"bench-{secrets.token_hex(4)}"
+    engine = ElasticEngine(url, index_prefix=prefix)
+    try:
+        engine.client.options(request_timeout=3).info()
+    except Exception as exc:  # any client or transport failure means "not reachable"
+        say(f"  skipped: no Elasticsearch ({url} not reachable: {type(exc).__name__})")
+        return None
+    out: dict = {"url": url, "index_prefix": prefix}
+    try:
+        say(f"  bulk rebuild of {len(docs):,} documents into {url} ({prefix}) …")
+        started = time.perf_counter()
+        engine.rebuild(docs, total=len(docs))
+        out["rebuild_s"] = time.perf_counter() - started
+        out["rebuild_rate"] = len(docs) / out["rebuild_s"]
+        say(f"  rebuild: {out['rebuild_s']:.1f}s = {out['rebuild_rate']:,.0f} docs/s")
+        run = search_fn(engine)
+        say(f"  timing search_with against Elasticsearch, {reps} passes …")
+        out["search"] = measure(run, queries, reps)
+
+        def complete(item):
+            return engine.autocomplete(item[0], item[1])
+        out["autocomplete"] = measure(complete, prefixes, reps)
+    except EngineUnavailable as exc:
+        say(f"  Elasticsearch failed mid-run: {exc}")
+        out["error"] = str(exc)
+    finally:
+        engine.drop_indices()
+        say(f"  deleted the bench indices {prefix}*")
+    return out
+
+
+# -- Django child processes --------------------------------------------------------------------
+
+
+def child_env(db: Path, index: Path) -> dict:
+    env = dict(os.environ)
+    env.update(DJANGO_SETTINGS_MODULE="promo.settings.dev", DATABASE_URL=f"sqlite:///{db}",
+               SEARCH_INDEX_PATH=str(index), PYTHONUNBUFFERED="1")
+    # The child must never write to a configured Elasticsearch (another engineer's index).
+    env.pop("ELASTICSEARCH_URL", None)
+    return env
+
+
+def run_child(action: str, workdir: Path, db: Path, job: dict | None, timeout: int) -> dict:
+    job_path, out_path = workdir / f"{action}-job.json", workdir / f"{action}-out.json"
+    args = [sys.executable, "-m", "bench.wagtail_pages", action]
+    if job is not None:
+        job_path.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+        args += [str(job_path), str(out_path)]
+    env = child_env(db, workdir / f"{action}-index.sqlite3")
+    proc = subprocess.run(args, cwd=ROOT, env=env, timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench.wagtail_pages {action} failed (exit {proc.returncode})")
+    return json.loads(out_path.read_text(encoding="utf-8")) if job is not None else {}
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("search_eval_score", EVAL_DIR / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_runs(runs: dict, workdir: Path) -> dict:
+    scorer = load_scorer()
+    scores = {}
+    for engine, results in runs.items():
+        run_path = workdir / f"run-{re.sub(r'[^a-z]+', '-', engine.lower())}.json"
+        run_path.write_text(json.dumps({"engine": engine, "results": results}), encoding="utf-8")
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
+            scorer.main([str(EVAL_DIR / "dev-queries.json"), str(run_path),
+                         "--corpus", str(EVAL_DIR / "dev-corpus.jsonl"), "--json"])
+        scores[engine] = json.loads(buf.getvalue())
+    return scores
+
+
+# -- report ------------------------------------------------------------------------------------
+
+
+def fmt(value, spec: str = ".1f", suffix: str = "") -> str:
+    return "—" if value is None else f"{value:{spec}}{suffix}"
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    say(" | ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    say("-|-".join("-" * w for w in widths))
+    for row in rows:
+        say(" | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                       for i, (c, w) in enumerate(zip(row, widths))))
+
+
+def wagtail_p50(wagtail: dict | None) -> float | None:
+    ok = [t["ms"] for t in (wagtail or {}).get("queries", [])]
+    return statistics.median(ok) if ok else None
+
+
+def subset_p50(result: dict | None, n: int) -> float | None:
+    """p50 of an engine over the first `n` queries (the ones Wagtail's search also ran)."""
+    if not result or "search" not in result or n == 0:
+        return None
+    return statistics.median(result["search"]["per_item_ms"][:n])
+
+
+def report(results: dict) -> dict:
+    emb, es, wag = results["embedded"], results.get("elasticsearch"), results.get("wagtail")
+    wag_n = len((wag or {}).get("queries", []))
+    wag_p50 = wagtail_p50(wag)
+
+    def vs_wagtail(result):
+        p50 = subset_p50(result, wag_n)
+        return f"{p50 / wag_p50:.5f}× ({wag_p50 / p50:,.0f}× faster)" if p50 and wag_p50 else "—"
+
+    say("\n== Latency and build rate (search = search_with: parse, expand, facets, snippets) ==")
+    rows = [
+        ["embedded search (API path)", fmt(emb["rebuild_rate"], ",.0f"),
+         fmt(emb["search"]["p50_ms"], ".2f"), fmt(emb["search"]["p95_ms"], ".2f"),
+         f"{emb['ratio_vs_floor']:.1f}×", vs_wagtail(emb)],
+        ["embedded autocomplete", "", fmt(emb["autocomplete"]["p50_ms"], ".2f"),
+         fmt(emb["autocomplete"]["p95_ms"], ".2f"), "", ""],
+        ["FTS5 floor (bare MATCH+bm25)", "", fmt(emb["floor"]["p50_ms"], ".3f"),
+         fmt(emb["floor"]["p95_ms"], ".3f"), "1.0×", ""],
+    ]
+    if es and "search" in es:
+        rows += [["elasticsearch search (API path)", fmt(es["rebuild_rate"], ",.0f"),
+                  fmt(es["search"]["p50_ms"], ".2f"), fmt(es["search"]["p95_ms"], ".2f"),
+                  f"{es['search']['p95_ms'] / emb['floor']['p95_ms']:.1f}×", vs_wagtail(es)],
+                 ["elasticsearch autocomplete", "", fmt(es["autocomplete"]["p50_ms"], ".2f"),
+                  fmt(es["autocomplete"]["p95_ms"], ".2f"), "", ""]]
+    else:
+        rows.append(["elasticsearch", "skipped", "", "", "", ""])
+    if wag:
+        times = [t["ms"] for t in wag["queries"]]
+        rows.append([f"wagtail built-in ({wag_n} queries)", fmt(wag["update_index_rate"], ",.0f"),
+                     fmt(wag_p50, ",.0f"), f"max {max(times):,.0f}" if times else "—",
+                     f"{max(times) / emb['floor']['p95_ms']:,.0f}×" if times else "—", "1.0×"])
+        rows.append(["embedded rebuild from the pages", fmt(wag["ours_from_pages_rate"], ",.0f"),
+                     "", "", "", ""])
+    else:
+        rows.append(["wagtail built-in", "skipped", "", "", "", ""])
+    print_table(["engine", "build docs/s", "p50 ms", "p95 ms", "ratio vs floor",
+                 "ratio vs Wagtail built-in (p50)"], rows)
+    say(f"({emb['search']['n']} queries × {emb['search']['reps']} timed passes after a warm-up "
+        f"pass; p50/p95 per pass, median over passes. Floor ratio = p95 / floor p95.)")
+    if wag:
+        say(f"(Wagtail built-in: {wag_n} queries, each run once, budget {wag['max_queries']} "
+            f"queries / {wag['budget_s']} s — it takes seconds per query at this size; "
+            f"'ratio vs Wagtail' compares p50 over those same {wag_n} queries; its build rate "
+            f"is update_index pages/s.)")
+
+    say("\n-- embedded search by query category --")
+    print_table(["category", "n", "p50 ms", "p95 ms"],
+                [[cat, str(v["n"]), fmt(v["p50_ms"], ".2f"), fmt(v["p95_ms"], ".2f")]
+                 for cat, v in emb["search_by_category"].items()])
+
+    checks = {
+        "embedded_p95_ms": emb["search"]["p95_ms"],
+        "embedded_vs_floor": emb["ratio_vs_floor"],
+        "autocomplete_p95_ms": emb["autocomplete"]["p95_ms"],
+        "embedded_rebuild_rate": emb["rebuild_rate"],
+        "elastic_p95_ms": es["search"]["p95_ms"] if es and "search" in es else None,
+    }
+    say("\n== Targets ==")
+    verdicts = {}
+    for key, value in checks.items():
+        label, limit, op = TARGETS[key]
+        if value is None:
+            verdicts[key] = "SKIP"
+        else:
+            ok = value <= limit if op == "le" else value >= limit
+            verdicts[key] = "PASS" if ok else "MISS"
+        shown = fmt(value, ",.1f" if key == "embedded_rebuild_rate" else ".2f")
+        say(f"  {verdicts[key]:4}  {label:40} measured {shown}")
+
+    rel = results.get("relevance")
+    if rel:
+        say("\n== Relevance on the judged dev set (tests/data/search-eval, today = 2026-11-26) ==")
+        rows = []
+        for engine, s in rel["scores"].items():
+            o = s["overall"]
+            rows.append([engine, f"{o['ndcg@10']:.3f}", f"{o['mrr@10']:.3f}",
+                         f"{o['recall@10']:.3f}", f"{o['noresult']:.2f}", f"{o['langok']:.2f}"])
+        print_table(["engine", "nDCG@10", "MRR", "recall", "no-result", "lang-ok"], rows)
+        engines = list(rel["scores"])
+        say("\n-- nDCG@10 (no-result: share answered with nothing) per category --")
+        cats = list(rel["scores"][engines[0]]["categories"])
+        rows = []
+        for cat in cats:
+            row = [cat]
+            for engine in engines:
+                c = rel["scores"][engine]["categories"][cat]
+                row.append(fmt(c["noresult"], ".2f") if cat == "no-result" else fmt(c["ndcg@10"], ".3f"))
+            rows.append(row)
+        print_table(["category", *engines], rows)
+        for engine, errs in rel.get("errors", {}).items():
+            if errs:
+                say(f"  {engine}: {len(errs)} queries failed (counted as zero results): "
+                    + "; ".join(f"{k}: {v[:80]}" for k, v in sorted(errs.items())))
+    return verdicts
+
+
+# -- main --------------------------------------------------------------------------------------
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(prog="python -m bench.search_bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--items", type=int, default=10_000, help="catalogue items (× vi, en)")
+    ap.add_argument("--queries", type=int, default=200, help="size of the query set")
+    ap.add_argument("--prefixes", type=int, default=150, help="autocomplete inputs")
+    ap.add_argument("--reps", type=int, default=5, help="timed passes over the query set")
+    ap.add_argument("--skip-wagtail", action="store_true",
+                    help="skip Wagtail's built-in search (pages, update_index, queries)")
+    ap.add_argument("--skip-relevance", action="store_true", help="skip the dev-set relevance run")
+    ap.add_argument("--wagtail-queries", type=int, default=5, help="at most this many (slow)")
+    ap.add_argument("--wagtail-budget", type=int, default=90, help="seconds for Wagtail's queries")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    if not 1 <= args.items <= 200_000 or not 1 <= args.queries <= 5000 or not 1 <= args.reps <= 50:
+        ap.error("--items 1..200000, --queries 1..5000, --reps 1..50")
+    return args
+
+
+def wagtail_query_subset(queries: list[dict], n: int) -> list[dict]:
+    """A few varied queries for Wagtail's slow search, first in the embedded order too."""
+    picked, seen = [], set()
+    for q in queries:
+        if q["cat"] not in seen and q["cat"] != "phrase":
+            picked.append(q)
+            seen.add(q["cat"])
+        if len(picked) == n:
+            break
+    return picked
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    corpus = load_corpus_module()
+    results: dict = {"started": dt.datetime.now().isoformat(timespec="seconds"),
+                     "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                 "sqlite": sqlite3.sqlite_version, "platform": platform.platform()},
+                     "args": vars(args)}
+    say(f"search benchmark: {args.items:,} items × {len(LOCALES)} locales, {args.queries} queries, "
+        f"{args.reps} passes (SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs)")
+
+    say("\n[1/5] generating the synthetic catalogue …")
+    t0 = time.perf_counter()
+    docs = corpus.synthetic_documents(args.items, locales=LOCALES, seed=args.seed)
+    say(f"  {len(docs):,} documents in {time.perf_counter() - t0:.1f}s")
+    queries = make_queries(docs, args.queries)
+    # Wagtail's handful go first so every engine's per-query timings line up with them.
+    wag_queries = [] if args.skip_wagtail else wagtail_query_subset(queries, args.wagtail_queries)
+    queries = wag_queries + [q for q in queries if q not in wag_queries]
+    prefixes = make_prefixes(docs, args.prefixes)
+    results["queries"] = queries
+    results["prefixes"] = prefixes
+
+    workdir = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    try:
+        say("\n[2/5] embedded engine (SQLite FTS5)")
+        results["embedded"] = bench_embedded(docs, queries, prefixes, args.reps, workdir)
+
+        say("\n[3/5] Elasticsearch")
+        results["elasticsearch"] = bench_elastic(docs, queries, prefixes, max(2, args.reps // 2))
+
+        template = workdir / "migrated.sqlite3"
+        if not (args.skip_wagtail and args.skip_relevance):
+            say("\n  migrating a throwaway database (for Wagtail pages and the dev set) …")
+            run_child("migrate", workdir, template, None, timeout=600)
+
+        say("\n[4/5] Wagtail built-in search on the same items as pages")
+        if args.skip_wagtail:
+            say("  skipped (--skip-wagtail)")
+        else:
+            db = workdir / "pages.sqlite3"
+            shutil.copy(template, db)
+            job = {"items": args.items, "locales": LOCALES, "seed": args.seed,
+                   "queries": wag_queries, "max_queries": args.wagtail_queries,
+                   "budget_s": args.wagtail_budget}
+            results["wagtail"] = run_child("pages", workdir, db, job, timeout=1200)
+
+        say("\n[5/5] relevance on the judged dev set")
+        if args.skip_relevance:
+            say("  skipped (--skip-relevance)")
+        else:
+            db = workdir / "relevance.sqlite3"
+            shutil.copy(template, db)
+            es = results.get("elasticsearch")
+            job = {"elasticsearch_url": es["url"] if es and "search" in es else "",
+                   "elasticsearch_prefix": f"bench-rel-{secrets.token_hex(4)}"}
+            rel = run_child("relevance", workdir, db, job, timeout=600)
+            rel["scores"] = score_runs(rel["runs"], workdir)
+            results["relevance"] = rel
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    verdicts = report(results)
+    results["verdicts"] = verdicts
+    results["elapsed_s"] = time.monotonic() - started
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str),
+                       encoding="utf-8")
+    emb = results["embedded"]
+    es = results.get("elasticsearch")
+    say(f"\nbench: {len(docs):,} docs; embedded p95 {emb['search']['p95_ms']:.1f} ms "
+        f"({emb['ratio_vs_floor']:.1f}× floor), autocomplete p95 {emb['autocomplete']['p95_ms']:.1f} ms, "
+        f"rebuild {emb['rebuild_rate']:,.0f} docs/s"
+        + (f", Elasticsearch p95 {es['search']['p95_ms']:.1f} ms" if es and "search" in es else "")
+        + f"; {sum(v == 'PASS' for v in verdicts.values())} PASS, "
+        f"{sum(v == 'MISS' for v in verdicts.values())} MISS; {results['elapsed_s']:.0f}s "
+        f"→ {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

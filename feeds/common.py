@@ -1,0 +1,45 @@
+"""Small helpers shared by the feeds, the calendar, the sitemap and the structured data."""
+from datetime import datetime, time
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+SITE_NAME = settings.WAGTAIL_SITE_NAME
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def current_locale(language_code):
+    """The Wagtail locale of a language prefix, or None when the site has no such locale."""
+    try:
+        return Locale.objects.get_for_language(language_code)
+    except Locale.DoesNotExist:
+        return None
+
+
+def absolute_url(request, page):
+    """The page's URL on the host the visitor used, as canonical/hreflang links do."""
+    return request.build_absolute_uri(page.get_url(request))
+
+
+def as_datetime(value):
+    """A date as midnight in the site's time zone; datetimes pass through."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time.min))
+
+
+def publication_datetime(page):
+    """When a catalogue page was first published: the editorial date, else Wagtail's record."""
+    return as_datetime(page.published) or page.first_published_at
+
+
+def office_name(request):
+    """The promotion office, in the visitor's language when it still has the default name
+    (the setting is a single, untranslated field)."""
+    from home.models import ContactSettings
+
+    name = ContactSettings.for_request(request).office_name if request is not None else ""
+    return _(name) if name else SITE_NAME

@@ -1,0 +1,98 @@
+"""iCalendar (RFC 5545) documents for the fairs: one event, or every upcoming fair.
+
+Fairs are whole-day events, so DTSTART/DTEND are DATE values (DTEND exclusive); they are
+floating dates, but the calendar still names and defines the site's time zone so clients
+that need one (and X-WR-TIMEZONE readers) place the days in Vietnam.
+"""
+from datetime import UTC, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone, TimezoneStandard, vCalAddress, vText
+
+from feeds.common import absolute_url
+
+TZID = "Asia/Ho_Chi_Minh"
+UID_DOMAIN = "dautieng-promo.example"
+PRODID = "-//Dau Tieng promotion portal//Fairs calendar//EN"
+
+
+def _vietnam_timezone():
+    # Vietnam has kept UTC+7 without daylight saving since 1975: one STANDARD rule suffices.
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    tz.add("x-lic-location", TZID)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1975, 6, 13))
+    standard.add("tzoffsetfrom", timedelta(hours=7))
+    standard.add("tzoffsetto", timedelta(hours=7))
+    standard.add("tzname", "+07")
+    tz.add_component(standard)
+    return tz
+
+
+def new_calendar(name, description=""):
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    if description:
+        cal.add("x-wr-caldesc", description)
+    cal.add("x-wr-timezone", TZID)
+    cal.add_component(_vietnam_timezone())
+    return cal
+
+
+def _organizer_address(organizer):
+    """A CAL-ADDRESS (mailto: URI) when the organizer field holds an e-mail address."""
+    candidate = organizer.strip().removeprefix("mailto:")
+    try:
+        validate_email(candidate)
+    except ValidationError:
+        return None
+    return vCalAddress(f"mailto:{candidate}")
+
+
+def fair_event(fair, request, language_code, stamp=None):
+    url = absolute_url(request, fair)
+    event = Event()
+    event.add("uid", f"{fair.ref}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp or timezone.now().astimezone(UTC))
+    event.add("dtstart", fair.start)
+    event.add("dtend", fair.end + timedelta(days=1))
+    event.add("summary", vText(fair.title), parameters={"LANGUAGE": language_code})
+
+    lines = [fair.summary] if fair.summary else []
+    if fair.venue:
+        lines.append(_("Venue: %(venue)s") % {"venue": fair.venue})
+    organizer = _organizer_address(fair.organizer) if fair.organizer else None
+    if fair.organizer and organizer is None:
+        # Free text is not a valid CAL-ADDRESS, so the name goes in the description instead.
+        lines.append(_("Organizer: %(organizer)s") % {"organizer": fair.organizer})
+        event.add("x-dautieng-organizer", fair.organizer)
+    if fair.registration_url:
+        lines.append(_("Registration: %(url)s") % {"url": fair.registration_url})
+    lines.append(_("Details: %(url)s") % {"url": url})
+    event.add("description", "\n".join(lines), parameters={"LANGUAGE": language_code})
+
+    if fair.venue:
+        event.add("location", fair.venue)
+    if organizer is not None:
+        event.add("organizer", organizer)
+    event.add("url", url)
+    if fair.last_published_at:
+        event.add("last-modified", fair.last_published_at.astimezone(UTC))
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def fairs_calendar(fairs, request, language_code, name, description=""):
+    cal = new_calendar(name, description)
+    stamp = timezone.now().astimezone(UTC)
+    for fair in fairs:
+        cal.add_component(fair_event(fair, request, language_code, stamp))
+    return cal

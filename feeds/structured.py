@@ -1,0 +1,221 @@
+"""schema.org JSON-LD for each kind of page, as plain dicts (rendered by seo_tags.json_ld).
+
+Only facts the page shows are stated; properties with no value are left out rather than
+emitted empty, as Google's structured-data guidelines ask.
+"""
+import json
+
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from feeds.common import SITE_NAME, absolute_url, office_name, publication_datetime
+
+SCHEMA = "https://schema.org"
+# BCP 47 tags for inLanguage (Django's "zh-hans" is "zh-Hans").
+BCP47 = {"vi": "vi", "en": "en", "ko": "ko", "ja": "ja", "zh-hans": "zh-Hans"}
+# Escapes that keep JSON inert inside <script>: "</script>", "<!--" and entities cannot
+# appear, whatever an editor types into a title.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_tag(data):
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def _clean(data):
+    """Drop keys whose value is None, "" or an empty list/dict, recursively."""
+    if isinstance(data, dict):
+        cleaned = {k: _clean(v) for k, v in data.items()}
+        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+    if isinstance(data, list):
+        return [_clean(v) for v in data if v not in (None, "", [], {})]
+    return data
+
+
+def _number(value):
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
+def _address(page):
+    commune = getattr(page, "commune", None)
+    return {
+        "@type": "PostalAddress",
+        "addressLocality": commune.name if commune else "Dầu Tiếng",
+        "addressRegion": _("Ho Chi Minh City"),
+        "addressCountry": "VN",
+    }
+
+
+def _geo(page):
+    if getattr(page, "lat", None) is None or getattr(page, "lon", None) is None:
+        return None
+    return {"@type": "GeoCoordinates", "latitude": float(page.lat), "longitude": float(page.lon)}
+
+
+def _organization(request, name=None):
+    return {"@type": "Organization", "name": name or office_name(request)}
+
+
+def _description(page):
+    return page.search_description or getattr(page, "summary", "") or strip_tags(
+        getattr(page, "intro", "") or "")
+
+
+def _common(page, request, image_url):
+    return {
+        "name": page.title,
+        "description": _description(page),
+        "url": absolute_url(request, page),
+        "image": [image_url] if image_url else None,
+    }
+
+
+def attraction(page, request, image_url):
+    data = {"@type": "TouristAttraction", **_common(page, request, image_url),
+            "geo": _geo(page), "address": _address(page),
+            "openingHours": page.opening_hours}
+    if page.ticket_vnd is not None:
+        data["isAccessibleForFree"] = page.ticket_vnd == 0
+    return data
+
+
+def fair(page, request, image_url):
+    data = {
+        "@type": "Event", **_common(page, request, image_url),
+        "startDate": page.start.isoformat(), "endDate": page.end.isoformat(),
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
+        "location": {"@type": "Place",
+                     "name": page.venue or (page.commune.name if page.commune else "Dầu Tiếng"),
+                     "address": _address(page)},
+        "organizer": _organization(request, page.organizer or None),
+    }
+    if page.registration_url:
+        data["offers"] = {"@type": "Offer", "url": page.registration_url,
+                          "availability": f"{SCHEMA}/InStock"}
+    return data
+
+
+def product(page, request, image_url):
+    # No aggregateRating: the site collects no reviews, and an OCOP rating is an official
+    # classification, not a visitor rating (stated as an award instead).
+    data = {
+        "@type": "Product", **_common(page, request, image_url),
+        "sku": page.ref,
+        "category": page.category.name if page.category else None,
+    }
+    if page.producer:
+        data["brand"] = {"@type": "Brand", "name": page.producer}
+        data["manufacturer"] = {"@type": "Organization", "name": page.producer}
+    if page.ocop_stars:
+        data["award"] = _("OCOP %(stars)s-star") % {"stars": page.ocop_stars}
+    if page.price_from_vnd is not None:
+        data["offers"] = {"@type": "Offer", "price": str(page.price_from_vnd),
+                          "priceCurrency": "VND", "url": data["url"],
+                          "availability": f"{SCHEMA}/InStock"}
+    return data
+
+
+def news(page, request, image_url):
+    published = publication_datetime(page)
+    author = ({"@type": "Person", "name": page.author} if page.author
+              else _organization(request))
+    return {
+        "@type": "NewsArticle",
+        # Google shows at most 110 characters of a headline.
+        "headline": page.title[:110],
+        "description": _description(page),
+        "url": absolute_url(request, page),
+        "mainEntityOfPage": absolute_url(request, page),
+        "image": [image_url] if image_url else None,
+        "datePublished": published.isoformat() if published else None,
+        "dateModified": (page.last_published_at or published).isoformat() if published else None,
+        "author": author,
+        "publisher": _organization(request),
+        "inLanguage": BCP47.get(page.locale.language_code, page.locale.language_code),
+        "articleSection": page.category.name if page.category else None,
+    }
+
+
+def investment(page, request, image_url):
+    # schema.org has no "investment opportunity". The page offers a site/project to investors
+    # on behalf of a public body, so it is an Offer whose itemOffered is the Place (with its
+    # area and planned capital as properties). RealEstateListing was rejected: it describes a
+    # listings web page for property to buy or rent, which fits bare land but not a factory or
+    # tourism project; a Demand is the opposite direction (the office seeking, not offering).
+    properties = []
+    if page.area_ha is not None:
+        properties.append({"@type": "PropertyValue", "name": _("Area"),
+                           "value": _number(page.area_ha), "unitCode": "HAR", "unitText": "ha"})
+    if page.capital_usd is not None:
+        properties.append({"@type": "PropertyValue", "name": _("Planned capital"),
+                           "value": _number(page.capital_usd), "unitText": "USD"})
+    properties.append({"@type": "PropertyValue", "name": _("Status"),
+                       "value": page.get_status_display()})
+    common = _common(page, request, image_url)
+    office = _organization(request)
+    office["@type"] = "GovernmentOrganization"
+    if page.contact_email:
+        office["email"] = page.contact_email
+    return {
+        "@type": "Offer", **common,
+        "category": page.sector.name if page.sector else None,
+        "offeredBy": office,
+        "areaServed": {"@type": "Place", "name": page.commune.name if page.commune else "Dầu Tiếng",
+                       "address": _address(page)},
+        "itemOffered": {"@type": "Place", "name": page.title, "geo": _geo(page),
+                        "address": _address(page), "additionalProperty": properties},
+    }
+
+
+def website(page, request, language_code):
+    home = absolute_url(request, page)
+    search = request.build_absolute_uri(f"/{language_code}/search/")
+    return {
+        "@type": "WebSite", "name": SITE_NAME, "url": home,
+        "inLanguage": BCP47.get(language_code, language_code),
+        "publisher": _organization(request),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumbs(page, request):
+    # Home page (depth 2) down to this page; the tree root is not a visitor's page.
+    trail = list(page.get_ancestors().filter(depth__gte=2).live()) + [page]
+    return {"@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": i, "name": crumb.title, "item": absolute_url(request, crumb)}
+        for i, crumb in enumerate(trail, start=1)
+    ]}
+
+
+BUILDERS = {"attraction": attraction, "fair": fair, "product": product, "news": news,
+            "investment": investment}
+
+
+def page_graph(page, request, language_code, image_url=None):
+    """The JSON-LD document for a page, or None when there is nothing worth stating."""
+    from home.models import HomePage
+
+    kind = getattr(page, "kind", "")
+    nodes = []
+    if isinstance(page, HomePage):
+        nodes.append(website(page, request, language_code))
+    elif kind and kind in BUILDERS and hasattr(page, "ref"):
+        nodes.append(BUILDERS[kind](page, request, image_url))
+        nodes.append(breadcrumbs(page, request))
+    elif page.depth > 2:
+        nodes.append(breadcrumbs(page, request))
+    if not nodes:
+        return None
+    nodes = [_clean(node) for node in nodes]
+    if len(nodes) == 1:
+        return {"@context": SCHEMA, **nodes[0]}
+    return {"@context": SCHEMA, "@graph": nodes}

@@ -1,0 +1,33 @@
+from django import template
+from django.utils.html import format_html
+
+from portal import stats
+
+register = template.Library()
+
+CONTRAST_COOKIE = "contrast"
+
+
+def high_contrast(request):
+    return request is not None and request.COOKIES.get(CONTRAST_COOKIE) == "high"
+
+
+@register.simple_tag
+def page_views(page):
+    return stats.page_views(page.pk) if page is not None and page.pk else 0
+
+
+@register.inclusion_tag("portal/includes/visit_stats.html")
+def visit_stats():
+    return {"stats": stats.visit_stats()}
+
+
+@register.simple_tag(takes_context=True)
+def contrast_pressed(context):
+    return "true" if high_contrast(context.get("request")) else "false"
+
+
+@register.simple_tag(takes_context=True)
+def html_theme_class(context):
+    """` class="high-contrast"` on <html> when the visitor chose it, so there is no flash."""
+    return format_html(' class="high-contrast"') if high_contrast(context.get("request")) else ""

@@ -1,0 +1,48 @@
+"""The view-count beacon: called by portal.js with navigator.sendBeacon after the page loaded,
+once per page per browser session."""
+import re
+from urllib.parse import urlsplit
+
+from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from portal.stats import record_view
+
+BOT_UA = re.compile(
+    r"bot|crawl|spider|slurp|headless|lighthouse|pagespeed|preview|fetch|curl|wget|python|"
+    r"httpclient|java/|go-http|phantom|selenium|puppeteer|playwright|scrapy|monitor|archiver",
+    re.IGNORECASE,
+)
+
+
+def _same_site(request):
+    """The beacon must come from one of our own pages: sendBeacon sends Origin (and Referer);
+    a request with neither, or from another host, is not a visitor's browser on this site."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return False
+    return urlsplit(source).netloc == request.get_host()
+
+
+def is_counted(request):
+    agent = request.headers.get("User-Agent", "")
+    return bool(agent) and not BOT_UA.search(agent) and _same_site(request)
+
+
+# sendBeacon cannot add a CSRF header; the same-origin check above stands in for it, and the
+# endpoint changes nothing but a counter.
+@csrf_exempt
+@require_POST
+def view_beacon(request):
+    if is_counted(request):
+        page_id = request.POST.get("page", "")
+        if page_id.isdigit():
+            page_id = int(page_id)
+            if not Page.objects.filter(pk=page_id, live=True).exists():
+                return HttpResponse(status=204)
+        else:
+            page_id = None
+        record_view(page_id)
+    return HttpResponse(status=204)

@@ -1,0 +1,106 @@
+"""Panels on the admin home page: what waits for review, new enquiries, coming fairs, and
+what visitors search for."""
+import datetime as dt
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+
+FAIR_HORIZON_DAYS = 60
+SEARCH_WINDOW_DAYS = 30
+LIMIT = 10
+
+
+class ReviewQueuePanel(Component):
+    name = "staff_review_queue"
+    template_name = "staff/panels/review_queue.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        page_type = ContentType.objects.get_for_model(Page)
+        states = list(WorkflowState.objects.active()
+                      .filter(base_content_type=page_type)
+                      .select_related("current_task_state__task", "requested_by")
+                      .order_by("created_at")[:50])
+        pages = Page.objects.filter(pk__in=[int(s.object_id) for s in states]).select_related(
+            "locale").in_bulk()
+        items = [{"state": s, "page": pages[int(s.object_id)]} for s in states
+                 if int(s.object_id) in pages]
+        return {"items": items}
+
+
+class EnquiriesPanel(Component):
+    name = "staff_enquiries"
+    template_name = "staff/panels/enquiries.html"
+    order = 95
+
+    @staticmethod
+    def model():
+        # The enquiries app may not have its model yet; the panel then stays away.
+        try:
+            return apps.get_model("enquiries", "Enquiry")
+        except LookupError:
+            return None
+
+    def render_html(self, parent_context=None):
+        if self.model() is None:
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        model = self.model()
+        since = timezone.now() - dt.timedelta(days=7)
+        recent = model.objects.order_by("-created_at")
+        items = [{"created_at": e.created_at, "name": getattr(e, "name", ""),
+                  "company": getattr(e, "company", ""), "kind": _kind_label(e),
+                  "about": getattr(e, "title", "") or getattr(e, "ref", "")}
+                 for e in recent[:LIMIT]]
+        return {"items": items, "week_count": model.objects.filter(created_at__gte=since).count()}
+
+
+def _kind_label(enquiry):
+    display = getattr(enquiry, "get_kind_display", None)
+    return display() if display else getattr(enquiry, "kind", "")
+
+
+class UpcomingFairsPanel(Component):
+    name = "staff_upcoming_fairs"
+    template_name = "staff/panels/upcoming_fairs.html"
+    order = 96
+
+    def get_context_data(self, parent_context):
+        from promo.models import FairPage
+
+        today = timezone.localdate()
+        fairs = (FairPage.objects.live().filter(locale__language_code="vi")
+                 .filter(start__gte=today, start__lte=today + dt.timedelta(days=FAIR_HORIZON_DAYS))
+                 .order_by("start", "title"))
+        return {"fairs": fairs, "days": FAIR_HORIZON_DAYS}
+
+
+class SearchAnalyticsPanel(Component):
+    name = "staff_search_analytics"
+    template_name = "staff/panels/search_analytics.html"
+    order = 97
+
+    def get_context_data(self, parent_context):
+        from search.models import SearchQueryLog
+
+        since = timezone.now() - dt.timedelta(days=SEARCH_WINDOW_DAYS)
+        logs = SearchQueryLog.objects.filter(created_at__gte=since)
+
+        def top(queryset):
+            return list(queryset.values("query").annotate(count=Count("id"))
+                        .order_by("-count", "query")[:LIMIT])
+
+        return {
+            "days": SEARCH_WINDOW_DAYS,
+            "total": logs.count(),
+            "top": top(logs),
+            "empty": top(logs.filter(results=0)),
+            "by_lang": list(logs.values("lang").annotate(count=Count("id"))
+                            .order_by("-count", "lang")),
+        }

@@ -1,0 +1,219 @@
+"""Catalogue spreadsheets (CSV or XLSX) as catalogue lines.
+
+A sheet is one kind; its header row names catalogue-format keys. Each row becomes the JSON
+line the catalogue importer reads, so a sheet is held to exactly the checks a JSON Lines file
+is, and every problem can be pointed back to a row and a column of the sheet.
+"""
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from promo.catalogue import spec
+from promo.catalogue.importer import check_against_site
+from promo.catalogue.parse import Problem, parse_file
+from promo.catalogue.taxonomy import TaxonomyResolver
+
+FIXED_COLUMNS = ("ref", "locale")
+INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd"}
+NUMBER_KEYS = {"lat", "lon", "area_ha", "capital_usd"}
+MAX_ROWS = 5000
+
+# One example row per kind for the downloadable template; each is a valid vi line.
+EXAMPLES = {
+    "product": {"ref": "mat-ong-minh-hoa", "title": "Mật ong hoa cao su",
+                "summary": "Mật ong nguyên chất từ rừng cao su Minh Hòa.",
+                "body": "Đoạn thứ nhất.\n\nĐoạn thứ hai.", "tags": "mật ong, OCOP",
+                "commune": "xã Minh Thạnh", "published": "2026-11-01", "producer": "HTX mẫu",
+                "category": "food", "ocop_stars": 3, "price_from_vnd": 120000, "unit": "chai"},
+    "fair": {"ref": "hoi-cho-xuan-2027", "title": "Hội chợ Xuân 2027",
+             "summary": "Hội chợ sản phẩm địa phương dịp Tết.", "commune": "xã Dầu Tiếng",
+             "start": "2027-01-20", "end": "2027-01-25", "venue": "Nhà văn hóa xã Dầu Tiếng",
+             "organizer": "Trung tâm Xúc tiến", "registration_url": "https://example.com/dang-ky"},
+    "attraction": {"ref": "ho-dau-tieng", "title": "Hồ Dầu Tiếng",
+                   "summary": "Hồ nước nhân tạo lớn nhất miền Đông Nam Bộ.",
+                   "commune": "xã Dầu Tiếng", "category": "nature", "lat": 11.33,
+                   "lon": 106.33, "opening_hours": "06:00–17:00", "ticket_vnd": 0},
+    "investment": {"ref": "cum-cong-nghiep-mau", "title": "Cụm công nghiệp mẫu",
+                   "summary": "Quỹ đất sạch cho chế biến nông sản.", "commune": "xã Dầu Tiếng",
+                   "sector": "manufacturing", "area_ha": 12.5, "capital_usd": 5000000,
+                   "status": "open", "incentives": "Miễn tiền thuê đất 3 năm.",
+                   "contact_email": "invest@example.com"},
+    "news": {"ref": "tin-mau", "title": "Tin mẫu", "summary": "Một tin mẫu.",
+             "body": "Nội dung tin.", "commune": "xã Dầu Tiếng", "published": "2026-11-01",
+             "category": "economy"},
+}
+
+
+class UnreadableSheet(ValueError):
+    """The upload is not a CSV or XLSX file that can be read at all."""
+
+
+@dataclass
+class Sheet:
+    kind: str
+    columns: list
+    rows: list  # (sheet row number, {column: cell value as shown})
+    lines: list = field(default_factory=list)  # JSON lines, one per row, same order
+
+
+def columns_for(kind):
+    return [*FIXED_COLUMNS, *spec.keys_for(kind)]
+
+
+def read_upload(name, data):
+    """(header, [(row number, [cells])]) from the bytes of a .csv or .xlsx file."""
+    if name.lower().endswith(".xlsx"):
+        return _read_xlsx(data)
+    if name.lower().endswith(".csv"):
+        return _read_csv(data)
+    raise UnreadableSheet(_("Upload a .csv or .xlsx file."))
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
+        raise UnreadableSheet(_("The file is not a readable XLSX workbook.")) from exc
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    return _split(rows)
+
+
+def _read_csv(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableSheet(_("The CSV file is not UTF-8 text.")) from exc
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return _split(list(csv.reader(io.StringIO(text), dialect)))
+
+
+def _split(rows):
+    if not rows:
+        raise UnreadableSheet(_("The sheet is empty."))
+    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+    body = [(number, list(cells)) for number, cells in enumerate(rows[1:], 2)
+            if any(_present(c) for c in cells)]
+    if len(body) > MAX_ROWS:
+        raise UnreadableSheet(_("The sheet has more than %(max)d rows; split it.") % {"max": MAX_ROWS})
+    return header, body
+
+
+def _present(cell):
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+def cell_value(key, cell):
+    """The JSON value of one non-empty cell under `key`."""
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    if key == "tags":
+        return [t.strip() for t in str(cell).split(",") if t.strip()]
+    if key in INTEGER_KEYS | NUMBER_KEYS:
+        return _number(cell, integer=key in INTEGER_KEYS)
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))  # a code or name typed as a number, e.g. a ref "2027"
+    if isinstance(cell, (int, float)):
+        return str(cell)
+    return str(cell).strip()
+
+
+def _number(cell, integer):
+    if isinstance(cell, bool):
+        return cell
+    if isinstance(cell, str):
+        text = cell.strip().replace(" ", "")
+        for convert in (int, float):
+            try:
+                cell = convert(text)
+                break
+            except ValueError:
+                continue
+        else:
+            return cell.strip()  # left as text so the format check names the problem
+    if isinstance(cell, float) and integer and cell.is_integer():
+        return int(cell)
+    return cell
+
+
+def build_sheet(kind, header, body):
+    """A Sheet whose `lines` are the catalogue lines of the rows, plus header problems."""
+    problems = []
+    allowed = set(columns_for(kind)) | {"kind"}
+    for column in header:
+        if column and column not in allowed:
+            problems.append(Problem(1, column, f"is not a column of a {kind} sheet"))
+    sheet = Sheet(kind, [c for c in header if c], [])
+    for number, cells in body:
+        shown, line = {}, {"kind": kind}
+        for column, cell in zip(header, cells):
+            if not column or not _present(cell):
+                continue
+            shown[column] = cell_value(column, cell) if column != "kind" else str(cell).strip()
+            if column in allowed:
+                line[column] = shown[column]
+        if isinstance(shown.get("tags"), list):
+            shown["tags"] = ", ".join(shown["tags"])
+        sheet.rows.append((number, shown))
+        sheet.lines.append(line)
+    return sheet, problems
+
+
+def check(sheet):
+    """(records, problems) with each problem's `line` being the sheet row it is about."""
+    raw = [json.dumps(line, ensure_ascii=False) + "\n" for line in sheet.lines]
+    records, problems = parse_file(raw)
+    row_of = {index: number for index, (number, _) in enumerate(sheet.rows, 1)}
+    # Site checks run on the rows that parsed, so all problems show at once; a translation
+    # whose vi row failed above is not reported again as having no vi row.
+    vi_rows = {line.get("ref") for line in sheet.lines if line.get("locale") == "vi"}
+    problems += [p for p in check_against_site(records, TaxonomyResolver())
+                 if not (p.key == "locale" and p.message.split(" ", 1)[0] in vi_rows)]
+    for record in records:
+        record.line = row_of[record.line]
+    return records, [Problem(row_of.get(p.line, p.line), p.key, p.message) for p in problems]
+
+
+def template_rows(kind):
+    example = EXAMPLES[kind]
+    columns = columns_for(kind)
+    row = [example.get(c, "vi" if c == "locale" else "") for c in columns]
+    return columns, row
+
+
+def template_xlsx(kind):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    columns, row = template_rows(kind)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = kind
+    sheet.append(columns)
+    sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def template_csv(kind):
+    columns, row = template_rows(kind)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    writer.writerow(row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel then reads it as UTF-8

@@ -1,0 +1,161 @@
+"""Import a spreadsheet of catalogue items: upload, preview every problem, confirm.
+
+Between preview and confirm the rows live in the user's session under a random token, as the
+catalogue lines they became; confirming checks them again against the site as it is then,
+since taxonomy or pages may have changed meanwhile.
+"""
+import secrets
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from promo.catalogue.importer import ImportFailed, import_records
+from promo.catalogue.parse import Problem
+from promo.catalogue.spec import KINDS
+from staff import spreadsheet
+from staff.forms import UploadForm
+from staff.permissions import can_import, can_import_live
+
+SESSION_PREFIX = "staff-import:"
+
+
+class ImportAccessMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "staff/import.html"
+    page_title = gettext_lazy("Import spreadsheet")
+    header_icon = "upload"
+    _breadcrumbs = [{"url": reverse_lazy("staff_import"), "label": gettext_lazy("Import spreadsheet")}]
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + self._breadcrumbs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", UploadForm())
+        context["templates"] = [
+            {"kind": kind, "label": dict(UploadForm.base_fields["kind"].choices)[kind],
+             "xlsx": reverse("staff_import_template", args=[kind, "xlsx"]),
+             "csv": reverse("staff_import_template", args=[kind, "csv"])}
+            for kind in KINDS]
+        return context
+
+    def post(self, request):
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        kind, upload = form.cleaned_data["kind"], form.cleaned_data["file"]
+        if not can_import(request.user, kind):
+            raise PermissionDenied
+        try:
+            header, body = spreadsheet.read_upload(upload.name, upload.read())
+        except spreadsheet.UnreadableSheet as exc:
+            form.add_error("file", str(exc))
+            return self.render_to_response(self.get_context_data(form=form))
+        sheet, problems = spreadsheet.build_sheet(kind, header, body)
+        token = secrets.token_urlsafe(16)
+        # Only the latest upload is kept: an abandoned preview must not fill the session.
+        for key in [k for k in request.session.keys() if k.startswith(SESSION_PREFIX)]:
+            del request.session[key]
+        request.session[SESSION_PREFIX + token] = {
+            "kind": kind, "name": upload.name, "header": header,
+            "rows": sheet.rows, "lines": sheet.lines,
+            "header_problems": [[p.line, p.key, p.message] for p in problems],
+        }
+        return redirect(reverse("staff_import_preview", args=[token]))
+
+
+def _stored(request, token):
+    data = request.session.get(SESSION_PREFIX + token)
+    if data is None:
+        raise Http404(_("This upload has expired; upload the file again."))
+    sheet = spreadsheet.Sheet(data["kind"], [c for c in data["header"] if c],
+                              [tuple(r) for r in data["rows"]], data["lines"])
+    return data, sheet
+
+
+class PreviewView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "staff/import_preview.html"
+    page_title = gettext_lazy("Check the spreadsheet")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("staff_import"), "label": _("Import spreadsheet")},
+            {"url": "", "label": _("Check the spreadsheet")}]
+
+    def get_context_data(self, token, **kwargs):
+        context = super().get_context_data(**kwargs)
+        data, sheet = _stored(self.request, token)
+        records, problems = spreadsheet.check(sheet)
+        problems = [Problem(*p) for p in data["header_problems"]] + problems
+        bad = {(p.line, p.key) for p in problems}
+        bad_rows = {p.line for p in problems}
+        context.update({
+            "token": token, "kind": sheet.kind, "name": data["name"], "columns": sheet.columns,
+            "problems": sorted(problems, key=lambda p: (p.line, p.key)),
+            "rows": [{"number": number, "bad": number in bad_rows,
+                      "cells": [{"value": shown.get(col, ""), "bad": (number, col) in bad}
+                                for col in sheet.columns]}
+                     for number, shown in sheet.rows],
+            "record_count": len(records),
+            "can_confirm": not problems and bool(records) and can_import_live(
+                self.request.user, sheet.kind, {r.locale for r in records}),
+            "may_publish": can_import_live(self.request.user, sheet.kind,
+                                           {r.locale for r in records}),
+        })
+        return context
+
+
+class ConfirmView(ImportAccessMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, token):
+        data, sheet = _stored(request, token)
+        records, problems = spreadsheet.check(sheet)
+        preview = reverse("staff_import_preview", args=[token])
+        if problems or data["header_problems"] or not records:
+            messages.error(request, _("The spreadsheet has problems; nothing was imported."))
+            return redirect(preview)
+        if not can_import_live(request.user, sheet.kind, {r.locale for r in records}):
+            raise PermissionDenied
+        try:
+            summary = import_records(records)
+        except ImportFailed:
+            messages.error(request, _("The site changed since the preview; check the problems "
+                                      "again. Nothing was imported."))
+            return redirect(preview)
+        del request.session[SESSION_PREFIX + token]
+        messages.success(request, _(
+            "Imported %(total)d rows: %(created)d created, %(updated)d updated, "
+            "%(unchanged)d unchanged.") % {"total": summary.total, "created": summary.created,
+                                           "updated": summary.updated,
+                                           "unchanged": summary.unchanged})
+        return redirect("staff_import")
+
+
+class TemplateDownloadView(ImportAccessMixin, View):
+    def get(self, request, kind, fmt):
+        if kind not in KINDS or fmt not in ("xlsx", "csv"):
+            raise Http404
+        if fmt == "xlsx":
+            body = spreadsheet.template_xlsx(kind)
+            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            body = spreadsheet.template_csv(kind)
+            content_type = "text/csv; charset=utf-8"
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="catalogue-{kind}.{fmt}"'
+        return response

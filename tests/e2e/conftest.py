@@ -1,0 +1,86 @@
+"""A real server with the demo catalogue, driven by Debian's Chromium through Playwright.
+
+The server is started once per test session in its own process, on a fresh SQLite database
+loaded with `load_demo`, exactly as `make run` does; the tests then use the site as a visitor.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM_EXECUTABLE") or shutil.which("chromium")
+    return path if path and os.path.exists(path) else None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """Base URL of a running demo site (migrated, demo catalogue loaded, index built)."""
+    work = tmp_path_factory.mktemp("e2e-site")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
+           "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
+           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work)}
+    env.pop("ELASTICSEARCH_URL")
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for args in (["migrate", "-v0"], ["load_demo", "--no-admin"]):
+        subprocess.run(manage + args, env=env, cwd=ROOT, check=True, timeout=600,
+                       stdout=subprocess.DEVNULL)
+    port = free_port()
+    server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/vi/", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("the demo server did not start within 60 s")
+            time.sleep(0.5)
+    yield base
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        pytest.skip("Chromium is not installed (scripts/chromium.sh install)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,28 @@
+"""The pages every browser check covers: home, each section index, one detail page of each kind,
+the search page and a form, in Vietnamese and English."""
+
+SECTIONS = {
+    "vi": ["san-pham", "hoi-cho", "du-lich", "dau-tu", "tin-tuc"],
+    "en": ["products", "fairs", "tourism", "investment", "news"],
+}
+DETAILS = {  # one item of each kind from the demo catalogue (promo/demo/catalogue.jsonl)
+    "product": "tranh-go-cao-su-khac-laser",
+    "fair": "ngay-hoi-leo-nui-cau-2026",
+    "attraction": "nui-cau",
+    "investment": None,  # first item of the section, see below
+    "news": "ke-hoach-thong-tin-doi-ngoai-2022",
+}
+KIND_SECTION = {"product": 0, "fair": 1, "attraction": 2, "investment": 3, "news": 4}
+
+
+def checked_paths(lang, investment_ref, form_path=None):
+    sections = SECTIONS[lang]
+    paths = [f"/{lang}/"] + [f"/{lang}/{s}/" for s in sections]
+    for kind, ref in DETAILS.items():
+        ref = ref or investment_ref
+        paths.append(f"/{lang}/{sections[KIND_SECTION[kind]]}/{ref}/")
+    paths.append(f"/{lang}/search/?q=nui+cau")
+    paths.append(f"/{lang}/search/?q=karaoke")
+    if form_path:
+        paths.append(f"/{lang}{form_path}")
+    return paths

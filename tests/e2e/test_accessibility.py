@@ -1,0 +1,58 @@
+"""WCAG 2.1 AA checks with axe-core in real Chromium: no serious or critical violations on the
+pages a visitor uses, in both themes where the site offers a high-contrast one."""
+import json
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.pages import checked_paths
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+REPORT = ROOT / "var" / "e2e-axe-report.json"
+
+
+def form_path(base):
+    """The contact form, when the enquiries app provides one."""
+    try:
+        urllib.request.urlopen(base + "/en/contact/", timeout=5)
+        return "/contact/"
+    except OSError:
+        return None
+
+
+def investment_ref(page, base):
+    page.goto(base + "/en/investment/")
+    href = page.locator("main a[href*='/en/investment/']").first.get_attribute("href")
+    return href.rstrip("/").rsplit("/", 1)[-1]
+
+
+def run_axe(page):
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+
+
+def test_axe_finds_no_serious_or_critical_violations(page, demo_server):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    ref = investment_ref(page, demo_server)
+    form = form_path(demo_server)
+    report, failures = {}, []
+    for lang in ("vi", "en"):
+        for path in checked_paths(lang, ref, form):
+            page.goto(demo_server + path)
+            violations = run_axe(page)
+            report[path] = violations
+            bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
+                         for v in bad]
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,42 @@
+"""The Nu Html Checker (vnu-jar from npm, run locally with Java) finds no errors."""
+import json
+import shutil
+import subprocess
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.pages import checked_paths
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=20) as response:
+        return response.read()
+
+
+def test_pages_are_valid_html(demo_server, tmp_path):
+    java = shutil.which("java")
+    if not VNU.exists() or not java:
+        pytest.skip("vnu-jar (npm ci) or Java is missing")
+    listing = fetch(demo_server + "/en/investment/").decode()
+    ref = listing.split('href="/en/investment/', 2)[2].split("/", 1)[0]
+    files = {}
+    for lang in ("vi", "en"):
+        for n, path in enumerate(checked_paths(lang, ref)):
+            target = tmp_path / f"{lang}-{n:02d}.html"
+            target.write_bytes(fetch(demo_server + path))
+            files[str(target)] = path
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always",
+                             *files], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
+              f"line {m.get('lastLine')}: {m['message']}"
+              for m in messages if m["type"] == "error"]
+    (ROOT / "var").mkdir(exist_ok=True)
+    (ROOT / "var" / "e2e-vnu-report.json").write_text(json.dumps(messages, indent=1))
+    assert not errors, "\n".join(errors)

@@ -1,0 +1,21 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counters are cached for a minute; each test starts from what the database says."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def news(site):
+    from promo.models import NewsPage
+    from tests.factories import NewsLine, load_lines, translated
+
+    line = NewsLine(ref="news-plan-64", title="Kế hoạch thông tin đối ngoại")
+    load_lines([line, translated(line, "en", title="Foreign information plan")])
+    return {code: NewsPage.objects.get(ref="news-plan-64", locale__language_code=code)
+            for code in ("vi", "en")}
