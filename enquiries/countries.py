@@ -14,8 +14,8 @@ COUNTRIES = [
     ("KR", _("South Korea")),
     ("JP", _("Japan")),
     ("CN", _("China")),
-    ("TW", _("Taiwan")),
-    ("HK", _("Hong Kong")),
+    ("TW", _("Taiwan (China)")),  # as in Vietnam's official statistics
+    ("HK", _("Hong Kong (China)")),
     ("SG", _("Singapore")),
     ("TH", _("Thailand")),
     ("MY", _("Malaysia")),

@@ -28,7 +28,7 @@ class EnquiryForm(forms.ModelForm):
             "name": _("Your name"),
             "company": _("Company or organisation"),
             "email": _("Email address"),
-            "phone": _("Phone (optional)"),
+            "phone": _("Phone number"),
             "message": _("Message"),
         }
         help_texts = {
@@ -56,7 +56,8 @@ class EnquiryForm(forms.ModelForm):
         self.fields["company"].widget.attrs["autocomplete"] = "organization"
         self.fields["country"].widget.attrs["autocomplete"] = "country"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields[HONEYPOT].widget.attrs.update(autocomplete="off", tabindex="-1")
 
     @property

@@ -43,3 +43,17 @@ def office_name(request):
 
     name = ContactSettings.for_request(request).office_name if request is not None else ""
     return _(name) if name else SITE_NAME
+
+
+def with_source_fallback(page, *names):
+    """{name: value} of translatable text fields, taking the Vietnamese source's value where
+    a translation left one empty (a venue in Vietnamese beats no venue at all)."""
+    values = {name: getattr(page, name) for name in names}
+    missing = [name for name, value in values.items() if not value]
+    if missing and page.locale.language_code != DEFAULT_LANGUAGE:
+        source = (type(page).objects.filter(translation_key=page.translation_key,
+                                            locale__language_code=DEFAULT_LANGUAGE)
+                  .values(*missing).first())
+        if source:
+            values.update({name: source[name] for name in missing if source[name]})
+    return values

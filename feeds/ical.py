@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneStandard, vCalAddress, vText
 
-from feeds.common import absolute_url
+from feeds.common import absolute_url, with_source_fallback
 
 TZID = "Asia/Ho_Chi_Minh"
 UID_DOMAIN = "dautieng-promo.example"
@@ -59,6 +59,8 @@ def _organizer_address(organizer):
 
 def fair_event(fair, request, language_code, stamp=None):
     url = absolute_url(request, fair)
+    texts = with_source_fallback(fair, "venue", "organizer")
+    venue, organizer_name = texts["venue"], texts["organizer"]
     event = Event()
     event.add("uid", f"{fair.ref}@{UID_DOMAIN}")
     event.add("dtstamp", stamp or timezone.now().astimezone(UTC))
@@ -67,20 +69,20 @@ def fair_event(fair, request, language_code, stamp=None):
     event.add("summary", vText(fair.title), parameters={"LANGUAGE": language_code})
 
     lines = [fair.summary] if fair.summary else []
-    if fair.venue:
-        lines.append(_("Venue: %(venue)s") % {"venue": fair.venue})
-    organizer = _organizer_address(fair.organizer) if fair.organizer else None
-    if fair.organizer and organizer is None:
+    if venue:
+        lines.append(_("Venue: %(venue)s") % {"venue": venue})
+    organizer = _organizer_address(organizer_name) if organizer_name else None
+    if organizer_name and organizer is None:
         # Free text is not a valid CAL-ADDRESS, so the name goes in the description instead.
-        lines.append(_("Organizer: %(organizer)s") % {"organizer": fair.organizer})
-        event.add("x-dautieng-organizer", fair.organizer)
+        lines.append(_("Organizer: %(organizer)s") % {"organizer": organizer_name})
+        event.add("x-dautieng-organizer", organizer_name)
     if fair.registration_url:
         lines.append(_("Registration: %(url)s") % {"url": fair.registration_url})
     lines.append(_("Details: %(url)s") % {"url": url})
     event.add("description", "\n".join(lines), parameters={"LANGUAGE": language_code})
 
-    if fair.venue:
-        event.add("location", fair.venue)
+    if venue:
+        event.add("location", venue)
     if organizer is not None:
         event.add("organizer", organizer)
     event.add("url", url)

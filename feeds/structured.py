@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from feeds.common import SITE_NAME, absolute_url, office_name, publication_datetime
+from feeds.common import SITE_NAME, absolute_url, office_name, publication_datetime, with_source_fallback
 
 SCHEMA = "https://schema.org"
 # BCP 47 tags for inLanguage (Django's "zh-hans" is "zh-Hans").
@@ -84,15 +84,16 @@ def attraction(page, request, image_url):
 
 
 def fair(page, request, image_url):
+    texts = with_source_fallback(page, "venue", "organizer")
     data = {
         "@type": "Event", **_common(page, request, image_url),
         "startDate": page.start.isoformat(), "endDate": page.end.isoformat(),
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": {"@type": "Place",
-                     "name": page.venue or (page.commune.name if page.commune else "Dầu Tiếng"),
+                     "name": texts["venue"] or (page.commune.name if page.commune else "Dầu Tiếng"),
                      "address": _address(page)},
-        "organizer": _organization(request, page.organizer or None),
+        "organizer": _organization(request, texts["organizer"] or None),
     }
     if page.registration_url:
         data["offers"] = {"@type": "Offer", "url": page.registration_url,

@@ -89,33 +89,54 @@ def _ensure_workflow(apps, reviewers):
     return workflow
 
 
+def _roles_in_place():
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow
+
+    names = (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)
+    return (Group.objects.filter(name__in=names).count() == len(names)
+            and Workflow.objects.filter(name=WORKFLOW_NAME, workflow_tasks__isnull=False).exists())
+
+
 @transaction.atomic
 def apply_section_permissions():
     """Give each group its page permissions on the section index pages that exist now, and
-    put every section under the review workflow. Safe to run any number of times."""
-    from django.contrib.auth.models import Permission
+    put every section under the review workflow. Safe to run any number of times, and cheap
+    when nothing is missing, since ensure_site() calls it on every import."""
+    from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
     from promo.models import INDEX_MODELS
 
-    groups = ensure_roles()
+    if not _roles_in_place():
+        ensure_roles()
+    groups = {g.name: g for g in Group.objects.filter(
+        name__in=(*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS))}
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     page_perms = {p.codename: p for p in Permission.objects.filter(
         content_type__app_label="wagtailcore", content_type__model="page")}
 
-    def grant(group, page, codenames):
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=page_perms[codename])
-
-    count = 0
+    wanted, pages = set(), []
     for kind, model in INDEX_MODELS.items():
         for index in model.objects.select_related("locale"):
-            page = index.page_ptr
-            grant(groups[EDITOR_GROUPS[kind]], page, EDITOR_PAGE_PERMISSIONS)
-            grant(groups[REVIEWERS], page, REVIEWER_PAGE_PERMISSIONS)
+            pages.append(index.page_ptr_id)
+            rows = [(EDITOR_GROUPS[kind], EDITOR_PAGE_PERMISSIONS),
+                    (REVIEWERS, REVIEWER_PAGE_PERMISSIONS)]
             if index.locale.language_code != SOURCE_LOCALE:
-                grant(groups[TRANSLATORS], page, TRANSLATOR_PAGE_PERMISSIONS)
-            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-            count += 1
-    return count
+                rows.append((TRANSLATORS, TRANSLATOR_PAGE_PERMISSIONS))
+            wanted |= {(groups[name].pk, index.page_ptr_id, page_perms[codename].pk)
+                       for name, codenames in rows for codename in codenames}
+    existing = set(GroupPagePermission.objects.filter(page_id__in=pages).values_list(
+        "group_id", "page_id", "permission_id"))
+    GroupPagePermission.objects.bulk_create([
+        GroupPagePermission(group_id=g, page_id=p, permission_id=perm)
+        for g, p, perm in sorted(wanted - existing)])
+
+    assigned = dict(WorkflowPage.objects.filter(page_id__in=pages).values_list(
+        "page_id", "workflow_id"))
+    for page_id in pages:
+        if page_id not in assigned:
+            WorkflowPage.objects.create(page_id=page_id, workflow=workflow)
+        elif assigned[page_id] != workflow.pk:
+            WorkflowPage.objects.filter(page_id=page_id).update(workflow=workflow)
+    return len(pages)

@@ -70,7 +70,7 @@ def read_upload(name, data):
         return _read_xlsx(data)
     if name.lower().endswith(".csv"):
         return _read_csv(data)
-    raise UnreadableSheet(_("Upload a .csv or .xlsx file."))
+    raise UnreadableSheet(_("Upload a .xlsx or .csv file."))
 
 
 def _read_xlsx(data):
@@ -156,13 +156,14 @@ def build_sheet(kind, header, body):
             problems.append(Problem(1, column, f"is not a column of a {kind} sheet"))
     sheet = Sheet(kind, [c for c in header if c], [])
     for number, cells in body:
-        shown, line = {}, {"kind": kind}
-        for column, cell in zip(header, cells):
+        shown, line = {}, {}
+        for column, cell in zip(header, cells, strict=False):  # rows may be ragged
             if not column or not _present(cell):
                 continue
             shown[column] = cell_value(column, cell) if column != "kind" else str(cell).strip()
-            if column in allowed:
+            if column in allowed and column != "kind":
                 line[column] = shown[column]
+        line["kind"] = kind  # a "kind" column may only repeat it; check() says if not
         if isinstance(shown.get("tags"), list):
             shown["tags"] = ", ".join(shown["tags"])
         sheet.rows.append((number, shown))
@@ -175,14 +176,38 @@ def check(sheet):
     raw = [json.dumps(line, ensure_ascii=False) + "\n" for line in sheet.lines]
     records, problems = parse_file(raw)
     row_of = {index: number for index, (number, _) in enumerate(sheet.rows, 1)}
+    resolver = TaxonomyResolver()
     # Site checks run on the rows that parsed, so all problems show at once; a translation
     # whose vi row failed above is not reported again as having no vi row.
-    vi_rows = {line.get("ref") for line in sheet.lines if line.get("locale") == "vi"}
-    problems += [p for p in check_against_site(records, TaxonomyResolver())
-                 if not (p.key == "locale" and p.message.split(" ", 1)[0] in vi_rows)]
+    vi_refs = {line.get("ref") for line in sheet.lines if line.get("locale") == "vi"}
+    problems += [p for p in check_against_site(records, resolver)
+                 if not (p.key == "locale" and p.message.split(" ", 1)[0] in vi_refs)]
+    problems += _taxonomy_problems(sheet, {r.line for r in records}, resolver)
+    problems += [Problem(index, "kind", f"this sheet is imported as {sheet.kind} "
+                                        f"(got {shown['kind']!r})")
+                 for index, (_number, shown) in enumerate(sheet.rows, 1)
+                 if shown.get("kind", sheet.kind) != sheet.kind]
     for record in records:
         record.line = row_of[record.line]
     return records, [Problem(row_of.get(p.line, p.line), p.key, p.message) for p in problems]
+
+
+def _taxonomy_problems(sheet, parsed, resolver):
+    """Unknown communes, categories and sectors in rows that failed other checks, which the
+    importer's own site check never sees."""
+    problems = []
+    keys = [k for k in spec.keys_for(sheet.kind).values() if k.taxonomy]
+    for index, line in enumerate(sheet.lines, 1):
+        if index in parsed:
+            continue
+        for key in keys:
+            word = line.get(key.name)
+            if isinstance(word, str) and word.strip():
+                try:
+                    resolver.resolve(key.taxonomy, word, "vi")
+                except LookupError as exc:
+                    problems.append(Problem(index, key.name, str(exc)))
+    return problems
 
 
 def template_rows(kind):

@@ -26,11 +26,20 @@ from staff.permissions import can_import, can_import_live
 SESSION_PREFIX = "staff-import:"
 
 
+class Expired(Exception):
+    """The upload a preview or confirm names is not in the session."""
+
+
 class ImportAccessMixin:
     def dispatch(self, request, *args, **kwargs):
         if not can_import(request.user):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Expired:
+            # Imported, replaced by a newer upload, or the session ended.
+            messages.warning(request, _("That upload is no longer held; upload the file again."))
+            return redirect("staff_import")
 
 
 class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -80,7 +89,7 @@ class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
 def _stored(request, token):
     data = request.session.get(SESSION_PREFIX + token)
     if data is None:
-        raise Http404(_("This upload has expired; upload the file again."))
+        raise Expired
     sheet = spreadsheet.Sheet(data["kind"], [c for c in data["header"] if c],
                               [tuple(r) for r in data["rows"]], data["lines"])
     return data, sheet

@@ -4,8 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from staff import admin_urls
-from staff.panels import (EnquiriesPanel, ReviewQueuePanel, SearchAnalyticsPanel,
-                          UpcomingFairsPanel)
+from staff.panels import EnquiriesPanel, ReviewQueuePanel, SearchAnalyticsPanel, UpcomingFairsPanel
 from staff.permissions import can_import
 
 

@@ -20,6 +20,8 @@ SHARED_KEYS = {
     "published", "commune", "start", "end", "registration_url", "lat", "lon", "ticket_vnd",
     "ocop_stars", "price_from_vnd", "sector", "area_ha", "capital_usd", "status",
     "contact_email", "category",
+    # Proper names a translator may leave untranslated: better shown in Vietnamese than not at all.
+    "venue", "organizer", "producer",
 }
 
 

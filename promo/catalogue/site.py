@@ -93,6 +93,10 @@ def ensure_site():
             _publish(page)
             if code == "vi":
                 source = page
+    # Page permissions and the review workflow attach to section pages, which exist only now.
+    from staff.setup import apply_section_permissions  # staff imports promo: import late
+
+    apply_section_permissions()
     return homes
 
 

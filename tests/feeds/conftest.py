@@ -2,8 +2,15 @@ import io
 
 import pytest
 
-from tests.factories import (AttractionLine, FairLine, InvestmentLine, NewsLine, ProductLine,
-                             load_lines, translated)
+from tests.factories import (
+    AttractionLine,
+    FairLine,
+    InvestmentLine,
+    NewsLine,
+    ProductLine,
+    load_lines,
+    translated,
+)
 
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 

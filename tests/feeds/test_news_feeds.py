@@ -69,6 +69,6 @@ def test_unpublished_news_leaves_the_feed(client, news):
 @pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])
 def test_every_page_advertises_its_languages_feed(client, site, code):
     html = client.get(f"/{code}/").content.decode()
-    assert (f'<link rel="alternate" type="application/rss+xml"' in html
+    assert ('<link rel="alternate" type="application/rss+xml"' in html
             and f'href="/{code}/feeds/news.rss"' in html)
     assert client.get(f"/{code}/feeds/news.rss").status_code == 200

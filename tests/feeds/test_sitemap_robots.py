@@ -33,10 +33,10 @@ def test_sitemap_lists_every_live_page_with_its_translations(client, site):
     urls = {u.findtext(f"{SM}loc"): u for u in root.findall(f"{SM}url")}
     for code in ("vi", "en", "ko", "ja", "zh-hans"):
         assert f"http://testserver/{code}/" in urls
-    lake_vi = "http://testserver" + AttractionPage.objects.get(ref="lake", locale__language_code="vi").get_url()
-    lake_en = "http://testserver" + AttractionPage.objects.get(ref="lake", locale__language_code="en").get_url()
+    lake = {p.locale.language_code: "http://testserver" + p.get_url()
+            for p in AttractionPage.objects.filter(ref="lake").select_related("locale")}
+    lake_vi, lake_en = lake["vi"], lake["en"]
     assert lake_vi in urls and lake_en in urls
-    assert not any("an" in loc.rsplit("/", 2)[-2] and loc.endswith("/hidden/") for loc in urls)
     assert "http://testserver" + AttractionPage.objects.get(ref="hidden").get_url() not in urls
     alternates = {link.get("hreflang"): link.get("href") for link in urls[lake_en].findall(f"{XHTML}link")}
     assert alternates == {"vi": lake_vi, "en": lake_en, "x-default": lake_vi}

@@ -82,7 +82,8 @@ def test_serving_a_page_writes_nothing(client, news):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(news["vi"].url)
     assert response.status_code == 200
-    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    writes = [q["sql"] for q in queries
+              if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
     assert writes == []
     counter_reads = [q for q in queries if "portal_" in q["sql"]]
     assert counter_reads == []  # both counters come from the cache for a minute

@@ -24,3 +24,20 @@ def member(django_user_model, roles):
         client.force_login(user)
         return user, client
     return make
+
+
+@pytest.fixture(autouse=True)
+def english_admin(db):
+    """Staff in these tests read the admin in English (it otherwise follows the site's default,
+    Vietnamese), so assertions can quote the msgids; one test checks the Vietnamese text."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save
+    from wagtail.users.models import UserProfile
+
+    def prefer_english(sender, instance, created, **kwargs):
+        if created:
+            UserProfile.objects.update_or_create(user=instance,
+                                                 defaults={"preferred_language": "en"})
+    post_save.connect(prefer_english, sender=get_user_model(), dispatch_uid="staff-tests-en")
+    yield
+    post_save.disconnect(sender=get_user_model(), dispatch_uid="staff-tests-en")

@@ -9,4 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = apply_section_permissions()
-        self.stdout.write(f"Permissions and review workflow applied to {count} section pages.")
+        if options["verbosity"]:
+            self.stdout.write(f"Permissions and review workflow applied to {count} "
+                              "section pages.")

@@ -1,0 +1,54 @@
+"""Write and compile the feeds app's translations: `.venv/bin/python feeds/locale/fill_translations.py`."""
+from pathlib import Path
+
+import polib
+
+HERE = Path(__file__).resolve().parent
+LANGS = ("vi", "ko", "ja", "zh_Hans")
+
+# msgid: (vi, ko, ja, zh-hans)
+T = {
+    "Dầu Tiếng news": ("Tin tức Dầu Tiếng", "Dầu Tiếng 뉴스", "ザウティエンのニュース", "油汀新闻"),
+    "Latest news from Dầu Tiếng: local products, trade fairs, tourism and investment.": (
+        "Tin mới nhất từ Dầu Tiếng: sản phẩm địa phương, hội chợ, du lịch và đầu tư.",
+        "Dầu Tiếng의 최신 소식: 지역 특산품, 박람회, 관광, 투자.",
+        "ザウティエンの最新ニュース：地域産品、見本市、観光、投資。",
+        "油汀最新消息：地方产品、展会、旅游与投资。"),
+    "Dầu Tiếng trade fairs and events": (
+        "Hội chợ và sự kiện tại Dầu Tiếng", "Dầu Tiếng 박람회·행사", "ザウティエンの見本市・イベント",
+        "油汀展会与活动"),
+    "Upcoming trade fairs and events in Dầu Tiếng.": (
+        "Các hội chợ và sự kiện sắp diễn ra tại Dầu Tiếng.", "Dầu Tiếng에서 곧 열리는 박람회와 행사.",
+        "ザウティエンで近く開催される見本市とイベント。", "油汀即将举办的展会与活动。"),
+    "Venue: %(venue)s": ("Địa điểm: %(venue)s", "장소: %(venue)s", "会場：%(venue)s", "地点：%(venue)s"),
+    "Organizer: %(organizer)s": ("Đơn vị tổ chức: %(organizer)s", "주최: %(organizer)s",
+                                 "主催：%(organizer)s", "主办方：%(organizer)s"),
+    "Registration: %(url)s": ("Đăng ký: %(url)s", "참가 신청: %(url)s", "参加申込：%(url)s",
+                              "报名：%(url)s"),
+    "Details: %(url)s": ("Chi tiết: %(url)s", "자세히 보기: %(url)s", "詳細：%(url)s", "详情：%(url)s"),
+    "Add to calendar (.ics)": ("Thêm vào lịch (.ics)", "캘린더에 추가 (.ics)", "カレンダーに追加 (.ics)",
+                               "添加到日历 (.ics)"),
+    "Ho Chi Minh City": ("Thành phố Hồ Chí Minh", "호찌민시", "ホーチミン市", "胡志明市"),
+    "OCOP %(stars)s-star": ("OCOP %(stars)s sao", "OCOP %(stars)s성", "OCOP %(stars)s つ星",
+                            "OCOP %(stars)s星级"),
+    "Area": ("Diện tích", "면적", "面積", "面积"),
+    "Planned capital": ("Vốn dự kiến", "예상 투자 자본", "予定投資額", "计划投资额"),
+    "Status": ("Tình trạng", "상태", "状況", "状态"),
+    # the default value of ContactSettings.office_name, translated when unchanged
+    "Trade and Investment Promotion Office": (
+        "Trung tâm Xúc tiến Thương mại và Đầu tư", "무역투자진흥사무소", "貿易投資促進事務所",
+        "贸易投资促进办公室"),
+}
+
+for i, lang in enumerate(LANGS):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": lang,
+                   "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit"}
+    for msgid, values in T.items():
+        flags = ["python-format"] if "%(" in msgid else []
+        po.append(polib.POEntry(msgid=msgid, msgstr=values[i], flags=flags))
+    out = HERE / lang / "LC_MESSAGES"
+    out.mkdir(parents=True, exist_ok=True)
+    po.save(str(out / "django.po"))
+    po.save_as_mofile(str(out / "django.mo"))
+    print(f"{lang}: {len(po)} messages")

@@ -1,0 +1,112 @@
+"""The admin home page shows what needs staff attention."""
+import datetime as dt
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from promo.models import FairPage, ProductPage
+from search.models import SearchQueryLog
+from staff import setup
+from tests.factories import FairLine, ProductLine, load_lines
+
+pytestmark = pytest.mark.django_db
+
+
+def log(query, lang, results, days_ago=0):
+    entry = SearchQueryLog.objects.create(query=query, lang=lang, results=results, took_ms=3.0,
+                                          engine="sqlite")
+    if days_ago:
+        SearchQueryLog.objects.filter(pk=entry.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=days_ago))
+
+
+def test_panels_render_for_a_superuser_with_data(admin_client, roles, admin_user):
+    today = timezone.localdate()
+    load_lines([
+        FairLine(ref="hoi-cho-gan", title="Hội chợ sắp tới",
+                 start=(today + dt.timedelta(days=10)).isoformat(),
+                 end=(today + dt.timedelta(days=12)).isoformat()),
+        FairLine(ref="hoi-cho-xa", title="Hội chợ năm sau",
+                 start=(today + dt.timedelta(days=90)).isoformat(),
+                 end=(today + dt.timedelta(days=91)).isoformat()),
+        ProductLine(ref="cho-duyet", title="Sản phẩm chờ duyệt"),
+    ])
+    page = ProductPage.objects.get(ref="cho-duyet")
+    page.title = "Sản phẩm chờ duyệt (sửa)"
+    page.save_revision(user=admin_user)
+    workflow = page.get_workflow()
+    assert workflow.name == setup.WORKFLOW_NAME
+    workflow.start(page, admin_user)
+
+    for _ in range(3):
+        log("cao su", "vi", 12)
+    log("rubber", "en", 4)
+    log("durian", "en", 0)
+    log("durian", "en", 0)
+    log("old query", "ko", 0, days_ago=40)
+
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "Waiting for review" in html
+    assert "Sản phẩm chờ duyệt (sửa)" in html
+    assert f"/admin/pages/{page.pk}/edit/" in html
+
+    assert "Fairs in the next 60 days" in html
+    assert "Hội chợ sắp tới" in html
+    assert "Hội chợ năm sau" not in html
+
+    assert "Searches in the last 30 days" in html
+    assert "cao su" in html and "durian" in html
+    assert "old query" not in html
+    assert "vi: 3" in html and "en: 3" in html and "ko:" not in html
+
+
+def test_panels_say_so_when_there_is_nothing(admin_client, roles):
+    html = admin_client.get("/admin/").content.decode()
+    assert "No pages are waiting for review." in html
+    assert "No published fair starts in the next 60 days." in html
+    assert "No searches yet." in html
+
+
+def test_unpublished_and_translated_fairs_are_left_out(admin_client, roles):
+    today = timezone.localdate()
+    line = FairLine(ref="hoi-cho-nhap", title="Hội chợ chưa đăng",
+                    start=(today + dt.timedelta(days=5)).isoformat(),
+                    end=(today + dt.timedelta(days=6)).isoformat())
+    load_lines([line])
+    FairPage.objects.get(ref="hoi-cho-nhap").unpublish()
+    assert "Hội chợ chưa đăng" not in admin_client.get("/admin/").content.decode()
+
+
+def test_enquiries_panel_appears_only_when_the_enquiries_model_exists(admin_client, roles):
+    html = admin_client.get("/admin/").content.decode()
+    try:
+        model = apps.get_model("enquiries", "Enquiry")
+    except LookupError:
+        assert "New enquiries" not in html
+        return
+    assert "New enquiries" in html
+    fields = {f.name for f in model._meta.get_fields()}
+    values = {"name": "Nguyễn Văn A", "company": "Công ty Mẫu", "email": "a@example.com",
+              "message": "Xin thông tin.", "kind": "investment", "ref": "du-an-mau",
+              "title": "Dự án mẫu"}
+    model.objects.create(**{k: v for k, v in values.items() if k in fields})
+    html = admin_client.get("/admin/").content.decode()
+    assert "Nguyễn Văn A" in html
+
+
+@pytest.mark.parametrize("lang, review, tools", [
+    ("vi", "Không có trang nào đang chờ duyệt.", "Nhập bảng tính"),
+    ("en", "No pages are waiting for review.", "Import spreadsheet"),
+    ("ko", "검토를 기다리는 페이지가 없습니다.", "스프레드시트 가져오기"),
+    ("ja", "審査待ちのページはありません。", "スプレッドシートの取り込み"),
+    ("zh-hans", "没有等待审核的页面。", "导入电子表格"),
+])
+def test_panels_and_import_screen_in_every_language(admin_client, roles, admin_user, lang,
+                                                     review, tools):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(user=admin_user).update(preferred_language=lang)
+    assert review in admin_client.get("/admin/").content.decode()
+    assert tools in admin_client.get("/admin/catalogue-tools/import/").content.decode()
