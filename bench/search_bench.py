@@ -164,28 +164,35 @@ def make_queries(docs, n: int, seed: int = 7) -> list[dict]:
     counts = [[cat, int(share * remaining)] for cat, share in plan]
     for i in range(remaining - sum(c for _, c in counts)):  # rounding leftovers, in plan order
         counts[i % len(counts)][1] += 1
+    def one(cat: str) -> dict:
+        k = rng.choice((1, 2, 2, 3))
+        if cat in ("vi", "vi-nodiacritics"):
+            q = window("vi", k)
+            return {"q": text.fold(q) if cat == "vi-nodiacritics" else q, "lang": "vi",
+                    "cat": cat, "filters": {}}
+        if cat == "en":
+            return {"q": window("en", k), "lang": "en", "cat": cat, "filters": {}}
+        loc = rng.choice(LOCALES)
+        if cat == "phrase":
+            return {"q": f'"{window(loc, 2)}"', "lang": loc, "cat": cat, "filters": {}}
+        choice = rng.randrange(4)
+        filters = (
+            {"kind": [rng.choice(("product", "attraction", "news"))]} if choice == 0 else
+            {"commune": [rng.choice(communes)]} if choice == 1 else
+            {"kind": ["investment"], "sector": ["agriculture", "energy"]} if choice == 2 else
+            {"kind": ["fair"], "upcoming": True})
+        return {"q": window(loc, rng.choice((1, 2))), "lang": loc, "cat": cat, "filters": filters}
+
+    seen = {(q["q"], q["lang"], "{}") for q in out}
     for cat, count in counts:
         for _ in range(count):
-            k = rng.choice((1, 2, 2, 3))
-            if cat in ("vi", "vi-nodiacritics"):
-                q = window("vi", k)
-                out.append({"q": text.fold(q) if cat == "vi-nodiacritics" else q, "lang": "vi",
-                            "cat": cat, "filters": {}})
-            elif cat == "en":
-                out.append({"q": window("en", k), "lang": "en", "cat": cat, "filters": {}})
-            elif cat == "phrase":
-                loc = rng.choice(LOCALES)
-                out.append({"q": f'"{window(loc, 2)}"', "lang": loc, "cat": cat, "filters": {}})
-            else:
-                loc = rng.choice(LOCALES)
-                choice = rng.randrange(4)
-                filters = (
-                    {"kind": [rng.choice(("product", "attraction", "news"))]} if choice == 0 else
-                    {"commune": [rng.choice(communes)]} if choice == 1 else
-                    {"kind": ["investment"], "sector": ["agriculture", "energy"]} if choice == 2 else
-                    {"kind": ["fair"], "upcoming": True})
-                out.append({"q": window(loc, rng.choice((1, 2))), "lang": loc, "cat": cat,
-                            "filters": filters})
+            for _attempt in range(20):  # common words come up often: keep the set distinct
+                query = one(cat)
+                key = (query["q"], query["lang"], json.dumps(query["filters"], sort_keys=True))
+                if key not in seen:
+                    break
+            seen.add(key)
+            out.append(query)
     return out[:n]
 
 
