@@ -1,5 +1,6 @@
 """The Nu Html Checker (vnu-jar from npm, run locally with Java) finds no errors."""
 import json
+import re
 import shutil
 import subprocess
 import urllib.request
@@ -24,7 +25,7 @@ def test_pages_are_valid_html(demo_server, tmp_path):
     if not VNU.exists() or not java:
         pytest.skip("vnu-jar (npm ci) or Java is missing")
     listing = fetch(demo_server + "/en/investment/").decode()
-    ref = listing.split('href="/en/investment/', 2)[2].split("/", 1)[0]
+    ref = re.search(r'href="/en/investment/([a-z0-9][a-z0-9-]+)/"', listing).group(1)
     files = {}
     for lang in ("vi", "en"):
         for n, path in enumerate(checked_paths(lang, ref)):
