@@ -32,3 +32,17 @@ def test_language_switch_without_translation_lands_on_the_section_with_a_notice(
     page.locator(".language-switcher a[hreflang='ko']").click()
     assert "/ko/products/" in page.url
     assert page.locator(".notice").count() >= 1
+
+
+def test_first_visit_to_the_home_page_is_light_and_served_by_the_site(page, demo_server):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(demo_server + "/vi/", wait_until="networkidle")
+    foreign = [r.url for r in responses if not r.url.startswith(demo_server)]
+    assert not foreign, f"loaded from elsewhere: {foreign}"
+    not_images = [r for r in responses if r.request.resource_type != "image"]
+    transferred = sum(len(r.body()) for r in not_images)
+    assert transferred <= 300_000, f"{transferred} bytes before images"
+    lazy = page.locator("img[loading='lazy']")
+    assert lazy.count() >= 3
+    assert all(".webp" in (lazy.nth(i).get_attribute("src") or "") for i in range(lazy.count()))
