@@ -18,7 +18,8 @@ def home_sections(home):
         if index is None:
             continue
         qs = (CATALOGUE_MODELS[kind].objects.live().public().descendant_of(index)
-              .select_related("commune", *index.extra_select_related()).prefetch_related(Prefetch("hero_image", queryset=images)))
+              .select_related("commune", *index.extra_select_related())
+              .prefetch_related(Prefetch("hero_image", queryset=images)))
         if kind == "fair":
             qs = qs.filter(end__gte=timezone.localdate()).order_by("start")
         else:

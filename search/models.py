@@ -50,12 +50,18 @@ class PendingUpdate(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self):
+        return f"{self.ref} → {self.engine}"
+
 
 class IndexedItem(models.Model):
     """The ref each item was last indexed under, so a changed ref's old documents are removed."""
 
     translation_key = models.UUIDField(unique=True)
     ref = models.CharField(max_length=80)
+
+    def __str__(self):
+        return self.ref
 
 
 class SearchQueryLog(models.Model):
@@ -72,3 +78,6 @@ class SearchQueryLog(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["lang", "created_at"])]
+
+    def __str__(self):
+        return f"{self.query} ({self.lang})"

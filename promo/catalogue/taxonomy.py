@@ -6,9 +6,8 @@ Vietnamese diacritics, so `Dinh Thanh` and `Định Thành` are the same commune
 """
 from collections import defaultdict
 
-from search.text import fold
-
 from promo.models import Category, Commune, FormerCommuneName, Sector
+from search.text import fold
 
 UNIT_PREFIXES = ("xa ", "phuong ", "thi tran ")
 

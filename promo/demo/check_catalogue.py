@@ -377,21 +377,21 @@ def main(argv=None):
                    "administration, vi body citing 64/KH-UBND, en line)")
     if args.corpus and os.path.exists(args.corpus):
         with open(args.corpus, encoding="utf-8") as fh:
-            dev_refs = {json.loads(l)["ref"] for l in fh if l.strip()}
+            dev_refs = {json.loads(line)["ref"] for line in fh if line.strip()}
         for ref in sorted(set(by_ref) & dev_refs):
             rep.err(0, f"ref {ref!r} collides with the search dev corpus")
 
     # report
     print(f"file: {args.path}")
     print(f"lines: {len(lines)}  items: {len(by_ref)}")
-    header = f"{'kind':<12}{'items':>6}" + "".join(f"{l:>9}" for l in LOCALES)
+    header = f"{'kind':<12}{'items':>6}" + "".join(f"{loc:>9}" for loc in LOCALES)
     print(header)
     for kind in KINDS:
-        print(f"{kind:<12}{items[kind]:>6}" + "".join(f"{per_locale[kind][l]:>9}" for l in LOCALES))
+        print(f"{kind:<12}{items[kind]:>6}" + "".join(f"{per_locale[kind][loc]:>9}" for loc in LOCALES))
     tot = Counter()
     for kind in KINDS:
         tot.update(per_locale[kind])
-    print(f"{'total':<12}{sum(items.values()):>6}" + "".join(f"{tot[l]:>9}" for l in LOCALES))
+    print(f"{'total':<12}{sum(items.values()):>6}" + "".join(f"{tot[loc]:>9}" for loc in LOCALES))
     print(f"fairs: {upcoming} upcoming (2026-12..2027-06), {past} past")
     for w in rep.warnings:
         print("WARNING", w)

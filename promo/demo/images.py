@@ -49,7 +49,7 @@ CJK_FONT_CANDIDATES = [
 
 
 def _rng(ref: str, kind: str) -> random.Random:
-    digest = hashlib.sha256(f"{kind}:{ref}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"{kind}:{ref}".encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 

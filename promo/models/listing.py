@@ -3,15 +3,12 @@ pagination. Filtering happens in SQL on the kind's own table; the number of quer
 grow with the page size (tests assert it)."""
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
-
-
 
 LISTING_RENDITIONS = ("fill-400x260|format-webp", "fill-800x520|format-webp")
 

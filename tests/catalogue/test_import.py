@@ -10,7 +10,13 @@ from wagtail.models import Revision
 
 from promo.models import CATALOGUE_MODELS, AttractionPage, FairPage, ProductPage
 from tests.factories import (
-    LINE_FACTORIES, AttractionLine, FairLine, InvestmentLine, ProductLine, load_lines, to_jsonl,
+    LINE_FACTORIES,
+    AttractionLine,
+    FairLine,
+    InvestmentLine,
+    ProductLine,
+    load_lines,
+    to_jsonl,
     translated,
 )
 

@@ -158,8 +158,8 @@ def test_images_are_responsive_lazy_webp_with_alt_text(client, site):
 
 def test_hero_alt_text_is_required_when_an_image_is_chosen(site):
     from django.core.exceptions import ValidationError
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
 
     from tests.factories import NewsLine
 

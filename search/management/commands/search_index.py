@@ -7,7 +7,10 @@ from django.utils.timezone import now
 
 from search.engines.base import EngineUnavailable
 from search.indexing import (
-    all_live_documents, apply_pending, count_live_documents, indexing_engines,
+    all_live_documents,
+    apply_pending,
+    count_live_documents,
+    indexing_engines,
 )
 
 
