@@ -24,8 +24,12 @@ $(VENV)/.installed: requirements.txt | $(VENV)/bin/activate
 	$(PIP) install --quiet --retries 5 -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
+$(VENV)/.installed-test: requirements.txt requirements-test.txt package-lock.json $(VENV)/.installed
 	$(PIP) install --quiet --retries 5 -r requirements-test.txt
+	@# axe-core and the Nu Html Checker for the browser tests (from the npm registry)
+	@if command -v npm >/dev/null; then \
+	  for i in 1 2 3; do npm ci --no-audit --no-fund --loglevel=error && break; sleep $$((i * 10)); done; \
+	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
 	touch $@
 
 install: $(VENV)/.installed

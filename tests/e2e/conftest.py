@@ -69,7 +69,10 @@ def demo_server(tmp_path_factory):
 def browser():
     path = chromium_path()
     if not path:
-        pytest.skip("Chromium is not installed (scripts/chromium.sh install)")
+        message = "Chromium is not installed (scripts/chromium.sh install)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
