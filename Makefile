@@ -49,7 +49,7 @@ test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 	@if [ -n "$$DATABASE_TEST_URL" ]; then \
 	  echo "== database-facing tests again on PostgreSQL =="; \
-	  DATABASE_URL="$$DATABASE_TEST_URL" $(PY) -m pytest -m django_db -p no:randomly $(PYTEST_ARGS) tests/unit tests/catalogue; \
+	  DATABASE_URL="$$DATABASE_TEST_URL" $(PY) -m pytest -m django_db $(PYTEST_ARGS) --ignore=tests/e2e tests; \
 	fi
 
 lint: install-test
