@@ -24,6 +24,7 @@ class HomePage(Page):
     subpage_types = [
         "promo.ProductIndexPage", "promo.FairIndexPage", "promo.AttractionIndexPage",
         "promo.InvestmentIndexPage", "promo.NewsIndexPage",
+        "portal.OrganisationPage", "portal.DocumentIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     template = "home/home_page.html"

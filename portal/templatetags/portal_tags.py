@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from portal import stats
 
@@ -30,4 +30,17 @@ def contrast_pressed(context):
 @register.simple_tag(takes_context=True)
 def html_theme_class(context):
     """` class="high-contrast"` on <html> when the visitor chose it, so there is no flash."""
-    return format_html(' class="high-contrast"') if high_contrast(context.get("request")) else ""
+    return mark_safe(' class="high-contrast"') if high_contrast(context.get("request")) else ""
+
+
+@register.simple_tag
+def portal_pages():
+    """The organisation-and-contacts page and the documents section in the current language,
+    for the footer (a public portal must link them from every page)."""
+    from django.utils.translation import get_language
+    from wagtail.models import Page
+
+    from portal.models import DocumentIndexPage, OrganisationPage
+
+    return list(Page.objects.live().type(OrganisationPage, DocumentIndexPage)
+                .filter(locale__language_code=get_language()).order_by("path"))

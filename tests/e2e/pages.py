@@ -12,6 +12,11 @@ DETAILS = {  # one item of each kind from the demo catalogue (promo/demo/catalog
     "investment": None,  # first item of the section, see below
     "news": "ke-hoach-thong-tin-doi-ngoai-2022",
 }
+# Decree 42/2022 pages: organisation and contacts, documents and one document
+OFFICIAL = {
+    "vi": ["to-chuc-lien-he", "van-ban", "van-ban/ke-hoach-64-kh-ubnd-2022"],
+    "en": ["organisation-contacts", "documents", "documents/plan-64-kh-ubnd-2022"],
+}
 KIND_SECTION = {"product": 0, "fair": 1, "attraction": 2, "investment": 3, "news": 4}
 
 
@@ -23,6 +28,7 @@ def checked_paths(lang, investment_ref, form_path=None):
         paths.append(f"/{lang}/{sections[KIND_SECTION[kind]]}/{ref}/")
     paths.append(f"/{lang}/search/?q=nui+cau")
     paths.append(f"/{lang}/search/?q=karaoke")
+    paths += [f"/{lang}/{p}/" for p in OFFICIAL[lang]]
     if form_path:
         paths.append(f"/{lang}{form_path}")
     return paths

@@ -46,3 +46,46 @@ def test_first_visit_to_the_home_page_is_light_and_served_by_the_site(page, demo
     lazy = page.locator("img[loading='lazy']")
     assert lazy.count() >= 3
     assert all(".webp" in (lazy.nth(i).get_attribute("src") or "") for i in range(lazy.count()))
+
+
+def test_contrast_toggle_is_keyboard_operable_and_persists(page, demo_server):
+    page.goto(demo_server + "/en/")
+    toggle = page.locator("#contrast-toggle")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert "high-contrast" in (page.locator("html").get_attribute("class") or "")
+    page.goto(demo_server + "/en/tourism/nui-cau/")  # a new page, rendered by the server
+    assert "high-contrast" in (page.locator("html").get_attribute("class") or "")
+    assert page.locator("#contrast-toggle").get_attribute("aria-pressed") == "true"
+    page.locator("#contrast-toggle").click()
+    page.reload()
+    assert "high-contrast" not in (page.locator("html").get_attribute("class") or "")
+
+
+def test_print_button_prints_the_article_without_navigation(page, demo_server):
+    page.goto(demo_server + "/vi/tin-tuc/ke-hoach-thong-tin-doi-ngoai-2022/")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="In").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    assert not page.locator(".section-nav").is_visible()
+    assert not page.locator(".language-switcher").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".body-content").is_visible()
+
+
+def test_download_a_fairs_calendar_file(page, demo_server):
+    from icalendar import Calendar
+
+    page.goto(demo_server + "/en/fairs/")
+    page.locator("main a[href*='/en/fairs/']").filter(has_not_text="Trade fairs").first.click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = Calendar.from_ical(open(download.path(), "rb").read())
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1 and events[0].get("SUMMARY")
+    assert calendar.get("X-WR-TIMEZONE") == "Asia/Ho_Chi_Minh"

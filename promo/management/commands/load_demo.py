@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from home.models import ContactSettings, LinkGroup, LinkGroupItem
+from portal.demo import ensure_documents, ensure_organisation_page
 from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import parse_file
 from promo.catalogue.site import ensure_site
@@ -71,6 +72,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(exc.problems)} problem(s); nothing was loaded.") from exc
         pictures = 0 if options["no_images"] else self.add_pictures()
+        # Decree 42/2022 asks a public portal for its organisation, contacts and documents.
+        ensure_organisation_page()
+        ensure_documents()
         self.add_site_settings()
         login = "" if options["no_admin"] else self.ensure_admin()
         try:
