@@ -65,3 +65,20 @@ def test_axe_finds_no_serious_or_critical_violations(page, demo_server):
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False))
     assert not failures, "\n".join(failures)
+
+
+def test_high_contrast_theme_has_no_serious_violations(page, demo_server):
+    if not AXE.exists():
+        skip_or_fail("axe-core is not installed (npm ci)")
+    from portal.templatetags.portal_tags import CONTRAST_COOKIE
+
+    page.context.add_cookies([{"name": CONTRAST_COOKIE, "value": "high", "url": demo_server}])
+    ref = investment_ref(page, demo_server)
+    failures = []
+    for lang in ("vi", "en"):
+        for path in checked_paths(lang, ref):
+            page.goto(demo_server + path)
+            assert "high-contrast" in (page.locator("html").get_attribute("class") or "")
+            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
+                         for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+    assert not failures, "\n".join(failures)
