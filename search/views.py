@@ -1,8 +1,10 @@
 """The public search: the JSON API (shared/search-api.md) and the search page, one engine path."""
 import logging
 import time
+import unicodedata
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -32,11 +34,17 @@ def _search(params):
     return results, took_ms
 
 
+def _loggable(text):
+    # PostgreSQL text cannot hold NUL, and control characters are noise in analytics.
+    return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).strip()[:200]
+
+
 def _log(params, results, took_ms, source):
     try:
-        SearchQueryLog.objects.create(query=params.q[:200], lang=params.lang,
-                                      results=results.total, took_ms=round(took_ms, 2),
-                                      engine=results.engine, source=source)
+        with transaction.atomic():  # a failed insert must not break an outer transaction
+            SearchQueryLog.objects.create(query=_loggable(params.q), lang=params.lang,
+                                          results=results.total, took_ms=round(took_ms, 2),
+                                          engine=results.engine, source=source)
     except Exception:  # analytics must never cost the visitor their answer
         log.exception("could not log a search")
 
