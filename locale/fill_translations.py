@@ -293,6 +293,65 @@ T = {
     "Pages": ("Phân trang", "페이지", "ページ", "分页"),
     "Previous": ("Trang trước", "이전", "前へ", "上一页"),
     "Next": ("Trang sau", "다음", "次へ", "下一页"),
+    # search/ (the search page, its facets and result cards)
+    "Fairs and events": ("Hội chợ và sự kiện", "박람회 및 행사", "見本市・イベント", "展会与活动"),
+    "Official documents": ("Văn bản", "공문서", "公文書", "公文"),
+    "Local product": ("Sản phẩm địa phương", "지역 특산품", "地域産品", "地方产品"),
+    "Fair or event": ("Hội chợ, sự kiện", "박람회·행사", "見本市・イベント", "展会或活动"),
+    "Investment opportunity": ("Cơ hội đầu tư", "투자 기회", "投資機会", "投资机会"),
+    "Official document": ("Văn bản", "공문서", "公文書", "公文"),
+    "Search is unavailable right now. Please try again in a minute.": (
+        "Chức năng tìm kiếm tạm thời không hoạt động. Vui lòng thử lại sau ít phút.",
+        "지금은 검색을 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+        "現在、検索を利用できません。しばらくしてからもう一度お試しください。",
+        "搜索暂时无法使用，请稍后再试。"),
+    "Section": ("Chuyên mục", "분야", "カテゴリー", "栏目"),
+    "Search: %(query)s": ("Tìm kiếm: %(query)s", "검색: %(query)s", "検索: %(query)s", "搜索：%(query)s"),
+    "Search the catalogue": ("Tìm kiếm trên trang", "사이트 검색", "サイト内検索", "站内搜索"),
+    "Search products, fairs, places, opportunities, news and documents": (
+        "Tìm sản phẩm, hội chợ, địa điểm, cơ hội đầu tư, tin tức và văn bản",
+        "특산품, 박람회, 명소, 투자 기회, 뉴스, 공문서 검색",
+        "産品・見本市・観光地・投資機会・ニュース・公文書を検索",
+        "搜索产品、展会、景点、投资机会、新闻和公文"),
+    "Tip: diacritics are optional (“nui cau” finds “Núi Cậu”). Put a phrase in quotes; put - before a word to leave it out.": (
+        "Mẹo: có thể gõ không dấu (“nui cau” vẫn tìm thấy “Núi Cậu”). Đặt cụm từ trong dấu ngoặc kép; "
+        "thêm dấu - trước một từ để loại bỏ từ đó.",
+        "팁: 베트남어 성조 표시는 생략해도 됩니다(“nui cau”로 “Núi Cậu”를 찾습니다). 구절은 따옴표로 "
+        "묶고, 제외할 단어 앞에는 -를 붙이세요.",
+        "ヒント: ベトナム語の声調記号は省略できます（“nui cau” で “Núi Cậu” が見つかります）。語句は"
+        "引用符で囲み、除外する語の前には - を付けます。",
+        "提示：越南语声调符号可以省略（输入“nui cau”即可找到“Núi Cậu”）。用引号括住短语；在词前加 - "
+        "可排除该词。"),
+    "Apply filters": ("Áp dụng bộ lọc", "필터 적용", "絞り込みを適用", "应用筛选"),
+    "Refine": ("Thu hẹp kết quả", "결과 좁히기", "絞り込み", "筛选结果"),
+    "Only fairs not yet over": ("Chỉ hội chợ chưa kết thúc", "종료되지 않은 박람회만",
+                                "終了していない見本市のみ", "仅显示尚未结束的展会"),
+    ("%(counter)s result for “%(q)s”", "%(counter)s results for “%(q)s”"): (
+        "%(counter)s kết quả cho “%(q)s”", "“%(q)s” 검색 결과 %(counter)s건",
+        "“%(q)s” の検索結果 %(counter)s 件", "“%(q)s”的搜索结果：%(counter)s 条"),
+    "Recommended": ("Đề xuất", "추천", "おすすめ", "推荐"),
+    "Available in %(language)s": ("Có bằng %(language)s", "%(language)s로 제공", "%(language)sで掲載",
+                                  "以%(language)s提供"),
+    "from": ("từ", "최저", "最低価格", "起价"),
+    "Result pages": ("Các trang kết quả", "결과 페이지", "結果ページ", "结果分页"),
+    "Page %(n)s of %(total)s": ("Trang %(n)s / %(total)s", "%(total)s페이지 중 %(n)s페이지",
+                                "%(n)s / %(total)s ページ", "第 %(n)s 页，共 %(total)s 页"),
+    "Nothing matched “%(q)s”.": ("Không tìm thấy kết quả cho “%(q)s”.", "“%(q)s”에 대한 검색 결과가 없습니다.",
+                                 "“%(q)s” に一致する結果はありません。", "没有找到与“%(q)s”匹配的结果。"),
+    "Check the spelling, or try fewer or more general words.": (
+        "Kiểm tra chính tả, hoặc thử ít từ hơn hay từ khái quát hơn.",
+        "맞춤법을 확인하거나 더 적은 단어, 더 일반적인 단어로 검색해 보세요.",
+        "綴りを確認するか、語数を減らしたり、より一般的な語で検索したりしてみてください。",
+        "请检查拼写，或尝试减少关键词、使用更通用的词语。"),
+    "Try the Vietnamese name of a place, with or without diacritics.": (
+        "Thử tên tiếng Việt của địa danh, có dấu hoặc không dấu.",
+        "장소의 베트남어 이름으로 검색해 보세요(성조 표시는 없어도 됩니다).",
+        "地名はベトナム語名でも検索できます（声調記号なしでも可）。",
+        "可尝试输入地名的越南语名称，带不带声调符号均可。"),
+    "Search again without filters": ("Tìm lại không dùng bộ lọc", "필터 없이 다시 검색",
+                                     "絞り込みを外して再検索", "取消筛选重新搜索"),
+    "Or browse a section:": ("Hoặc xem theo chuyên mục:", "또는 분야별로 둘러보기:",
+                             "またはカテゴリーから探す:", "或按栏目浏览："),
 }
 
 

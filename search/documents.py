@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-KINDS = ("product", "fair", "attraction", "investment", "news")
+# The five catalogue kinds, then the portal's official documents (plans, decisions, notices).
+KINDS = ("product", "fair", "attraction", "investment", "news", "document")
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 SOURCE_LOCALE = "vi"
 FACETS = ("commune", "sector", "category")
@@ -92,6 +93,9 @@ def documents_for_pages(pages, commune_words=None, image_url=None):
     commune_words = commune_words if commune_words is not None else commune_vocabulary()
     docs = []
     for page in pages:
+        if page.kind == "document":
+            docs.append(official_document(page))
+            continue
         commune = page.commune
         words = commune_words.get(commune.translation_key, ()) if commune else ()
         docs.append(SearchDocument(
@@ -112,6 +116,33 @@ def documents_for_pages(pages, commune_words=None, image_url=None):
             facts=_facts(page),
         ))
     return docs
+
+
+def official_document(page):
+    """A SearchDocument for a live `portal.OfficialDocumentPage` translation.
+
+    The type is indexed in the page's own language ("Kế hoạch", "Plan") so `ke hoach 64` finds
+    the plan; number, issuer and dates are also result-card facts.
+    """
+    from django.utils.translation import override
+
+    from promo.catalogue.body import rich_text_to_paragraphs
+
+    with override(page.locale.language_code):
+        type_label = str(page.get_doc_type_display())
+    facts = {"doc_type": page.doc_type, "issuer": page.issuer,
+             "issued": page.issued.isoformat()}
+    if page.number:
+        facts["number"] = page.number
+    if page.effective:
+        facts["effective"] = page.effective.isoformat()
+    text = "\n\n".join(part for part in (
+        type_label, page.number, page.issuer, *rich_text_to_paragraphs(page.body or "")) if part)
+    return SearchDocument(
+        ref=page.ref, kind="document", locale=page.locale.language_code, title=page.title,
+        url=page.get_url() or "", summary=page.abstract, text=text, published=page.issued,
+        facts=facts,
+    )
 
 
 def commune_vocabulary():

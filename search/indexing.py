@@ -23,10 +23,24 @@ log = logging.getLogger(__name__)
 KEEP_APPLIED = timedelta(days=1)
 
 
-def catalogue_models():
+def indexed_models():
+    """{kind: page model} for everything the site search finds: the catalogue kinds and the
+    portal's official documents."""
+    from portal.models import OfficialDocumentPage
     from promo.models import CATALOGUE_MODELS
 
-    return CATALOGUE_MODELS
+    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage}
+
+
+def _live(model):
+    """Live pages of `model` with what `documents_for_pages` reads, in a fixed number of queries."""
+    names = {f.name for f in model._meta.get_fields()}
+    related = ["locale"] + [name for name in ("commune", "sector", "category")
+                            if name in names and model._meta.get_field(name).is_relation]
+    qs = model.objects.live().select_related(*related)
+    if "tagged_items" in names:
+        qs = qs.prefetch_related("tagged_items__tag")
+    return qs
 
 
 def indexing_engines():
@@ -46,25 +60,15 @@ def indexing_engines():
 
 def live_pages_for(translation_keys):
     pages = []
-    for model in catalogue_models().values():
-        pages.extend(
-            model.objects.live().filter(translation_key__in=translation_keys)
-            .select_related("locale", "commune", *_related(model))
-            .prefetch_related("tagged_items__tag")
-        )
+    for model in indexed_models().values():
+        pages.extend(_live(model).filter(translation_key__in=translation_keys))
     return pages
-
-
-def _related(model):
-    names = {f.name for f in model._meta.get_fields()}
-    return [name for name in ("sector", "category") if name in names
-            and model._meta.get_field(name).is_relation]
 
 
 def queue(page):
     from search.models import PendingUpdate
 
-    if not isinstance(page, tuple(catalogue_models().values())):
+    if not isinstance(page, tuple(indexed_models().values())):
         return
     engines = [name for name, _engine in indexing_engines()]
     PendingUpdate.objects.bulk_create([
@@ -124,13 +128,12 @@ def apply_pending_quietly():
 
 
 def all_live_documents(chunk=500):
-    """Every live catalogue translation as documents, streamed for rebuilds."""
+    """Every live translation of everything searchable as documents, streamed for rebuilds."""
     from search.documents import commune_vocabulary
 
     words = commune_vocabulary()
-    for model in catalogue_models().values():
-        qs = (model.objects.live().select_related("locale", "commune", *_related(model))
-              .prefetch_related("tagged_items__tag").order_by("pk"))
+    for model in indexed_models().values():
+        qs = _live(model).order_by("pk")
         last = 0
         while True:
             batch = list(qs.filter(pk__gt=last)[:chunk])
@@ -144,7 +147,7 @@ def count_live_documents():
     from collections import Counter
 
     counts = Counter()
-    for model in catalogue_models().values():
+    for model in indexed_models().values():
         for code in model.objects.live().values_list("locale__language_code", flat=True):
             counts[code] += 1
     return dict(counts)
@@ -162,5 +165,5 @@ def connect_signals():
     page_published.connect(_on_page_change, dispatch_uid="search-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="search-unpublished")
     post_page_move.connect(_on_move, dispatch_uid="search-moved")
-    for model in catalogue_models().values():
+    for model in indexed_models().values():
         post_delete.connect(_on_page_change, sender=model, dispatch_uid=f"search-del-{model.__name__}")

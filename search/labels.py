@@ -8,7 +8,7 @@ from promo.models.attractions import AttractionCategory
 def facet_labels(lang):
     kinds = {"product": _("Local products"), "fair": _("Fairs and events"),
              "attraction": _("Tourism"), "investment": _("Investment opportunities"),
-             "news": _("News")}
+             "news": _("News"), "document": _("Official documents")}
 
     def names(model):
         rows = {}

@@ -37,7 +37,8 @@ def best_bets(q, lang, hits):
         picked.append(Hit(
             ref=ref, kind=getattr(target, "kind", "page"), locale=target.locale.language_code,
             title=target.title, url=target.get_url() or "",
-            snippet=html.escape(promotion.description or getattr(target, "summary", "")),
+            snippet=html.escape(promotion.description or getattr(target, "summary", "")
+                                or getattr(target, "abstract", "")),
             score=0.0, facts={"best_bet": "1"},
         ))
     refs = {hit.ref for hit in picked}

@@ -37,6 +37,8 @@ T = {
     "Investment promotion": ("Xúc tiến đầu tư", "투자 유치", "投資促進", "投资促进"),
     "Tourism promotion": ("Xúc tiến du lịch", "관광 홍보", "観光振興", "旅游推广"),
     "Other": ("Khác", "기타", "その他", "其他"),
+    "Decree": ("Nghị định", "시행령", "政令", "议定"),
+    "Circular": ("Thông tư", "시행규칙", "通達", "通知"),
     "name": ("họ và tên", "이름", "氏名", "姓名"),
     "position": ("chức vụ", "직위", "役職", "职务"),
     "responsible for": ("phụ trách", "담당 분야", "担当分野", "负责领域"),

@@ -10,6 +10,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 DOCUMENT_TYPES = [
+    ("decree", _("Decree")),
+    ("circular", _("Circular")),
     ("plan", _("Plan")),
     ("decision", _("Decision")),
     ("notice", _("Notice")),
@@ -73,6 +75,9 @@ class DocumentIndexPage(Page):
 
 
 class OfficialDocumentPage(Page):
+    # The site search indexes documents next to the catalogue kinds under this kind.
+    kind = "document"
+
     doc_type = models.CharField(_("document type"), max_length=20, choices=DOCUMENT_TYPES,
                                 default="plan")
     number = models.CharField(_("number"), max_length=60, blank=True,
@@ -108,3 +113,13 @@ class OfficialDocumentPage(Page):
     class Meta:
         verbose_name = _("official document")
         verbose_name_plural = _("official documents")
+
+    @property
+    def ref(self):
+        """The search id shared by every translation of the document.
+
+        Catalogue items carry an editor-given `ref`; documents are identified by their number,
+        which is neither always present nor unique across issuers and years, so the id comes
+        from the translation key that all translations share.
+        """
+        return f"document-{self.translation_key.hex[:12]}"

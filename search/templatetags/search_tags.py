@@ -9,7 +9,16 @@ def kind_label(kind):
     return {
         "product": _("Local product"), "fair": _("Fair or event"), "attraction": _("Tourism"),
         "investment": _("Investment opportunity"), "news": _("News"),
+        "document": _("Official document"),
     }.get(kind, kind)
+
+
+@register.filter
+def document_type(code):
+    """The visitor-language name of an official document's type code."""
+    from portal.models.documents import DOCUMENT_TYPES
+
+    return dict(DOCUMENT_TYPES).get(code, "")
 
 
 @register.filter

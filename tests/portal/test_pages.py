@@ -74,7 +74,7 @@ def test_organisation_page_in_vietnamese_and_english(client, site):
 def test_document_detail_shows_facts_and_download(client, site):
     docs = ensure_documents()
     ensure_documents()  # idempotent
-    assert OfficialDocumentPage.objects.count() == 2
+    assert OfficialDocumentPage.objects.count() == 4  # the plan and the decree, vi and en
     plan = docs["plan_64"]["vi"]
     html = client.get(plan.url).content.decode()
     assert "64/KH-UBND" in html and "Kế hoạch" in html and "Ủy ban nhân dân huyện Dầu Tiếng" in html
@@ -103,12 +103,14 @@ def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(cli
             issuer="Office A" if i % 2 else "Office B", issued=datetime.date(2023, 1, 1 + i),
             abstract="About something.", locale=index.locale))
     html = client.get(index.url).content.decode()
-    assert "26 documents" in html and "Page 1 of 2" in html
+    assert "27 documents" in html and "Page 1 of 2" in html
 
     html = client.get(index.url, {"type": "plan"}).content.decode()
     assert _titles(html) == ["Dầu Tiếng District foreign information plan for 2022"]
+    html = client.get(index.url, {"type": "decree"}).content.decode()
+    assert _titles(html) == ["Decree on online information and public services provided by state agencies"]
     html = client.get(index.url, {"year": "2022"}).content.decode()
-    assert len(_titles(html)) == 1
+    assert len(_titles(html)) == 2
     html = client.get(index.url, {"type": "decision", "issuer": "Office A"}).content.decode()
     assert "12 documents" in html and all(int(t.split()[1]) % 2 for t in _titles(html))
     assert '<option selected>Office A</option>' in html

@@ -1,0 +1,117 @@
+"""Official documents are found by the site search (Decree 42/2022: documents must be searchable),
+on both engines, through the same publish → index path as catalogue pages."""
+import json
+import re
+import uuid
+
+import pytest
+from django.core.management import call_command
+
+from portal.demo import ensure_documents
+from portal.models import OfficialDocumentPage
+from search.engines import get_engine, reset_engines
+from search.indexing import all_live_documents
+from tests.integration.conftest import elasticsearch_test_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["sqlite", "elasticsearch"])
+def search_engine(request, settings):
+    """The site's configured engine: embedded, or a throwaway Elasticsearch index."""
+    if request.param == "sqlite":
+        yield "sqlite"
+        return
+    url = elasticsearch_test_url()
+    if not url:
+        pytest.skip("neither ELASTICSEARCH_TEST_URL nor ELASTICSEARCH_URL is set")
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"
+    reset_engines()
+    try:
+        yield "elasticsearch"
+    finally:
+        get_engine().drop_indices()
+        reset_engines()
+
+
+@pytest.fixture
+def documents(site, search_engine, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return ensure_documents()
+
+
+def api(client, **params):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 200, response.content
+    return json.loads(response.content)
+
+
+def test_a_document_is_found_by_number_title_and_issuer(client, documents, search_engine):
+    plan, decree = documents["plan_64"], documents["decree_42"]
+    body = api(client, q="64/KH-UBND")
+    assert body["engine"] == search_engine
+    first = body["results"][0]
+    assert (first["kind"], first["locale"], first["url"]) == ("document", "vi", plan["vi"].url)
+    assert first["ref"] == plan["vi"].ref == plan["en"].ref and first["ref"].startswith("document-")
+
+    # typed without diacritics, in English, and by the type's name in the page's language
+    assert api(client, q="ke hoach thong tin doi ngoai")["results"][0]["url"] == plan["vi"].url
+    hit = api(client, q="foreign information plan", lang="en")["results"][0]
+    assert (hit["title"], hit["url"]) == (plan["en"].title, plan["en"].url)
+    assert api(client, q="nghi dinh 42")["results"][0]["url"] == decree["vi"].url
+    assert api(client, q="Government of Vietnam decree", lang="en")["results"][0]["url"] == \
+        decree["en"].url
+    # a visitor in a language the document is not translated into gets the Vietnamese page
+    hit = api(client, q="42/2022/NĐ-CP", lang="ko")["results"][0]
+    assert (hit["locale"], hit["url"]) == ("vi", decree["vi"].url)
+
+
+def test_kind_filter_and_facet(client, documents):
+    body = api(client, q="thông tin", kind="document")
+    assert {r["kind"] for r in body["results"]} == {"document"}
+    assert body["facets"]["kind"]["document"] == 2
+    response = client.get("/api/v1/search/", {"q": "x", "kind": "law"})
+    assert response.status_code == 400
+    assert json.loads(response.content)["param"] == "kind" and "document" in \
+        json.loads(response.content)["error"]
+
+
+def test_autocomplete_suggests_documents(client, documents):
+    response = client.get("/api/v1/search/autocomplete/", {"q": "nghi dinh", "lang": "en"})
+    suggestions = json.loads(response.content)["suggestions"]
+    assert suggestions[0]["kind"] == "document"
+    assert suggestions[0]["url"] == documents["decree_42"]["en"].url
+
+
+def test_search_page_card_shows_the_documents_facts(client, documents):
+    html = client.get("/en/search/", {"q": "decree 42/2022"}).content.decode()
+    card = re.search(r'<li class="result result--document">(.*?)</li>', html, re.S).group(1)
+    assert "Official document" in card and documents["decree_42"]["en"].url in card
+    assert "Decree 42/2022/NĐ-CP" in card and "Government of Vietnam" in card
+    assert 'datetime="2022-06-24"' in card
+    assert re.search(r'<label for="f-kind-document">Official documents', html)
+    html = client.get("/vi/search/", {"q": "nghị định 42"}).content.decode()
+    card = re.search(r'<li class="result result--document">(.*?)</li>', html, re.S).group(1)
+    assert "Văn bản" in card and "Nghị định 42/2022/NĐ-CP" in card and "Chính phủ" in card
+
+
+def test_unpublish_and_delete_leave_the_index(client, documents, django_capture_on_commit_callbacks):
+    decree = documents["decree_42"]
+    with django_capture_on_commit_callbacks(execute=True):
+        decree["en"].unpublish()
+    hit = api(client, q="42/2022/NĐ-CP", lang="en")["results"][0]
+    assert (hit["locale"], hit["url"]) == ("vi", decree["vi"].url)
+    with django_capture_on_commit_callbacks(execute=True):
+        OfficialDocumentPage.objects.get(pk=decree["en"].pk).delete()
+        OfficialDocumentPage.objects.get(pk=decree["vi"].pk).delete()
+    assert all(r["kind"] != "document" or "42" not in r["title"]
+               for r in api(client, q="42/2022/NĐ-CP")["results"])
+    assert api(client, q="64/KH-UBND")["results"][0]["kind"] == "document"
+
+
+def test_rebuild_includes_documents(client, documents, capsys):
+    kinds = {(doc.kind, doc.locale) for doc in all_live_documents()}
+    assert {("document", "vi"), ("document", "en")} <= kinds
+    call_command("search_index", "rebuild")
+    assert api(client, q="64/KH-UBND")["results"][0]["kind"] == "document"
