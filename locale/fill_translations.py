@@ -1,18 +1,23 @@
 """Fill the interface translations and compile them.
 
-    python manage.py makemessages -l vi -l en -l ko -l ja -l zh_Hans --ignore=.venv --ignore=var --ignore=tests
+    python manage.py makemessages -l vi -l en -l ko -l ja -l zh_Hans --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
+    git checkout staff/locale   # makemessages drops staff's template strings from it; see below
     .venv/bin/python locale/fill_translations.py      # writes msgstr for known msgids, compiles .mo
+    (then each <app>/locale/fill_translations.py; makemessages leaves en/ folders in apps: delete them)
 
-Works without GNU gettext too (polib writes the .mo files). Msgids missing from the table below
-are reported so they can be added; nothing already translated by hand is overwritten unless it
-is empty or fuzzy.
+The table is the source of truth: a msgid it knows always gets the table's text, even if the
+.po held another translation. Untranslated msgids missing from the table are reported; many are
+translated in an app's own catalogue, which Django also reads (tests/unit/
+test_translations_complete.py checks what a visitor actually gets). staff/locale is filled from
+its own makemessages run inside staff/ (see its script), so restore it after a project-wide run.
 """
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "locale"))  # locale/catalog.py
+from catalog import CONTENT_TYPE, ONE_PLURAL_FORM, fill_catalog
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("vi", "ko", "ja", "zh_Hans")
 
 # msgid: (vi, ko, ja, zh-hans)
 T = {
@@ -363,39 +368,20 @@ HEADERS = {
 }
 
 
+def lookup(entry):
+    """The entry's translations; plural msgids are keyed by (msgid, msgid_plural)."""
+    return T.get((entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid)
+
+
 def main():
-    missing = set()
-    for index, lang in enumerate(LANGS):
-        path = HERE / lang / "LC_MESSAGES" / "django.po"
-        po = polib.pofile(str(path))
-        po.metadata.update(HEADERS)
-        po.metadata["Language"] = lang
-        po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
-        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
-        for entry in po:
-            key = (entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid
-            if key not in T:
-                if not (entry.msgstr or entry.msgstr_plural.get(0)):
-                    missing.add(entry.msgid)
-                continue
-            text = T[key][index]
-            if entry.msgid_plural:
-                entry.msgstr_plural = {0: text}
-            else:
-                entry.msgstr = text
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-        po.save()
-        po.save_as_mofile(str(path.with_suffix(".mo")))
-    # English: msgids are English, so an empty catalogue falls back to them.
-    en = HERE / "en" / "LC_MESSAGES" / "django.po"
-    if en.exists():
-        po = polib.pofile(str(en))
-        po.metadata.update(HEADERS)
-        po.metadata["Language"] = "en"
-        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
-        po.save()
-        po.save_as_mofile(str(en.with_suffix(".mo")))
+    # The table wins over what the .po holds, obsolete entries included; only msgids that are
+    # neither in the table nor translated in the .po are reported.
+    missing = fill_catalog(HERE, lookup, metadata={**HEADERS, "Plural-Forms": ONE_PLURAL_FORM,
+                                                   "Content-Type": CONTENT_TYPE},
+                           overwrite=True, fill_obsolete=True, report_translated=False)
+    # English: msgids are English, so an empty catalogue falls back to them; only its header is set.
+    if (HERE / "en" / "LC_MESSAGES" / "django.po").exists():
+        fill_catalog(HERE, lambda entry: None, ("en",), metadata={**HEADERS, "Content-Type": CONTENT_TYPE})
     for msgid in sorted(missing):
         print("untranslated:", msgid)
     print(f"{len(T)} known msgids, {len(missing)} untranslated")

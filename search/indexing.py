@@ -1,6 +1,7 @@
 """Keep the search engines in step with the pages, losing nothing.
 
-A page change (publish, unpublish, delete, move — of a source page or a translation) writes a
+A page change (publish, unpublish, delete, move, a new slug or view restriction on it or on a
+section above it — of a source page or a translation) writes a
 `PendingUpdate` row for each engine in the same transaction as the change. After commit the
 rows are applied: every live translation of the item is turned into documents and sent, and
 translations that are no longer live are deleted. A row is removed only once its engine has
@@ -12,9 +13,10 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.utils.timezone import now
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from search.documents import LOCALES, documents_for_pages
 from search.engines.base import EngineUnavailable
@@ -37,7 +39,8 @@ def _live(model):
     names = {f.name for f in model._meta.get_fields()}
     related = ["locale"] + [name for name in ("commune", "sector", "category")
                             if name in names and model._meta.get_field(name).is_relation]
-    qs = model.objects.live().select_related(*related)
+    # Pages behind a view restriction (password, login, groups) stay out of the public search.
+    qs = model.objects.live().public().select_related(*related)
     if "tagged_items" in names:
         qs = qs.prefetch_related("tagged_items__tag")
     return qs
@@ -66,15 +69,34 @@ def live_pages_for(translation_keys):
 
 
 def queue(page):
+    if isinstance(page, tuple(indexed_models().values())):
+        _queue_pages([page])
+
+
+def queue_subtree(root):
+    """Queue every searchable page at or below `root`: moving a section changes its items'
+    URLs, and a view restriction on it hides or shows all of them."""
+    pages = []
+    for model in indexed_models().values():
+        fields = ["id", "translation_key"] + (["ref"] if _has_field(model, "ref") else [])
+        pages.extend(model.objects.descendant_of(root, inclusive=True).only(*fields))
+    _queue_pages(pages)
+
+
+def _has_field(model, name):
+    return name in {f.name for f in model._meta.get_fields()}
+
+
+def _queue_pages(pages):
     from search.models import PendingUpdate
 
-    if not isinstance(page, tuple(indexed_models().values())):
+    if not pages:
         return
     engines = [name for name, _engine in indexing_engines()]
     PendingUpdate.objects.bulk_create([
         PendingUpdate(page_id=page.pk, translation_key=page.translation_key, ref=page.ref,
                       engine=name)
-        for name in engines
+        for page in pages for name in engines
     ])
     transaction.on_commit(apply_pending_quietly)
 
@@ -148,7 +170,7 @@ def count_live_documents():
 
     counts = Counter()
     for model in indexed_models().values():
-        for code in model.objects.live().values_list("locale__language_code", flat=True):
+        for code in model.objects.live().public().values_list("locale__language_code", flat=True):
             counts[code] += 1
     return dict(counts)
 
@@ -158,12 +180,25 @@ def _on_page_change(sender, instance, **kwargs):
 
 
 def _on_move(sender, instance, **kwargs):
-    queue(instance.specific)
+    queue_subtree(instance)
+
+
+def _on_restriction_change(sender, instance, **kwargs):
+    # When a page is deleted its restrictions go with it: the page's own delete signal queues it.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        queue_subtree(page)
 
 
 def connect_signals():
     page_published.connect(_on_page_change, dispatch_uid="search-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="search-unpublished")
     post_page_move.connect(_on_move, dispatch_uid="search-moved")
+    # a section's new slug changes the URL of everything below it
+    page_slug_changed.connect(_on_move, dispatch_uid="search-slug-changed")
+    post_save.connect(_on_restriction_change, sender=PageViewRestriction,
+                      dispatch_uid="search-restricted")
+    post_delete.connect(_on_restriction_change, sender=PageViewRestriction,
+                        dispatch_uid="search-unrestricted")
     for model in indexed_models().values():
         post_delete.connect(_on_page_change, sender=model, dispatch_uid=f"search-del-{model.__name__}")

@@ -4,12 +4,13 @@
 
 The table is the source of truth for this app's strings: add a row when you add a msgid.
 """
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "locale"))  # locale/catalog.py
+from catalog import LANGS, write_catalog
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("vi", "ko", "ja", "zh_Hans")
 
 # msgid: (vi, ko, ja, zh-hans)
 T = {
@@ -225,26 +226,10 @@ P = {
 
 
 def main():
-    for index, lang in enumerate(LANGS):
-        po = polib.POFile(wrapwidth=100)
-        po.metadata = {
-            "Project-Id-Version": "dautieng-promo enquiries",
-            "Language": lang,
-            "MIME-Version": "1.0",
-            "Content-Type": "text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding": "8bit",
-            "Plural-Forms": "nplurals=1; plural=0;",
-        }
-        for msgid, translations in T.items():
-            po.append(polib.POEntry(msgid=msgid, msgstr=translations[index]))
-        for msgid, (plural, translations) in P.items():
-            po.append(polib.POEntry(msgid=msgid, msgid_plural=plural,
-                                    msgstr_plural={0: translations[index]}))
-        out = HERE / lang / "LC_MESSAGES"
-        out.mkdir(parents=True, exist_ok=True)
-        po.save(str(out / "django.po"))
-        po.save_as_mofile(str(out / "django.mo"))
-    print(f"{len(T) + len(P)} messages x {len(LANGS)} languages written.")
+    # No python-format flags in this catalogue, and its .po lines wrap at 100 columns.
+    plurals = {(msgid, plural): translations for msgid, (plural, translations) in P.items()}
+    count = write_catalog(HERE, "dautieng-promo enquiries", T, plurals, python_format=False, wrapwidth=100)
+    print(f"{count} messages x {len(LANGS)} languages written.")
 
 
 if __name__ == "__main__":

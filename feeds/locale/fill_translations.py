@@ -1,10 +1,11 @@
 """Write and compile the feeds app's translations: `.venv/bin/python feeds/locale/fill_translations.py`."""
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "locale"))  # locale/catalog.py
+from catalog import LANGS, write_catalog
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("vi", "ko", "ja", "zh_Hans")
 
 # msgid: (vi, ko, ja, zh-hans)
 T = {
@@ -40,15 +41,8 @@ T = {
         "贸易投资促进办公室"),
 }
 
-for i, lang in enumerate(LANGS):
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": lang,
-                   "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit"}
-    for msgid, values in T.items():
-        flags = ["python-format"] if "%(" in msgid else []
-        po.append(polib.POEntry(msgid=msgid, msgstr=values[i], flags=flags))
-    out = HERE / lang / "LC_MESSAGES"
-    out.mkdir(parents=True, exist_ok=True)
-    po.save(str(out / "django.po"))
-    po.save_as_mofile(str(out / "django.mo"))
-    print(f"{lang}: {len(po)} messages")
+if __name__ == "__main__":
+    # This catalogue's header has no Project-Id-Version and no Plural-Forms.
+    count = write_catalog(HERE, None, T, plural_forms=None)
+    for lang in LANGS:
+        print(f"{lang}: {count} messages")

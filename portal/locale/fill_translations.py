@@ -5,12 +5,13 @@
 The table is the source of truth for this app's strings (models, blocks, templates/portal/ and
 the includes the app owns); the .po files are regenerated from it and compiled with polib.
 """
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "locale"))  # locale/catalog.py
+from catalog import write_catalog
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("vi", "ko", "ja", "zh_Hans")
 
 # msgid: (vi, ko, ja, zh-hans)
 T = {
@@ -111,23 +112,7 @@ PLURALS = {
 
 
 def build():
-    for index, lang in enumerate(LANGS):
-        po = polib.POFile()
-        po.metadata = {
-            "Project-Id-Version": "dautieng-promo portal", "Language": lang,
-            "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding": "8bit", "Plural-Forms": "nplurals=1; plural=0;",
-        }
-        for msgid, texts in T.items():
-            flags = ["python-format"] if "%(" in msgid else []
-            po.append(polib.POEntry(msgid=msgid, msgstr=texts[index], flags=flags))
-        for (singular, plural), texts in PLURALS.items():
-            po.append(polib.POEntry(msgid=singular, msgid_plural=plural,
-                                    msgstr_plural={0: texts[index]}, flags=["python-format"]))
-        target = HERE / lang / "LC_MESSAGES"
-        target.mkdir(parents=True, exist_ok=True)
-        po.save(target / "django.po")
-        po.save_as_mofile(target / "django.mo")
+    write_catalog(HERE, "dautieng-promo portal", T, PLURALS)
 
 
 if __name__ == "__main__":

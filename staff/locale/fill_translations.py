@@ -6,12 +6,13 @@
 
 Msgids missing from the table are reported; hand-made translations are kept unless empty or fuzzy.
 """
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "locale"))  # locale/catalog.py
+from catalog import fill_catalog
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("vi", "ko", "ja", "zh_Hans")
 
 # msgid: (vi, ko, ja, zh-hans); plural msgids map to the one form these languages use
 T = {
@@ -168,27 +169,8 @@ def lookup(msgid):
 
 
 def main():
-    missing = set()
-    for index, lang in enumerate(LANGS):
-        path = HERE / lang / "LC_MESSAGES" / "django.po"
-        po = polib.pofile(str(path))
-        for entry in po:
-            if entry.obsolete:
-                continue
-            found = lookup(entry.msgid)
-            if found is None:
-                missing.add(entry.msgid)
-                continue
-            fuzzy = "fuzzy" in entry.flags
-            if entry.msgid_plural:
-                if fuzzy or not entry.msgstr_plural.get(0):
-                    entry.msgstr_plural = {0: found[index]}
-            elif fuzzy or not entry.msgstr:
-                entry.msgstr = found[index]
-            if fuzzy:
-                entry.flags.remove("fuzzy")
-        po.save()
-        po.save_as_mofile(str(path.with_suffix(".mo")))
+    # Hand-made translations are kept unless empty or fuzzy; every msgid not in the table is reported.
+    missing = fill_catalog(HERE, lambda entry: lookup(entry.msgid))
     for msgid in sorted(missing):
         print("missing:", msgid)
 

@@ -115,3 +115,50 @@ def test_rebuild_includes_documents(client, documents, capsys):
     assert {("document", "vi"), ("document", "en")} <= kinds
     call_command("search_index", "rebuild")
     assert api(client, q="64/KH-UBND")["results"][0]["kind"] == "document"
+
+
+def test_a_view_restriction_takes_a_section_out_of_the_search(client, documents,
+                                                              django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    index = documents["index"]["vi"]
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=index, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+    assert all(r["url"] != documents["plan_64"]["vi"].url for r in api(client, q="64/KH-UBND")["results"])
+    # the English section is not restricted: its plan is what the visitor now finds
+    assert api(client, q="64/KH-UBND")["results"][0]["url"] == documents["plan_64"]["en"].url
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert api(client, q="64/KH-UBND")["results"][0]["url"] == documents["plan_64"]["vi"].url
+
+
+def test_moving_a_page_or_its_section_reindexes_its_new_url(client, documents,
+                                                           django_capture_on_commit_callbacks):
+    from portal.models import DocumentIndexPage
+
+    plan, index = documents["plan_64"]["vi"], documents["index"]["vi"]
+    with django_capture_on_commit_callbacks(execute=True):
+        archive = index.get_parent().add_child(instance=DocumentIndexPage(
+            title="Lưu trữ", slug="luu-tru", locale=index.locale))
+        plan.move(archive, pos="last-child")
+    plan.refresh_from_db()
+    assert plan.url.startswith("/vi/luu-tru/")
+    assert api(client, q="64/KH-UBND")["results"][0]["url"] == plan.url
+    # moving the section moves every document in it: all of them are re-indexed
+    with django_capture_on_commit_callbacks(execute=True):
+        archive.move(index, pos="last-child")
+    plan.refresh_from_db()
+    assert plan.url.startswith("/vi/van-ban/luu-tru/")
+    assert api(client, q="64/KH-UBND")["results"][0]["url"] == plan.url
+
+
+def test_a_sections_new_slug_reaches_the_results(client, documents, django_capture_on_commit_callbacks):
+    index, plan = documents["index"]["en"], documents["plan_64"]["en"]
+    with django_capture_on_commit_callbacks(execute=True):
+        index.slug = "official-documents"
+        index.save_revision().publish()
+    plan.refresh_from_db()
+    assert plan.url == f"/en/official-documents/{plan.slug}/"
+    hit = api(client, q="64/KH-UBND", lang="en")["results"][0]
+    assert hit["url"] == plan.url
