@@ -136,12 +136,13 @@ def official_document(page):
         facts["number"] = page.number
     if page.effective:
         facts["effective"] = page.effective.isoformat()
-    text = "\n\n".join(part for part in (
-        type_label, page.number, page.issuer, *rich_text_to_paragraphs(page.body or "")) if part)
+    # "Nghị định 42/2022/NĐ-CP" is how people name a document: weighted like tags, not body text.
+    tags = tuple(tag for tag in (f"{type_label} {page.number}".strip(), page.issuer) if tag)
     return SearchDocument(
         ref=page.ref, kind="document", locale=page.locale.language_code, title=page.title,
-        url=page.get_url() or "", summary=page.abstract, text=text, published=page.issued,
-        facts=facts,
+        url=page.get_url() or "", summary=page.abstract,
+        text="\n\n".join(rich_text_to_paragraphs(page.body or "")), tags=tags,
+        published=page.issued, facts=facts,
     )
 
 

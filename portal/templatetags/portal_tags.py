@@ -35,12 +35,21 @@ def html_theme_class(context):
 
 @register.simple_tag
 def portal_pages():
-    """The organisation-and-contacts page and the documents section in the current language,
-    for the footer (a public portal must link them from every page)."""
+    """The organisation-and-contacts page and the documents section for the footer (a public
+    portal must link them from every page): in the current language, else in English (which
+    Decree 42/2022 requires for them, and which a Korean, Japanese or Chinese visitor is likelier
+    to read than Vietnamese), else in Vietnamese."""
     from django.utils.translation import get_language
     from wagtail.models import Page
 
     from portal.models import DocumentIndexPage, OrganisationPage
 
-    return list(Page.objects.live().type(OrganisationPage, DocumentIndexPage)
-                .filter(locale__language_code=get_language()).order_by("path"))
+    preference = list(dict.fromkeys([get_language(), "en", "vi"]))
+    best = {}
+    for page in (Page.objects.live().type(OrganisationPage, DocumentIndexPage)
+                 .filter(locale__language_code__in=preference).select_related("locale")
+                 .order_by("path")):
+        rank = preference.index(page.locale.language_code)
+        if page.translation_key not in best or rank < best[page.translation_key][0]:
+            best[page.translation_key] = (rank, page)
+    return sorted((page for _rank, page in best.values()), key=lambda page: page.path)

@@ -122,3 +122,15 @@ def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(cli
 
     assert queries({"type": "decision", "page": "2"}) == queries({"type": "decision"})
     assert queries({}) == queries({"year": "2023"})
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "zh-hans"])
+def test_footer_links_the_english_portal_pages_where_they_are_not_translated(client, site, lang):
+    pages = ensure_organisation_page()
+    docs = ensure_documents()
+    html = client.get(f"/{lang}/").content.decode()
+    for page in (pages["en"], docs["index"]["en"]):
+        assert f'<a href="{page.url}" hreflang="en" lang="en">{page.title}</a>' in html
+    html = client.get("/vi/").content.decode()
+    assert f'<a href="{pages["vi"].url}">{pages["vi"].title}</a>' in html
+    assert pages["en"].url not in html
