@@ -327,6 +327,13 @@ T = {
         "引用符で囲み、除外する語の前には - を付けます。",
         "提示：越南语声调符号可以省略（输入“nui cau”即可找到“Núi Cậu”）。用引号括住短语；在词前加 - "
         "可排除该词。"),
+    "Search suggestions": ("Gợi ý tìm kiếm", "검색어 제안", "検索候補", "搜索建议"),
+    ("%(number)s suggestion. Use up and down arrows to choose.",
+     "%(number)s suggestions. Use up and down arrows to choose."): (
+        "%(number)s gợi ý. Dùng phím mũi tên lên, xuống để chọn.",
+        "제안 %(number)s개. 위아래 화살표 키로 선택하세요.",
+        "候補 %(number)s 件。上下の矢印キーで選択できます。",
+        "%(number)s 条建议。使用上下箭头键选择。"),
     "Apply filters": ("Áp dụng bộ lọc", "필터 적용", "絞り込みを適用", "应用筛选"),
     "Refine": ("Thu hẹp kết quả", "결과 좁히기", "絞り込み", "筛选结果"),
     "Only fairs not yet over": ("Chỉ hội chợ chưa kết thúc", "종료되지 않은 박람회만",
