@@ -102,8 +102,8 @@ def api_autocomplete(request):
         return JsonResponse({"error": f"search is unavailable: {exc}"}, status=503)
     return JsonResponse({
         "query": prefix, "lang": lang,
-        "suggestions": [{"ref": s.ref, "kind": s.kind, "title": s.title, "url": s.url}
-                        for s in suggestions],
+        "suggestions": [{"ref": s.ref, "kind": s.kind, "locale": s.locale, "title": s.title,
+                         "url": s.url} for s in suggestions],
     }, json_dumps_params={"ensure_ascii": False})
 
 

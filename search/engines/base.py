@@ -56,6 +56,7 @@ class Suggestion:
     kind: str
     title: str
     url: str
+    locale: str = ""  # the translation shown: the visitor's language, else vi
 
 
 @dataclass(frozen=True)

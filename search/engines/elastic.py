@@ -533,7 +533,8 @@ class ElasticEngine:
         for src in matched:
             doc = shown.get(src["ref"]) or src
             out.append(Suggestion(ref=src["ref"], kind=src.get("item_kind") or src["kind"],
-                                  title=doc["show"]["title"], url=doc["show"]["url"]))
+                                  title=doc["show"]["title"], url=doc["show"]["url"],
+                                  locale=doc["locale"]))
         return out
 
     def health(self) -> Health:

@@ -451,11 +451,12 @@ class SqliteEngine:
                 (expr, AC_CANDIDATES, limit)).fetchall()
             out = []
             for item, _ in rows:
-                ref, kind, title, url = conn.execute(
-                    "SELECT i.ref, i.kind, d.title, d.url FROM docs d JOIN items i ON i.id = d.item"
+                ref, kind, title, url, locale = conn.execute(
+                    "SELECT i.ref, i.kind, d.title, d.url, d.locale FROM docs d"
+                    " JOIN items i ON i.id = d.item"
                     " WHERE d.item = ? ORDER BY d.locale = ? DESC, d.locale = ? DESC LIMIT 1",
                     (item, lang, SOURCE_LOCALE)).fetchone()
-                out.append(Suggestion(ref=ref, kind=kind, title=title, url=url))
+                out.append(Suggestion(ref=ref, kind=kind, title=title, url=url, locale=locale))
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
         return out

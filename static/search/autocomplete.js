@@ -128,6 +128,10 @@
         var title = d.createElement("span");
         title.className = "ac-option__title";
         title.textContent = s.title;
+        // A title shown in another language (no translation yet) is marked for screen readers.
+        if (typeof s.locale === "string" && /^[a-z]{2}(-[a-z]+)?$/.test(s.locale) && s.locale !== lang) {
+          title.lang = s.locale;
+        }
         option.appendChild(title);
         // A kind this page has no word for (the API may add kinds) shows no label.
         var kind = typeof s.kind === "string" && /^[a-z]+$/.test(s.kind) ?

@@ -28,6 +28,7 @@ def checked_paths(lang, investment_ref, form_path=None):
         paths.append(f"/{lang}/{sections[KIND_SECTION[kind]]}/{ref}/")
     paths.append(f"/{lang}/search/?q=nui+cau")
     paths.append(f"/{lang}/search/?q=karaoke")
+    paths.append(f"/{lang}/search/?q=64%2FKH-UBND")  # official documents among the results
     paths += [f"/{lang}/{p}/" for p in OFFICIAL[lang]]
     if form_path:
         paths.append(f"/{lang}{form_path}")

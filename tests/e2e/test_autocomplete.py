@@ -104,6 +104,16 @@ def test_a_click_on_a_suggestion_opens_it_and_a_click_elsewhere_closes(page, dem
     page.wait_for_url(re.compile(r"/en/products/tranh-go-cao-su-khac-laser/$"))
 
 
+def test_a_title_in_another_language_is_marked_with_its_language(page, demo_server):
+    page.goto(demo_server + "/ja/")  # Hồ Cần Nôm has no Japanese translation in the demo
+    _box, listbox = type_prefix(page, "#site-search", "ho can nom")
+    title = listbox.locator(".ac-option__title").first
+    assert title.inner_text() == "Hồ Cần Nôm" and title.get_attribute("lang") == "vi"
+    page.goto(demo_server + "/en/")
+    _box, listbox = type_prefix(page, "#site-search", "nui c")
+    assert listbox.locator(".ac-option__title").first.get_attribute("lang") is None
+
+
 def test_the_search_page_box_suggests_too(page, demo_server):
     page.goto(demo_server + "/en/search/?q=karaoke")
     box, listbox = type_prefix(page, "#search-q", "nui c")

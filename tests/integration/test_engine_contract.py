@@ -144,6 +144,8 @@ def test_snippets_are_escaped_with_only_mark(loaded):
 def test_autocomplete(loaded):
     assert [s.ref for s in loaded.autocomplete("nui c", "en")] == ["nui-cau"]
     assert loaded.autocomplete("nui c", "en")[0].title == "Cau Mountain (Núi Cậu)"
+    assert loaded.autocomplete("nui c", "en")[0].locale == "en"
+    assert loaded.autocomplete("nui c", "ja")[0].locale == "vi"
     assert [s.ref for s in loaded.autocomplete("Núi", "vi")] == ["nui-cau"]
     assert "glove" in [s.ref for s in loaded.autocomplete("gă", "vi")]
     assert loaded.autocomplete("ui", "vi") == []  # a word must start with the prefix

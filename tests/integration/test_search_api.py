@@ -127,8 +127,10 @@ def test_searches_are_logged_without_personal_data(client, catalogue):
 
 def test_autocomplete_suggests_titles_in_the_visitors_language(client, catalogue):
     body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "nui c", "lang": "en"}).content)
-    assert body["suggestions"][0] == {"ref": "nui-cau", "kind": "attraction",
+    assert body["suggestions"][0] == {"ref": "nui-cau", "kind": "attraction", "locale": "en",
                                       "title": "Cau Mountain (Núi Cậu)", "url": "/en/tourism/nui-cau/"}
+    body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "nui c", "lang": "ja"}).content)
+    assert body["suggestions"][0]["locale"] == "vi"  # no Japanese translation: shown in Vietnamese
     assert client.get("/api/v1/search/autocomplete/").status_code == 400
 
 
