@@ -36,12 +36,11 @@ def indexed_models():
 
 def _live(model):
     """Live pages of `model` with what `documents_for_pages` reads, in a fixed number of queries."""
-    names = {f.name for f in model._meta.get_fields()}
     related = ["locale"] + [name for name in ("commune", "sector", "category")
-                            if name in names and model._meta.get_field(name).is_relation]
+                            if _has_field(model, name) and model._meta.get_field(name).is_relation]
     # Pages behind a view restriction (password, login, groups) stay out of the public search.
     qs = model.objects.live().public().select_related(*related)
-    if "tagged_items" in names:
+    if _has_field(model, "tagged_items"):
         qs = qs.prefetch_related("tagged_items__tag")
     return qs
 

@@ -1,16 +1,28 @@
 from django import template
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 register = template.Library()
 
 
-@register.filter
-def kind_label(kind):
+def _kind_labels():
     return {
         "product": _("Local product"), "fair": _("Fair or event"), "attraction": _("Tourism"),
         "investment": _("Investment opportunity"), "news": _("News"),
         "document": _("Official document"),
-    }.get(kind, kind)
+    }
+
+
+@register.filter
+def kind_label(kind):
+    return _kind_labels().get(kind, kind)
+
+
+@register.simple_tag
+def kind_label_attributes():
+    """`data-ac-kind-<kind>="<label>"` for the search box script, from the same labels as the
+    result cards."""
+    return format_html_join(" ", 'data-ac-kind-{}="{}"', _kind_labels().items())
 
 
 @register.filter
