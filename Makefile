@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help
+.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help messages
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
@@ -55,6 +55,11 @@ test: install-test
 lint: install-test
 	$(PY) -m ruff check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# Interface catalogues: update from the code (keeping every translation), then compile.
+messages: install
+	$(MANAGE) makemessages
+	$(MANAGE) compilemessages
 
 bench: install-test
 	$(PY) -m bench.search_bench

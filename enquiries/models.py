@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from enquiries.countries import COUNTRIES
 
@@ -26,7 +27,7 @@ class Enquiry(models.Model):
     opportunity_ref = models.CharField(_("opportunity reference"), max_length=100, blank=True)
     opportunity_title = models.CharField(_("opportunity title"), max_length=255, blank=True)
     language = models.CharField(_("language"), max_length=10)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=120)
     company = models.CharField(_("company"), max_length=160, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, blank=True)
     email = models.EmailField(_("email"), max_length=254)

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 RESPONSIBILITY_CHOICES = [
@@ -15,7 +16,7 @@ class OfficialValue(blocks.StructValue):
 
 
 class OfficialBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("name"), max_length=120)
+    name = blocks.CharBlock(label=pgettext_lazy("person", "name"), max_length=120)
     position = blocks.CharBlock(label=_("position"), max_length=200)
     responsibility = blocks.ChoiceBlock(label=_("responsible for"), choices=RESPONSIBILITY_CHOICES,
                                         default="other")
