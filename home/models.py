@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -32,11 +33,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """A path with no page in this language shows the best available translation of the
+        same page instead of "not found" (home.translation_fallback)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            from home.translation_fallback import route_to_best_translation
+
+            result = route_to_best_translation(self, request, path_components)
+            if result is None:
+                raise
+            return result
+
     def get_context(self, request, *args, **kwargs):
         from home.sections import home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_sections(self)
+        context["sections"] = home_sections(self, request)
         return context
 
 

@@ -12,6 +12,7 @@ from promo.catalogue import spec
 from promo.catalogue.body import stream_to_text, text_to_stream
 from promo.catalogue.parse import Problem
 from promo.catalogue.site import ensure_site
+from promo.catalogue.slugs import new_page_slug
 from promo.catalogue.taxonomy import TaxonomyResolver
 from promo.models import CATALOGUE_MODELS, INDEX_MODELS
 
@@ -175,7 +176,9 @@ def import_records(records, progress=None):
             tags = record.values.get("tags", [])
             page = model.objects.filter(ref=record.ref, locale=locale).first()
             if page is None:
-                page = model(ref=record.ref, slug=record.ref, locale=locale, live=False)
+                parent = indexes[(record.kind, record.locale)]
+                slug = new_page_slug(record.ref, record.locale, record.values.get("title"), parent)
+                page = model(ref=record.ref, slug=slug, locale=locale, live=False)
                 if source is not None:
                     page.translation_key = source.translation_key
                 for name, value in values.items():

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from promo.blocks import BaseStreamBlock
+from promo.collation import KEY_LENGTH, sort_key
 
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
 ref_validator = RegexValidator(
@@ -54,9 +55,13 @@ class CataloguePage(Page):
         [("item", PageChooserBlock(label=_("related item")))],
         verbose_name=_("related items"), blank=True,
     )
+    # Alphabetical order in the page's language, whatever the database (promo.collation).
+    title_sort_key = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False, db_index=True)
 
     search_fields = Page.search_fields + [
         index.SearchField("ref"), index.SearchField("summary"), index.FilterField("locale_id"),
+        # The admin's page search finds "Núi Cậu" for "nui cau", as the public search does.
+        index.AutocompleteField("folded_title"), index.SearchField("folded_title"),
     ]
     common_panels = [
         FieldPanel("ref"),
@@ -101,6 +106,19 @@ class CataloguePage(Page):
     @property
     def hero_alt_text(self):
         return self.hero_alt or self.title
+
+    def folded_title(self):
+        from search.text import fold
+
+        return fold(self.title or "")
+
+    def save(self, *args, **kwargs):
+        language = self.locale.language_code if self.locale_id else "vi"
+        self.title_sort_key = sort_key(self.title, language)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "title_sort_key"}
+        return super().save(*args, **kwargs)
 
 
 def find_ref_owner(ref):

@@ -10,6 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
+from promo.collation import sort_key_ordering
+
 LISTING_RENDITIONS = ("fill-400x260|format-webp", "fill-800x520|format-webp")
 
 
@@ -38,15 +41,29 @@ class CatalogueIndexPage(Page):
 
         return CATALOGUE_MODELS[self.kind]
 
+    def section_translations(self):
+        """{language code: this section in it} for this page's language and its fallbacks (one
+        query, kept on the page)."""
+        if not hasattr(self, "_section_translations"):
+            codes = [code for code, _name in settings.LANGUAGES]
+            found = translations_of(self, codes)
+            own = next((c for c, p in found.items() if p.pk == self.pk), None)
+            own = own or self.locale.language_code
+            self._section_translations = (own, {c: found[c] for c in fallback_languages(own) if c in found})
+        return self._section_translations
+
     def base_queryset(self):
+        """The section's live items in this page's language and, for items not translated into
+        it yet, in their best available translation (translation_fallback)."""
         model = self.item_model
         images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-        return (
-            model.objects.live().public().filter(locale_id=self.locale_id)
-            .descendant_of(self)
+        code, sections = self.section_translations()
+        queryset = (
+            model.objects.live().public()
             .select_related("commune", *self.extra_select_related())
             .prefetch_related(Prefetch("hero_image", queryset=images))
         )
+        return items_with_fallback(queryset, sections, code)
 
     def default_sort(self, params):
         return self.sort_options[0][0]
@@ -85,16 +102,17 @@ class CatalogueIndexPage(Page):
         sort = request.GET.get("sort")
         if sort not in sorts:
             sort = self.default_sort(request.GET)
-        qs = qs.order_by(*sorts[sort], "pk")
+        qs = qs.order_by(*sort_key_ordering(sorts[sort]), "pk")
         paginator = Paginator(qs, settings.CATALOGUE_PAGE_SIZE)
         try:
             items = paginator.page(request.GET.get("page") or 1)
         except (PageNotAnInteger, EmptyPage):
             items = paginator.page(1 if not str(request.GET.get("page", "")).isdigit()
                                    else paginator.num_pages)
+        code, sections = self.section_translations()
+        items.object_list = mark_items(list(items.object_list), sections, code, request)
         query = request.GET.copy()
         query.pop("page", None)
-        query.pop("untranslated", None)
         context.update(
             items=items, facets=self.facet_choices(), active_filters=active, sort=sort,
             sort_options=[(v, label) for v, label, _o in self.sort_options],

@@ -58,24 +58,23 @@ def _index_content_types():
 
 
 def _section_indexes(request, language_code):
-    """The live index pages of one locale as [(kind, Page)], in navigation order; one query,
-    cached on the request."""
+    """The live index pages of one locale as [(kind, Page)], in navigation order. One query
+    fetches every language's (the language switcher needs them all), cached on the request."""
     cache = getattr(request, "_promo_section_indexes", None) if request else None
     if cache is None:
-        cache = {}
+        kinds = _index_content_types()
+        order = list(kinds.values())
+        pages = (Page.objects.live().public().filter(content_type_id__in=kinds)
+                 .select_related("locale").order_by("path"))
+        by_language = {}
+        for page in pages:
+            by_language.setdefault(page.locale.language_code, {}).setdefault(
+                kinds[page.content_type_id], page)
+        cache = {code: sorted(by_kind.items(), key=lambda item: order.index(item[0]))
+                 for code, by_kind in by_language.items()}
         if request is not None:
             request._promo_section_indexes = cache
-    if language_code not in cache:
-        kinds = _index_content_types()
-        pages = (Page.objects.live().public()
-                 .filter(content_type_id__in=kinds, locale__language_code=language_code)
-                 .order_by("path"))
-        by_kind = {}
-        for page in pages:
-            by_kind.setdefault(kinds[page.content_type_id], page)
-        order = list(kinds.values())
-        cache[language_code] = sorted(by_kind.items(), key=lambda item: order.index(item[0]))
-    return cache[language_code]
+    return cache.get(language_code, [])
 
 
 def _translations(request, page):
@@ -116,8 +115,10 @@ def section_nav(context):
     page = _current_page(context)
     language = get_language()
     items = []
+    fallback = getattr(request, "translation_fallback", None)
     for kind, index in _section_indexes(request, language):
-        current = page is not None and page.path.startswith(index.path)
+        current = page is not None and (page.path.startswith(index.path) or (
+            fallback is not None and fallback.section_key == index.translation_key))
         items.append({
             "kind": kind, "title": index.title, "url": index.get_url(request),
             "current": current, "exact": page is not None and page.pk == index.pk,
@@ -132,22 +133,18 @@ def language_links(context):
     current = get_language()
     links = []
     if page is not None:
+        from home.translation_fallback import fallback_languages, visitor_url
+
         translations = _translations(request, page)
-        fallback = {}
-        missing = [code for code in LANGUAGE_CODES if code not in translations]
-        if missing:
-            kind = _page_kind(page)
-            for code in missing:
-                indexes = dict(_section_indexes(request, code)) if kind else {}
-                if kind in indexes:
-                    fallback[code] = indexes[kind].get_url(request) + "?untranslated=1"
-                else:
-                    fallback[code] = f"/{code}/"
         for code in LANGUAGE_CODES:
             if code in translations:
                 url, available = translations[code].get_url(request), True
             else:
-                url, available = fallback[code], False
+                # No dead end: the same item in its best available translation, under `code`.
+                best = next((translations[c] for c in fallback_languages(code)[1:]
+                             if c in translations), page)
+                url = visitor_url(best, code, request, dict(_section_indexes(request, code)))
+                available = False
             links.append({"code": code, "name": LANGUAGE_NAMES[code], "url": url,
                           "current": code == current, "available": available})
     elif request is not None:
