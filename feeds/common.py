@@ -3,7 +3,6 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 SITE_NAME = settings.WAGTAIL_SITE_NAME
@@ -37,12 +36,13 @@ def publication_datetime(page):
 
 
 def office_name(request):
-    """The promotion office, in the visitor's language when it still has the default name
-    (the setting is a single, untranslated field)."""
-    from home.models import ContactSettings
+    """The promotion office's name in the active language (else English, else Vietnamese)."""
+    from django.utils.translation import get_language
 
-    name = ContactSettings.for_request(request).office_name if request is not None else ""
-    return _(name) if name else SITE_NAME
+    from home.models import OfficeContact
+
+    office = OfficeContact.for_language(get_language())
+    return office.office_name if office is not None else SITE_NAME
 
 
 def with_source_fallback(page, *names):

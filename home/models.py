@@ -85,14 +85,52 @@ class LinkGroupItem(Orderable):
 
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
-    office_name = models.CharField(
-        _("office"), max_length=200, default="Trade and Investment Promotion Office"
-    )
-    address = models.TextField(_("address"), blank=True)
+    """The office's telephone and e-mail, the same in every language (enquiries are delivered
+    to this address). Its name, address and hours are in `OfficeContact`, per language."""
+
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
 
-    panels = [FieldPanel("office_name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")]
+    panels = [FieldPanel("phone"), FieldPanel("email")]
 
     class Meta:
         verbose_name = _("contact details")
+
+
+# The languages the office's details must always exist in: Vietnamese, the source, and English,
+# which Decree 42/2022 requires for an agency's contacts.
+REQUIRED_LANGUAGES = ("vi", "en")
+
+
+class OfficeContact(TranslatableMixin, models.Model):
+    """The promotion office as the footer, the contact page and the feeds name it, in each
+    language: a translatable snippet, translated like any page (the Vietnamese one is the
+    source). Where a language has none yet, visitors see the English, else the Vietnamese."""
+
+    office_name = models.CharField(_("office"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
+
+    panels = [FieldPanel("office_name"), FieldPanel("address"), FieldPanel("office_hours")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("office name and address")
+        verbose_name_plural = _("office name and address")
+
+    def __str__(self):
+        return self.office_name
+
+    @classmethod
+    def for_language(cls, code):
+        """The office in `code`, else in English, else in Vietnamese (with `shown_language`
+        set), or None; one query."""
+        from home.translation_fallback import fallback_languages
+
+        order = fallback_languages(code)
+        found = {office.locale.language_code: office for office in
+                 cls.objects.filter(locale__language_code__in=order).select_related("locale")}
+        for language in order:
+            if language in found:
+                found[language].shown_language = language
+                return found[language]
+        return None

@@ -14,6 +14,7 @@ language the text is in; its canonical URL is the translation's own.
 """
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from wagtail.models import Page
@@ -59,18 +60,49 @@ def items_with_fallback(queryset, sections, code):
     return queryset.filter(condition)
 
 
+# Taxonomy fields a listing card shows: a fallback item shows them in the visitor's language.
+TAXONOMY_FIELDS = ("commune", "category", "sector")
+
+
 def mark_items(items, sections, code, request=None):
     """Tell each item of a listing which language it is shown in and where the visitor's link
-    goes: its own URL, or for a fallback the same item under the visitor's language prefix."""
+    goes: its own URL, or for a fallback the same item under the visitor's language prefix.
+    A fallback item's commune, category and sector are swapped (in memory) for their versions
+    in the visitor's language: one query per taxonomy, only when there are fallback items."""
     codes = {section.locale_id: language for language, section in sections.items()}
     own = sections.get(code)
     base = own.get_url(request) if own is not None else None
+    fallbacks = []
     for item in items:
         item.shown_language = codes.get(item.locale_id, code)
         item.is_fallback = item.shown_language != code
         item.visitor_url = (f"{base}{item.slug}/" if item.is_fallback and base
                             else item.get_url(request))
+        if item.is_fallback:
+            fallbacks.append(item)
+    if fallbacks and own is not None:
+        _localize_taxonomies(fallbacks, own.locale_id)
     return items
+
+
+def _localize_taxonomies(items, locale_id):
+    model = type(items[0])
+    for name in TAXONOMY_FIELDS:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not field.many_to_one:
+            continue
+        keys = {getattr(item, name).translation_key for item in items if getattr(item, f"{name}_id")}
+        if not keys:
+            continue
+        translated = {obj.translation_key: obj for obj in field.related_model.objects.filter(
+            translation_key__in=keys, locale_id=locale_id)}
+        for item in items:
+            value = getattr(item, name)
+            if value is not None and value.translation_key in translated:
+                setattr(item, name, translated[value.translation_key])
 
 
 @dataclass

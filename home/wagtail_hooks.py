@@ -1,9 +1,11 @@
+from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import LinkGroup
+from home.models import REQUIRED_LANGUAGES, LinkGroup, OfficeContact
 
 
 class LinkGroupViewSet(SnippetViewSet):
@@ -13,7 +15,27 @@ class LinkGroupViewSet(SnippetViewSet):
     list_filter = ["locale"]
 
 
+class OfficeContactViewSet(SnippetViewSet):
+    model = OfficeContact
+    icon = "mail"
+    list_display = ["office_name", "locale"]
+    list_filter = ["locale"]
+
+
 register_snippet(LinkGroupViewSet)
+register_snippet(OfficeContactViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_the_required_office_languages(request, instances):
+    """The office's Vietnamese and English details may be edited, never deleted."""
+    required = [obj for obj in instances if isinstance(obj, OfficeContact)
+                and obj.locale.language_code in REQUIRED_LANGUAGES]
+    if required:
+        messages.error(request, _("The office's Vietnamese and English details are required: "
+                                  "edit them instead of deleting them."))
+        return redirect("wagtailsnippets_home_officecontact:list")
+    return None
 
 
 @hooks.register("before_serve_page")

@@ -1,6 +1,7 @@
-"""Demo content for the portal's own pages, in Vietnamese and English (the languages Decree
-42/2022 requires for organisation and contacts). Idempotent: the lead calls these from
-load_demo after promo.catalogue.site.ensure_site(). Names, phones and e-mails are samples."""
+"""Demo content for the portal's own pages in the five languages (Decree 42/2022 requires the
+Vietnamese and English organisation and contacts; the others serve the site's visitors).
+Idempotent: load_demo calls these after promo.catalogue.site.ensure_site(). Names, phones and
+e-mails are samples."""
 import datetime
 
 from django.core.files.base import ContentFile
@@ -11,7 +12,7 @@ from wagtail.models import Locale
 from home.models import HomePage
 from portal.models import DocumentIndexPage, OfficialDocumentPage, OrganisationPage
 
-LOCALES = ("vi", "en")
+LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 
 ORGANISATION = {
     "vi": {
@@ -50,14 +51,66 @@ ORGANISATION = {
             "and individuals;</li>"
             "<li>publish the related documents, plans and programmes on this portal.</li></ul>"),
         "office_name": "Trade and Investment Promotion Office of Dầu Tiếng (sample)",
-        "address": "Sample address: Dầu Tiếng commune, Ho Chi Minh City, Vietnam",
+        "address": "Sample address: Dầu Tiếng Commune, Hồ Chí Minh City, Vietnam",
         "office_hours": "Monday to Friday, 7:30–11:30 and 13:30–17:00",
         "positions": ("Head of Office", "Deputy Head of Office", "Tourism promotion officer",
                       "Foreign information officer"),
         "sample": " (sample)",
     },
+    "ko": {
+        "title": "조직 및 연락처", "slug": "organisation-contacts",
+        "intro": "Dầu Tiếng 무역투자진흥사무소는 기업, 투자자, 방문객이 이 지역을 알아보고 연락할 수 "
+                 "있도록 돕습니다. (샘플 콘텐츠)",
+        "functions": (
+            "<p>사무소는 무역·투자·관광 진흥과 대외 정보 업무를 맡는 지역 창구입니다. 주요 업무는 "
+            "다음과 같습니다.</p><ul>"
+            "<li>지역 특산품을 소개하고 박람회·전시회 참가를 조직하거나 지원합니다.</li>"
+            "<li>투자 기회와 절차를 안내하고 투자자가 현지를 파악할 수 있도록 돕습니다.</li>"
+            "<li>관광 업계와 협력해 이 지역을 관광지로 홍보합니다.</li>"
+            "<li>대외 정보를 제공하고 외국 기관과 개인의 문의에 답변합니다.</li>"
+            "<li>관련 문서, 계획, 프로그램을 이 포털에 게시합니다.</li></ul>"),
+        "office_name": "Dầu Tiếng 무역투자진흥사무소(샘플)",
+        "address": "샘플 주소: 베트남 Hồ Chí Minh시 Dầu Tiếng 사",
+        "office_hours": "월요일–금요일 7:30–11:30, 13:30–17:00",
+        "positions": ("사무소장", "부소장", "관광 홍보 담당관", "대외 정보 담당관"),
+        "sample": "(샘플)",
+    },
+    "ja": {
+        "title": "組織と連絡先", "slug": "organisation-contacts",
+        "intro": "Dầu Tiếng 貿易投資促進事務所は、企業・投資家・旅行者がこの地域を知り、連絡を取るための"
+                 "窓口です。（サンプルコンテンツ）",
+        "functions": (
+            "<p>事務所は、貿易・投資・観光の振興と対外広報を担う地域の窓口です。主な業務は次のとおりです。"
+            "</p><ul>"
+            "<li>地域産品を紹介し、見本市・展示会への参加を企画・支援する。</li>"
+            "<li>投資機会と手続きを案内し、投資家の現地理解を支援する。</li>"
+            "<li>観光事業者と連携して、地域を旅行先として紹介する。</li>"
+            "<li>対外広報を行い、外国の機関・個人からの問い合わせに回答する。</li>"
+            "<li>関連する文書・計画・プログラムをこのポータルで公開する。</li></ul>"),
+        "office_name": "Dầu Tiếng 貿易投資促進事務所（サンプル）",
+        "address": "サンプル住所：ベトナム Hồ Chí Minh市 Dầu Tiếng社",
+        "office_hours": "月曜～金曜 7:30～11:30、13:30～17:00",
+        "positions": ("所長", "副所長", "観光振興担当", "対外広報担当"),
+        "sample": "（サンプル）",
+    },
+    "zh-hans": {
+        "title": "机构与联系方式", "slug": "organisation-contacts",
+        "intro": "Dầu Tiếng 贸易投资促进办公室帮助企业、投资者和游客了解本地并与我们取得联系。（示例内容）",
+        "functions": (
+            "<p>办公室是本地负责贸易、投资、旅游推介和对外信息工作的窗口，主要职责如下：</p><ul>"
+            "<li>推介地方产品，组织或协助参加展会和展览；</li>"
+            "<li>提供投资机会和投资手续信息，帮助投资者了解本地；</li>"
+            "<li>与旅游企业合作，推广本地旅游目的地；</li>"
+            "<li>提供对外信息，答复外国机构和个人的咨询；</li>"
+            "<li>在本门户网站发布相关文件、计划和项目。</li></ul>"),
+        "office_name": "Dầu Tiếng 贸易投资促进办公室（示例）",
+        "address": "示例地址：越南 Hồ Chí Minh市 Dầu Tiếng社",
+        "office_hours": "周一至周五 7:30–11:30、13:30–17:00",
+        "positions": ("办公室主任", "办公室副主任", "旅游推广专员", "对外信息专员"),
+        "sample": "（示例）",
+    },
 }
-# name, responsibility, phone, e-mail — shared by both languages
+# name, responsibility, phone, e-mail — shared by every language
 OFFICIALS = (
     ("Nguyễn Văn An", "investment_promotion", "+84 000 000 101", "an.nguyen@dautieng-promo.example"),
     ("Trần Thị Bình", "foreign_information", "+84 000 000 102", "binh.tran@dautieng-promo.example"),
@@ -72,6 +125,12 @@ DOCUMENT_INDEX = {
     "en": {"title": "Documents", "slug": "documents",
            "intro": "<p>Legal and administrative documents, directives and plans "
                     "of the local government.</p>"},
+    "ko": {"title": "문서", "slug": "documents",
+           "intro": "<p>지방 정부의 법규 문서, 행정 문서, 지시 및 계획.</p>"},
+    "ja": {"title": "文書", "slug": "documents",
+           "intro": "<p>地方政府の法令文書、行政文書、指示および計画。</p>"},
+    "zh-hans": {"title": "文件", "slug": "documents",
+                "intro": "<p>地方政府的法规文件、行政文件、指导文件和计划。</p>"},
 }
 
 PLAN_64 = {
@@ -107,6 +166,49 @@ PLAN_64 = {
             "<p>The date given is the day the district website published the plan (15 June 2022); "
             "the signing date is on the original.</p><p>The attached file is a sample summary "
             "generated by this portal, not the official text of the document.</p>"),
+    },
+    "ko": {
+        "title": "2022년 Dầu Tiếng 현 대외 정보 계획",
+        "slug": "plan-64-kh-ubnd-2022",
+        "issuer": "Dầu Tiếng 현 인민위원회",
+        "abstract": (
+            "이 계획은 현의 2022년 대외 정보 업무를 정합니다. 지역의 이미지를 알리고, 성 안팎 및 해외와의 "
+            "교류·협력을 넓히며, 잘못된 정보에 대응하는 것입니다. 현의 기관·단체와 사·읍 인민위원회는 "
+            "지시 문서를 검토하고, 대외 정보 프로그램을 수립하며(승인 전 현 문화정보실의 의견 청취), "
+            "대변인과 담당 직원을 교육하고, 성 기관과 함께 박람회, 전시회, 투자·무역·관광 진흥 행사에 "
+            "참여합니다."),
+        "body": (
+            "<p>표시된 날짜는 현 웹사이트에 계획이 게시된 날(2022년 6월 15일)이며, 서명일은 원본에 "
+            "적혀 있습니다.</p><p>첨부 파일은 이 포털이 만든 샘플 요약본이며 문서의 공식 본문이 "
+            "아닙니다.</p>"),
+    },
+    "ja": {
+        "title": "Dầu Tiếng県 2022年対外広報計画",
+        "slug": "plan-64-kh-ubnd-2022",
+        "issuer": "Dầu Tiếng県人民委員会",
+        "abstract": (
+            "本計画は、県の2022年の対外広報業務を定めるものです。地域のイメージを発信し、省内外および"
+            "海外との交流・協力を広げ、誤った情報に反論することを目的とします。県の機関・団体と社・町の"
+            "人民委員会は、指示文書を見直し、対外広報プログラムを作成し（承認前に県文化情報室の意見を"
+            "聴取）、報道官と担当職員を研修し、省の機関とともに見本市・展示会や投資・貿易・観光の振興"
+            "イベントに参加します。"),
+        "body": (
+            "<p>記載の日付は県のウェブサイトで計画が公開された日（2022年6月15日）で、署名日は原本に"
+            "記載されています。</p><p>添付ファイルは本ポータルが作成したサンプルの要約であり、"
+            "文書の正式な本文ではありません。</p>"),
+    },
+    "zh-hans": {
+        "title": "Dầu Tiếng县2022年对外信息工作计划",
+        "slug": "plan-64-kh-ubnd-2022",
+        "issuer": "Dầu Tiếng县人民委员会",
+        "abstract": (
+            "该计划确定了全县2022年的对外信息工作：宣传本地形象，扩大与省内外及国外的交流与合作，"
+            "驳斥不实信息。县各机关、团体以及各社、镇人民委员会须审查指导文件，制定对外信息工作方案"
+            "（批准前征求县文化信息室意见），培训新闻发言人和相关工作人员，并与省级机关一道参加展会、"
+            "展览以及投资、贸易、旅游促进活动。"),
+        "body": (
+            "<p>所注日期为县网站发布该计划的日期（2022年6月15日），签署日期见原件。</p>"
+            "<p>附件为本门户网站生成的示例摘要，并非该文件的正式文本。</p>"),
     },
 }
 PLAN_64_NUMBER = "64/KH-UBND"
@@ -150,6 +252,49 @@ DECREE_42 = {
             "the requirements above.</p><p>The attached file is a sample summary generated by this "
             "portal, not the official text of the document.</p>"),
     },
+    "ko": {
+        "title": "국가기관의 온라인 정보 및 공공서비스 제공에 관한 시행령",
+        "slug": "decree-42-2022-nd-cp",
+        "issuer": "베트남 정부",
+        "abstract": (
+            "이 시행령은 현급·사급 인민위원회를 포함한 국가기관이 온라인으로 정보와 공공서비스를 "
+            "제공하는 방법을 규정합니다. 기관의 포털은 공식 정보 채널로서 법규 문서와 행정 문서(종류, "
+            "번호, 발행 기관, 발행일과 시행일, 요지, 내려받을 수 있는 파일), 계획과 프로그램, 기관의 "
+            "조직·기능·연락처를 게시하고, 검색, 다른 기관 포털로의 링크, 모든 글의 인쇄 기능을 제공해야 "
+            "합니다. 기관의 조직과 기능, 담당자 연락처는 영어로도 제공해야 합니다."),
+        "body": (
+            "<p>이 시행령은 2022년 8월 15일부터 시행되었습니다. 이 포털은 위의 요건에 맞게 "
+            "만들어졌습니다.</p><p>첨부 파일은 이 포털이 만든 샘플 요약본이며 문서의 공식 본문이 "
+            "아닙니다.</p>"),
+    },
+    "ja": {
+        "title": "国家機関によるオンラインでの情報および公共サービスの提供に関する政令",
+        "slug": "decree-42-2022-nd-cp",
+        "issuer": "ベトナム政府",
+        "abstract": (
+            "本政令は、県級・社級の人民委員会を含む国家機関が、オンラインで情報と公共サービスを提供する"
+            "方法を定めています。機関のポータルは公式の情報チャネルとして、法令文書・行政文書（種類、"
+            "番号、発行機関、発行日と施行日、要旨、ダウンロード可能なファイル）、計画とプログラム、"
+            "機関の組織・機能・連絡先を公開し、検索、他機関のポータルへのリンク、全記事の印刷機能を"
+            "備えなければなりません。機関の組織・機能と担当者の連絡先は英語でも提供する必要があります。"),
+        "body": (
+            "<p>本政令は2022年8月15日から施行されています。本ポータルは上記の要件を満たすように"
+            "作られています。</p><p>添付ファイルは本ポータルが作成したサンプルの要約であり、"
+            "文書の正式な本文ではありません。</p>"),
+    },
+    "zh-hans": {
+        "title": "关于国家机关在网络环境中提供信息和在线公共服务的议定",
+        "slug": "decree-42-2022-nd-cp",
+        "issuer": "越南政府",
+        "abstract": (
+            "该议定规定了国家机关（包括县级、社级人民委员会）在网上提供信息和公共服务的方式。机关门户"
+            "网站是其官方信息渠道：须公布法规文件和行政文件（类型、文号、发文机关、发布日期和生效日期、"
+            "摘要及可下载文件）、计划和项目、机关的组织机构、职能和联系方式，并提供搜索、通往其他机关"
+            "门户网站的链接以及每篇文章的打印功能。机关的组织机构、职能和负责人联系方式还须提供英文版。"),
+        "body": (
+            "<p>该议定自2022年8月15日起施行。本门户网站按上述要求建设。</p>"
+            "<p>附件为本门户网站生成的示例摘要，并非该文件的正式文本。</p>"),
+    },
 }
 DECREE_42_NUMBER = "42/2022/NĐ-CP"
 DECREE_42_ISSUED = datetime.date(2022, 6, 24)
@@ -183,8 +328,8 @@ def minimal_pdf(lines):
     return bytes(out)
 
 
-def _homes():
-    return {code: HomePage.objects.get(locale__language_code=code) for code in LOCALES}
+def _homes(languages=LOCALES):
+    return {code: HomePage.objects.get(locale__language_code=code) for code in languages}
 
 
 def _ensure_page(model, parent, locale, translation_key, **fields):
@@ -203,14 +348,15 @@ def _ensure_page(model, parent, locale, translation_key, **fields):
 
 
 @transaction.atomic
-def ensure_organisation_page():
-    """{"vi": page, "en": page}: the organisation and contacts page under each home page."""
-    homes = _homes()
+def ensure_organisation_page(languages=LOCALES):
+    """{language: page}: the organisation and contacts page under each home page, in
+    `languages` (Vietnamese first)."""
+    homes = _homes(languages)
     pages, key = {}, None
     existing = OrganisationPage.objects.filter(locale__language_code="vi").first()
     if existing:
         key = existing.translation_key
-    for code in LOCALES:
+    for code in languages:
         text = ORGANISATION[code]
         officials = [("official", {
             "name": name, "position": text["positions"][i] + text["sample"],
@@ -272,17 +418,17 @@ def _ensure_document(index, locale, number, **fields):
 
 
 @transaction.atomic
-def ensure_documents():
+def ensure_documents(languages=LOCALES):
     """{"index": {code: page}, "plan_64": {code: page}, "decree_42": {code: page}}: the documents
-    section, the seed's plan and the decree that sets the rules for this portal, in Vietnamese
-    and English."""
-    homes = _homes()
+    section, the seed's plan and the decree that sets the rules for this portal, in `languages`
+    (Vietnamese first)."""
+    homes = _homes(languages)
     result = {"index": {}, "plan_64": {}, "decree_42": {}}
     index_key = None
     if existing := DocumentIndexPage.objects.filter(locale__language_code="vi").first():
         index_key = existing.translation_key
     plan_file, decree_file = _plan_file(), _decree_file()
-    for code in LOCALES:  # vi first: the English pages join the Vietnamese ones' translation keys
+    for code in languages:  # vi first: the translations join the Vietnamese pages' translation keys
         locale = Locale.objects.get(language_code=code)
         index = _ensure_page(DocumentIndexPage, homes[code], locale, index_key, **DOCUMENT_INDEX[code])
         index_key = index.translation_key

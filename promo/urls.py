@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("portal.root_urls")),
     path("", include("enquiries.root_urls")),
     path("", include("staff.root_urls")),
+    path("", include("home.root_urls")),
 ]
 
 if settings.DEBUG:
@@ -33,6 +34,11 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("enquiries.urls")),
     path("", include("staff.urls")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Error pages in the visitor's language; the 500 page needs neither database nor context.
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

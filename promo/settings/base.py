@@ -182,3 +182,8 @@ LOGGING = {
 
 CATALOGUE_PAGE_SIZE = 12
 SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
+
+# --- Languages: one date and number style per language (home/formats, helper "languages") ---
+FORMAT_MODULE_PATH = ["home.formats"]
+# The admin loads no avatar from gravatar.com: it makes no request to another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

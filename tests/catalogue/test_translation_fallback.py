@@ -45,6 +45,8 @@ def test_listing_shows_untranslated_items_in_their_best_translation(client, item
     assert 'lang="vi"' in vietnamese and "베트남어로 제공" in vietnamese
     own = _card(html, "Pomelo ko")
     assert "lang-label" not in own and 'lang="' not in own
+    # the facts around a fallback's text are in the visitor's language: commune, category
+    assert "Dầu Tiếng 사" in english and "식품" in english
     count = re.search(r'id="results-heading"[^>]*>([^<]*)<', html).group(1)
     assert "3" in count and 'class="empty"' not in html  # three results, not "nothing matches"
 

@@ -38,7 +38,7 @@ def search_engine(request, settings):
 @pytest.fixture
 def documents(site, search_engine, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return ensure_documents()
+        return ensure_documents(languages=("vi", "en"))
 
 
 def api(client, **params):

@@ -74,7 +74,7 @@ def test_organisation_page_in_vietnamese_and_english(client, site):
 def test_document_detail_shows_facts_and_download(client, site):
     docs = ensure_documents()
     ensure_documents()  # idempotent
-    assert OfficialDocumentPage.objects.count() == 4  # the plan and the decree, vi and en
+    assert OfficialDocumentPage.objects.count() == 10  # the plan and the decree, five languages
     plan = docs["plan_64"]["vi"]
     html = client.get(plan.url).content.decode()
     assert "64/KH-UBND" in html and "Kế hoạch" in html and "Ủy ban nhân dân huyện Dầu Tiếng" in html
@@ -126,8 +126,8 @@ def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(cli
 
 @pytest.mark.parametrize("lang", ["ko", "ja", "zh-hans"])
 def test_footer_links_the_english_portal_pages_where_they_are_not_translated(client, site, lang):
-    pages = ensure_organisation_page()
-    docs = ensure_documents()
+    pages = ensure_organisation_page(languages=("vi", "en"))
+    docs = ensure_documents(languages=("vi", "en"))
     html = client.get(f"/{lang}/").content.decode()
     for page in (pages["en"], docs["index"]["en"]):
         assert f'<a href="{page.url}" hreflang="en" lang="en">{page.title}</a>' in html

@@ -12,37 +12,24 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from home.models import ContactSettings, LinkGroup, LinkGroupItem
+from home.models import ContactSettings, LinkGroup, LinkGroupItem, OfficeContact
 from portal.demo import ensure_documents, ensure_organisation_page
 from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import parse_file
 from promo.catalogue.site import ensure_site
+from promo.demo import site_texts
 from promo.demo.images import make_demo_image
 from promo.models import CATALOGUE_MODELS
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "catalogue.jsonl"
+# The names the office has before anyone edits it (home migration 0002): the demo replaces them.
+DEFAULT_OFFICE_NAMES = {"Văn phòng Xúc tiến Thương mại và Đầu tư", "Trade and Investment Promotion Office",
+                        "Trade and Investment Promotion Office (sample)"}
 
 ILLUSTRATION = {
     "vi": "Ảnh minh họa: {}", "en": "Illustration: {}", "ko": "일러스트: {}",
     "ja": "イラスト: {}", "zh-hans": "示意图：{}",
 }
-
-# The district portal's three link blocks, with the agencies' public portals.
-LINK_GROUPS = [
-    ({"vi": "Liên kết website", "en": "Websites", "ko": "관련 웹사이트", "ja": "関連サイト",
-      "zh-hans": "网站链接"},
-     [("Cổng thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
-      ("Cổng thông tin điện tử TP. Hồ Chí Minh", "https://www.hochiminhcity.gov.vn/")]),
-    ({"vi": "Các Sở, Ban ngành", "en": "Departments and agencies", "ko": "각 부처 및 기관",
-      "ja": "各部局・機関", "zh-hans": "各厅局及部门"},
-     [("Trung tâm Xúc tiến Thương mại và Đầu tư TP.HCM (ITPC)", "https://itpc.hochiminhcity.gov.vn/"),
-      ("Sở Du lịch TP.HCM", "https://sodulich.hochiminhcity.gov.vn/")]),
-    ({"vi": "Các Trang khác", "en": "Other sites", "ko": "기타 사이트", "ja": "その他のサイト",
-      "zh-hans": "其他网站"},
-     [("Chương trình OCOP (sample)", "https://dautieng-promo.example/ocop"),
-      ("Du lịch Núi Cậu – Dầu Tiếng (sample)", "https://dautieng-promo.example/du-lich")]),
-]
-
 
 class Command(BaseCommand):
     help = "Load the demo catalogue, pictures and site settings into this database."
@@ -113,27 +100,39 @@ class Command(BaseCommand):
         return made
 
     def add_site_settings(self):
+        """Contact details and footer link groups in the five languages (promo.demo.site_texts);
+        what staff have already set is kept."""
         site = Site.objects.get(is_default_site=True)
         contact = ContactSettings.for_site(site)
         if not contact.email:
-            contact.office_name = "Trade and Investment Promotion Office (sample)"
-            contact.address = "Dầu Tiếng, Hồ Chí Minh City, Viet Nam"
-            contact.phone = "+84 000 000 000"
-            contact.email = "promotion@dautieng-promo.example"
+            contact.phone, contact.email = site_texts.PHONE, site_texts.EMAIL
             contact.save()
-        for order, (titles, links) in enumerate(LINK_GROUPS):
+        locales = {code: Locale.objects.get(language_code=code) for code in site_texts.LANGUAGES}
+        source = OfficeContact.objects.filter(locale=locales["vi"]).first()
+        for code in site_texts.LANGUAGES:
+            name, address, hours = site_texts.OFFICE[code]
+            office = OfficeContact.objects.filter(locale=locales[code]).first()
+            if office is None:
+                office = OfficeContact(locale=locales[code])
+                if source is not None:
+                    office.translation_key = source.translation_key
+            elif office.office_name not in DEFAULT_OFFICE_NAMES:
+                continue  # staff's own details
+            office.office_name, office.address, office.office_hours = name, address, hours
+            office.save()
+            source = source or office
+        for order, (titles, links) in enumerate(site_texts.LINK_GROUPS):
             source = None
             for code, title in titles.items():
-                locale = Locale.objects.get(language_code=code)
-                if LinkGroup.objects.filter(locale=locale, sort_order=order).exists():
-                    continue
-                group = LinkGroup(title=title, sort_order=order, locale=locale)
-                if source is not None:
-                    group.translation_key = source.translation_key
-                group.save()
-                for position, (label, url) in enumerate(links):
-                    LinkGroupItem.objects.create(group=group, label=label, url=url,
-                                                 sort_order=position)
+                group = LinkGroup.objects.filter(locale=locales[code], sort_order=order).first()
+                if group is None:
+                    group = LinkGroup(title=title, sort_order=order, locale=locales[code])
+                    if source is not None:
+                        group.translation_key = source.translation_key
+                    group.save()
+                    for position, (labels, url) in enumerate(links):
+                        LinkGroupItem.objects.create(group=group, label=labels[code], url=url,
+                                                     sort_order=position)
                 source = source or group
 
     def ensure_admin(self):

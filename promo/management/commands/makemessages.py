@@ -95,8 +95,20 @@ def give_translation(entry, source) -> None:
     entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
 
 
-def settle(locale: str, known: dict) -> int:
+def creation_dates(locale: str) -> dict:
+    """{catalogue folder: POT-Creation-Date} of `locale`'s catalogues before a run."""
+    dates = {}
+    for locale_dir in catalogue_dirs():
+        path = po_path(locale_dir, locale)
+        if path.exists():
+            dates[locale_dir] = polib.pofile(str(path)).metadata.get("POT-Creation-Date", "")
+    return dates
+
+
+def settle(locale: str, known: dict, dates: dict | None = None) -> int:
     """Move the msgids several catalogues hold to the project catalogue; restore translations.
+    A catalogue keeps its POT-Creation-Date (`dates`): that header changing on every run would
+    only make merges of parallel work conflict.
 
     Returns how many entries of `locale` are left untranslated or fuzzy.
     """
@@ -134,6 +146,8 @@ def settle(locale: str, known: dict) -> int:
                 give_translation(entry, known[entry_key(entry)])
             left += not is_translated(entry)
     for locale_dir, po in catalogues.items():
+        if (dates or {}).get(locale_dir):
+            po.metadata["POT-Creation-Date"] = dates[locale_dir]
         po.save(str(po_path(locale_dir, locale)))
     return left
 
@@ -152,9 +166,10 @@ class Command(makemessages.Command):
         options["no_obsolete"] = True
         locales = options["locale"] or list(CATALOGUE_LOCALES)
         known = {locale: known_translations(locale) for locale in locales}
+        dates = {locale: creation_dates(locale) for locale in locales}
         super().handle(*args, **options)
         for locale in locales:
-            left = settle(locale, known[locale])
+            left = settle(locale, known[locale], dates[locale])
             if left:
                 self.stdout.write(f"{locale}: {left} entries to translate (untranslated or fuzzy)")
         self.stdout.write(f"Catalogues updated for {', '.join(locales)}; "

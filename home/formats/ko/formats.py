@@ -1,0 +1,4 @@
+SHORT_DATE_FORMAT = "Y. n. j."
+SHORT_DATETIME_FORMAT = "Y. n. j. H:i"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "Y년 n월 j일 H:i"

@@ -1,0 +1,6 @@
+DATE_FORMAT = "d/m/Y"
+SHORT_DATE_FORMAT = "d/m/Y"
+DATETIME_FORMAT = "H:i d/m/Y"
+SHORT_DATETIME_FORMAT = "H:i d/m/Y"
+MONTH_DAY_FORMAT = "j/n"
+YEAR_MONTH_FORMAT = r"\T\há\n\g n/Y"
