@@ -1,10 +1,14 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_views import TranslationStatusView
 from home.models import REQUIRED_LANGUAGES, LinkGroup, OfficeContact
 
 
@@ -46,3 +50,14 @@ def go_to_the_translation_when_it_exists(page, request, serve_args, serve_kwargs
     if fallback is not None and fallback.redirect_to:
         return redirect(fallback.redirect_to)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(gettext_lazy("Translation status"), reverse("translation_status"),
+                    name="translation-status", icon_name="globe", order=900)

@@ -371,7 +371,17 @@ def ensure_organisation_page(languages=LOCALES):
         )
         key = page.translation_key
         pages[code] = page
+    _record_translations(pages)
     return pages
+
+
+def _record_translations(pages):
+    """Translations made here join wagtail-localize's sync like those made in its editor."""
+    from home.imported_translations import record_translation
+
+    for code, page in pages.items():
+        if code != "vi" and "vi" in pages:
+            record_translation(pages["vi"], page)
 
 
 def _sample_file(title, filename, lines):
@@ -446,4 +456,6 @@ def ensure_documents(languages=LOCALES):
             effective=DECREE_42_EFFECTIVE, abstract=text["abstract"], body=text["body"],
             file=decree_file,
         )
+    for pages in result.values():
+        _record_translations(pages)
     return result

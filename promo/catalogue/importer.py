@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from home.imported_translations import record_translation
 from promo.catalogue import spec
 from promo.catalogue.body import stream_to_text, text_to_stream
 from promo.catalogue.parse import Problem
@@ -136,7 +137,7 @@ def page_tags(page):
 def stream_to_text_from_pairs(pairs):
     from promo.catalogue.body import rich_text_to_paragraphs
 
-    return "\n\n".join(p for _t, html in pairs for p in rich_text_to_paragraphs(html))
+    return "\n\n".join(p for block in pairs for p in rich_text_to_paragraphs(block["value"]))
 
 
 def _write(page, values, tags):
@@ -191,6 +192,9 @@ def import_records(records, progress=None):
                 outcome = "updated"
             else:
                 outcome = "unchanged"
+            if source is not None and outcome != "unchanged":
+                # the translation joins wagtail-localize's sync, as if made in its editor
+                record_translation(source, page)
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             counts = summary.by_kind.setdefault(record.kind, {"created": 0, "updated": 0,
                                                               "unchanged": 0})

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validate the demo catalogue against /work/shared/catalogue-format.md (stdlib only).
 
-Usage: python check_catalogue.py [catalogue.jsonl] [--corpus dev-corpus.jsonl] [--today YYYY-MM-DD]
+Usage: python check_catalogue.py [FILE.jsonl ...] [--corpus dev-corpus.jsonl] [--today YYYY-MM-DD]
+(default: the demo catalogue, catalogue.jsonl with vi and en and catalogue.<locale>.jsonl)
 
 Checks, per line: valid JSON object; required keys; allowed keys for the line's kind; types;
 ref pattern; dates; fair end >= start; URLs; the seeded taxonomy values (commune, product and
@@ -25,7 +26,14 @@ from urllib.parse import urlparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_FILE = os.path.join(HERE, "catalogue.jsonl")
-DEFAULT_CORPUS = "/work/shared/search-eval/dev-corpus.jsonl"
+DEFAULT_CORPUS = os.path.join(HERE, "..", "..", "tests", "data", "search-eval", "dev-corpus.jsonl")
+
+
+def default_files():
+    """catalogue.jsonl (vi, en) then catalogue.<locale>.jsonl, as load_demo loads them."""
+    import glob
+
+    return [DEFAULT_FILE] + sorted(glob.glob(os.path.join(HERE, "catalogue.*.jsonl")))
 
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,8 +59,8 @@ INVARIANT = {"kind", "published", "category", "ocop_stars", "price_from_vnd", "s
 
 # Seeded taxonomies.
 COMMUNES_VI = ["xã Dầu Tiếng", "xã Long Hòa", "xã Minh Thạnh", "xã Thanh An", "phường Tây Nam"]
-COMMUNES_EN = ["Dau Tieng Commune", "Long Hoa Commune", "Minh Thanh Commune", "Thanh An Commune",
-               "Tay Nam Ward"]
+COMMUNES_EN = ["Dầu Tiếng Commune", "Long Hòa Commune", "Minh Thạnh Commune", "Thanh An Commune",
+               "Tây Nam Ward"]
 FORMER = ["Dầu Tiếng", "An Lập", "Định An", "Định Hiệp", "Định Thành", "Long Hòa", "Long Tân",
           "Minh Hòa", "Minh Tân", "Minh Thạnh", "Thanh An", "Thanh Tuyền"]
 FORMER_ALL = set(FORMER) | {"xã " + n for n in FORMER} | {"thị trấn Dầu Tiếng"}
@@ -86,11 +94,11 @@ class Report:
         self.errors = []
         self.warnings = []
 
-    def err(self, lineno, msg):
-        self.errors.append(f"line {lineno}: {msg}" if lineno else msg)
+    def err(self, where, msg):
+        self.errors.append(f"{where}: {msg}" if where else msg)
 
-    def warn(self, lineno, msg):
-        self.warnings.append(f"line {lineno}: {msg}" if lineno else msg)
+    def warn(self, where, msg):
+        self.warnings.append(f"{where}: {msg}" if where else msg)
 
 
 def parse_date(value):
@@ -267,46 +275,50 @@ def check_line(n, obj, rep, today):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("path", nargs="?", default=DEFAULT_FILE)
+    ap.add_argument("paths", nargs="*")
     ap.add_argument("--corpus", default=DEFAULT_CORPUS,
                     help="dev corpus whose refs must not be reused ('' to skip)")
     ap.add_argument("--today", default="2026-11-26")
     args = ap.parse_args(argv)
+    paths = args.paths or default_files()
     today = dt.date.fromisoformat(args.today)
     rep = Report()
 
-    lines = {}  # (ref, locale) -> (lineno, obj)
+    lines = {}  # (ref, locale) -> (where, obj)
     kinds_by_ref = {}
-    with open(args.path, "rb") as fh:
-        raw = fh.read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        print(f"ERROR: file is not UTF-8: {exc}")
-        return 1
-    if text.startswith("\ufeff"):
-        rep.err(1, "file starts with a byte-order mark")
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            if line != "" or n != len(text.split("\n")):
-                rep.err(n, "blank line")
-            continue
+    for path in paths:
+        name = os.path.basename(path)
+        with open(path, "rb") as fh:
+            raw = fh.read()
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            rep.err(n, f"invalid JSON: {exc}")
-            continue
-        obj = check_line(n, obj, rep, today)
-        if obj is None or not isinstance(obj.get("ref"), str):
-            continue
-        key = (obj["ref"], obj.get("locale"))
-        if key in lines:
-            rep.err(n, f"duplicate (ref, locale) {key}, first on line {lines[key][0]}")
-            continue
-        lines[key] = (n, obj)
-        prev = kinds_by_ref.setdefault(obj["ref"], obj["kind"])
-        if prev != obj["kind"]:
-            rep.err(n, f"ref {obj['ref']!r} has kind {obj['kind']!r} here but {prev!r} elsewhere")
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            print(f"ERROR: {path} is not UTF-8: {exc}")
+            return 1
+        if text.startswith("\ufeff"):
+            rep.err(f"{name}:1", "file starts with a byte-order mark")
+        for n, line in enumerate(text.split("\n"), 1):
+            where = f"{name}:{n}"
+            if not line.strip():
+                if line != "" or n != len(text.split("\n")):
+                    rep.err(where, "blank line")
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rep.err(where, f"invalid JSON: {exc}")
+                continue
+            obj = check_line(where, obj, rep, today)
+            if obj is None or not isinstance(obj.get("ref"), str):
+                continue
+            key = (obj["ref"], obj.get("locale"))
+            if key in lines:
+                rep.err(where, f"duplicate (ref, locale) {key}, first on {lines[key][0]}")
+                continue
+            lines[key] = (where, obj)
+            prev = kinds_by_ref.setdefault(obj["ref"], obj["kind"])
+            if prev != obj["kind"]:
+                rep.err(where, f"ref {obj['ref']!r} has kind {obj['kind']!r} here but {prev!r} elsewhere")
 
     by_ref = defaultdict(dict)
     for (ref, loc), (n, obj) in lines.items():
@@ -324,10 +336,9 @@ def main(argv=None):
                 continue
             for k in INVARIANT:
                 if obj.get(k) != vobj.get(k):
-                    rep.err(n, f"{k} differs from the vi line (line {vn}): "
+                    rep.err(n, f"{k} differs from the vi line ({vn}): "
                                f"{obj.get(k)!r} != {vobj.get(k)!r}")
-            if "commune" in vobj and "commune" not in obj:
-                rep.err(n, "commune present on the vi line but missing here")
+            # a translation may leave the commune out: the importer takes it from the source
             if "commune" in obj and "commune" in vobj:
                 c_vi, c = vobj["commune"], obj["commune"]
                 if c_vi in COMMUNES_VI:
@@ -345,9 +356,7 @@ def main(argv=None):
         if items[kind] < MIN_ITEMS_PER_KIND:
             rep.err(0, f"only {items[kind]} {kind} item(s); need at least {MIN_ITEMS_PER_KIND}")
     for ref, locs in by_ref.items():
-        need = {"vi", "en"}
-        if kinds_by_ref[ref] == "investment" or ref in FLAGSHIP_ATTRACTIONS:
-            need |= {"ko", "ja", "zh-hans"}
+        need = set(LOCALES)  # no hollow language: every demo item in all five
         miss = need - locs.keys()
         if miss:
             rep.err(0, f"{ref!r} lacks locale(s) {sorted(miss)}")
@@ -382,7 +391,7 @@ def main(argv=None):
             rep.err(0, f"ref {ref!r} collides with the search dev corpus")
 
     # report
-    print(f"file: {args.path}")
+    print("files: " + ", ".join(os.path.basename(p) for p in paths))
     print(f"lines: {len(lines)}  items: {len(by_ref)}")
     header = f"{'kind':<12}{'items':>6}" + "".join(f"{loc:>9}" for loc in LOCALES)
     print(header)

@@ -44,7 +44,7 @@ def test_export_keeps_every_value_of_the_source_lines(site):
                 continue  # written as the current unit's name in the line's language (see below)
             assert got[key] == value, (line["ref"], line["locale"], key)
     nui_ong = exported[("nui-ong-tha-la-ridge-trail", "en")]
-    assert nui_ong["commune"] == "Dau Tieng Commune"  # former Định Thành, merged in 2025
+    assert nui_ong["commune"] == "Dầu Tiếng Commune"  # former Định Thành, merged in 2025
 
 
 def test_export_filters_by_kind_and_locale_and_writes_a_file(site, tmp_path):

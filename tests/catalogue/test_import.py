@@ -60,7 +60,7 @@ def test_translation_takes_shared_values_from_source_and_commune_in_its_language
     assert (en.lat, en.lon, en.category) == (vi.lat, vi.lon, "nature")
     # "Định Thành" is a former commune, merged into xã Dầu Tiếng in 2025
     assert vi.commune.slug == "dau-tieng" and vi.commune.name == "xã Dầu Tiếng"
-    assert en.commune.slug == "dau-tieng" and en.commune.name == "Dau Tieng Commune"
+    assert en.commune.slug == "dau-tieng" and en.commune.name == "Dầu Tiếng Commune"
 
 
 def test_loading_the_same_file_twice_changes_nothing(site, tmp_path):

@@ -1,9 +1,11 @@
 """The pages every browser check covers: home, each section index, one detail page of each kind,
-the search page and a form, in Vietnamese and English."""
+the search page and a form, in any of the five languages (vi and en by default), and the
+official pages every footer links: privacy notice and accessibility statement."""
 
+LANGUAGES = ("vi", "en", "ko", "ja", "zh-hans")
 SECTIONS = {
     "vi": ["san-pham", "hoi-cho", "du-lich", "dau-tu", "tin-tuc"],
-    "en": ["products", "fairs", "tourism", "investment", "news"],
+    **{lang: ["products", "fairs", "tourism", "investment", "news"] for lang in LANGUAGES[1:]},
 }
 DETAILS = {  # one item of each kind from the demo catalogue (promo/demo/catalogue.jsonl)
     "product": "tranh-go-cao-su-khac-laser",
@@ -15,7 +17,8 @@ DETAILS = {  # one item of each kind from the demo catalogue (promo/demo/catalog
 # Decree 42/2022 pages: organisation and contacts, documents and one document
 OFFICIAL = {
     "vi": ["to-chuc-lien-he", "van-ban", "van-ban/ke-hoach-64-kh-ubnd-2022"],
-    "en": ["organisation-contacts", "documents", "documents/plan-64-kh-ubnd-2022"],
+    **{lang: ["organisation-contacts", "documents", "documents/plan-64-kh-ubnd-2022"]
+       for lang in LANGUAGES[1:]},
 }
 KIND_SECTION = {"product": 0, "fair": 1, "attraction": 2, "investment": 3, "news": 4}
 
@@ -30,6 +33,7 @@ def checked_paths(lang, investment_ref, form_path=None):
     paths.append(f"/{lang}/search/?q=karaoke")
     paths.append(f"/{lang}/search/?q=64%2FKH-UBND")  # official documents among the results
     paths += [f"/{lang}/{p}/" for p in OFFICIAL[lang]]
+    paths += [f"/{lang}/privacy/", f"/{lang}/accessibility/"]
     if form_path:
         paths.append(f"/{lang}{form_path}")
     return paths

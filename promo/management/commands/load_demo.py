@@ -12,53 +12,60 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from home.imported_translations import record_translation
 from home.models import ContactSettings, LinkGroup, LinkGroupItem, OfficeContact
 from portal.demo import ensure_documents, ensure_organisation_page
 from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import parse_file
 from promo.catalogue.site import ensure_site
 from promo.demo import site_texts
-from promo.demo.images import make_demo_image
+from promo.demo.images import SIZE as DEMO_IMAGE_SIZE
+from promo.demo.images import alt_text, make_demo_image, scene_for
 from promo.models import CATALOGUE_MODELS
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "catalogue.jsonl"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+# catalogue.jsonl holds the Vietnamese and English lines, catalogue.<locale>.jsonl the others.
+DEMO_FILES = [DEMO_DIR / "catalogue.jsonl", *sorted(DEMO_DIR.glob("catalogue.*.jsonl"))]
 # The names the office has before anyone edits it (home migration 0002): the demo replaces them.
 DEFAULT_OFFICE_NAMES = {"Văn phòng Xúc tiến Thương mại và Đầu tư", "Trade and Investment Promotion Office",
                         "Trade and Investment Promotion Office (sample)"}
 
-ILLUSTRATION = {
-    "vi": "Ảnh minh họa: {}", "en": "Illustration: {}", "ko": "일러스트: {}",
-    "ja": "イラスト: {}", "zh-hans": "示意图：{}",
-}
 
 class Command(BaseCommand):
     help = "Load the demo catalogue, pictures and site settings into this database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEMO_FILE), help="Catalogue JSON Lines to load.")
+        parser.add_argument("--file", action="append", dest="files",
+                            help="Catalogue JSON Lines to load (repeat for several; default: the demo "
+                                 "catalogue in promo/demo/, all languages).")
         parser.add_argument("--no-images", action="store_true", help="Skip generated pictures.")
         parser.add_argument("--no-admin", action="store_true", help="Do not create an admin login.")
 
     def handle(self, *args, **options):
         started = time.monotonic()
         ensure_site()
-        path = Path(options["file"])
-        try:
-            with path.open("rb") as stream:
-                records, problems = parse_file(stream)
-        except OSError as exc:
-            raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
+        paths = [Path(name) for name in options["files"]] if options["files"] else DEMO_FILES
+        records, problems = [], []
+        for path in paths:
+            try:
+                with path.open("rb") as stream:
+                    file_records, file_problems = parse_file(stream)
+            except OSError as exc:
+                raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
+            records += file_records
+            problems += [f"{path}: {problem}" for problem in file_problems]
+        path = ", ".join(p.name for p in paths)
         if problems:
             for problem in problems:
-                self.stderr.write(f"{path}: {problem}")
-            raise CommandError(f"{path}: {len(problems)} problem(s); nothing was loaded.")
+                self.stderr.write(problem)
+            raise CommandError(f"{len(problems)} problem(s) in the catalogue; nothing was loaded.")
         try:
             summary = import_records(records, progress=self._progress("catalogue"))
         except ImportFailed as exc:
             for problem in exc.problems:
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(exc.problems)} problem(s); nothing was loaded.") from exc
-        pictures = 0 if options["no_images"] else self.add_pictures()
+        pictures = 0 if options["no_images"] else self.add_pictures() + self.add_home_picture()
         # Decree 42/2022 asks a public portal for its organisation, contacts and documents.
         ensure_organisation_page()
         ensure_documents()
@@ -81,23 +88,48 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def add_pictures(self):
+        """A painted picture per item (promo.demo.images), described in each language; the
+        translations stay in step with their source for wagtail-localize."""
         Image = get_image_model()
         made = 0
         sources = [page for model in CATALOGUE_MODELS.values()
                    for page in model.objects.filter(locale__language_code="vi", hero_image=None)]
         for done, page in enumerate(sources, 1):
-            data = make_demo_image(page.ref, page.kind, page.title)
+            category = _category_code(page)
+            scene = scene_for(page.ref, page.kind, category)
+            data = make_demo_image(page.ref, page.kind, size=DEMO_IMAGE_SIZE, category=category)
             image = Image(title=page.title)
             image.file = ImageFile(_named_bytes(data, f"{page.ref}.png"), name=f"{page.ref}.png")
             image.save()
-            for translation in page.get_translations(inclusive=True).specific():
-                code = translation.locale.language_code
+            translations = list(page.get_translations(inclusive=True).specific().select_related("locale"))
+            for translation in sorted(translations, key=lambda t: t.locale.language_code != "vi"):
                 translation.hero_image = image
-                translation.hero_alt = ILLUSTRATION.get(code, "{}").format(translation.title)
+                translation.hero_alt = alt_text(scene, translation.locale.language_code)
                 translation.save_revision().publish()
+            source = next(t for t in translations if t.locale.language_code == "vi")
+            for translation in translations:
+                if translation.pk != source.pk:
+                    record_translation(source, translation)
             made += 1
             self._progress("pictures")(done, len(sources))
         return made
+
+    def add_home_picture(self):
+        """The home page's banner: Núi Cậu over the lake, described in each language."""
+        from home.models import HomePage
+
+        homes = list(HomePage.objects.select_related("locale"))
+        if not homes or any(home.hero_image_id for home in homes):
+            return 0
+        data = make_demo_image("home", "attraction", size=DEMO_IMAGE_SIZE)
+        image = get_image_model()(title="Núi Cậu – Dầu Tiếng")
+        image.file = ImageFile(_named_bytes(data, "home.png"), name="home.png")
+        image.save()
+        for home in homes:
+            home.hero_image = image
+            home.hero_alt = alt_text("hills_lake", home.locale.language_code)
+            home.save_revision().publish()
+        return 1
 
     def add_site_settings(self):
         """Contact details and footer link groups in the five languages (promo.demo.site_texts);
@@ -142,6 +174,12 @@ class Command(BaseCommand):
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@dautieng-promo.example", password)
         return f"\n  Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"
+
+
+def _category_code(page):
+    """The code of the item's category (or an investment's sector), for choosing its picture."""
+    value = getattr(page, "sector", None) or getattr(page, "category", None)
+    return getattr(value, "slug", value) or None
 
 
 def _named_bytes(data, name):

@@ -133,7 +133,9 @@ def settle(locale: str, known: dict, dates: dict | None = None) -> int:
                 moved.append(target)
             places = {tuple(o) for e in entries for o in e.occurrences}
             target.occurrences = sorted(places)
-            target.flags = sorted({f for e in entries for f in e.flags if f != "fuzzy"})
+            # a guess msgmerge made for the target stays marked as one, to be replaced below
+            guessed = {"fuzzy"} if "fuzzy" in target.flags else set()
+            target.flags = sorted({f for e in entries for f in e.flags if f != "fuzzy"} | guessed)
             for locale_dir in holders[key]:
                 if locale_dir != project:
                     app_po = catalogues[locale_dir]

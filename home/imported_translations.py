@@ -1,0 +1,69 @@
+"""Translations written by the catalogue importer or the spreadsheet upload, made part of
+wagtail-localize's sync like those made in its editor.
+
+wagtail-localize knows a translation by three records: the source's TranslationSource (a
+snapshot of the Vietnamese page, cut into segments), a Translation (source → target language)
+and a StringTranslation per translated segment. The editor writes them as a translator works;
+an import writes the translated page directly. `record_translation` writes the same records
+for it: the Vietnamese page's current content becomes the source snapshot and each segment
+gets the imported page's text for it. Afterwards "Sync translated pages" treats the imported
+translation exactly as an edited one: changed Vietnamese segments show up untranslated in the
+editor, unchanged ones keep the imported text.
+
+Segments are paired field by field, in order (a title with the title, the third paragraph of
+the body with the third paragraph). A field whose translation has a different number of
+segments (say four paragraphs for the source's five) is left for a translator to pair in the
+editor rather than guessed at.
+"""
+from django.db import transaction
+from django.utils import timezone
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+TOOL_NAME = "catalogue import"
+
+
+def _field(path):
+    return path.split(".", 1)[0]
+
+
+def _target_strings(page):
+    """{field: [StringValue, …]} of a page's translatable text, in page order."""
+    strings = {}
+    for segment in extract_segments(page):
+        if isinstance(segment, StringSegmentValue):
+            strings.setdefault(_field(segment.path), []).append(segment.string)
+    return strings
+
+
+@transaction.atomic
+def record_translation(source_page, translated_page, user=None):
+    """Write wagtail-localize's records for `translated_page`, a translation of `source_page`
+    written outside its editor. Returns (Translation, segments paired, segments in source)."""
+    source_page, translated_page = source_page.specific, translated_page.specific
+    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale_id=translated_page.locale_id, defaults={"enabled": True})
+
+    by_field = {}
+    segments = source.stringsegment_set.select_related("string", "context").order_by("order")
+    for segment in segments:
+        by_field.setdefault(_field(segment.context.path), []).append(segment)
+    target = _target_strings(translated_page)
+    paired = 0
+    for field, source_segments in by_field.items():
+        values = target.get(field, [])
+        if len(values) != len(source_segments):
+            continue
+        for segment, value in zip(source_segments, values, strict=True):
+            StringTranslation.objects.update_or_create(
+                translation_of_id=segment.string_id, locale_id=translated_page.locale_id,
+                context_id=segment.context_id,
+                defaults={"data": value.data, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                          "tool_name": TOOL_NAME, "last_translated_by": user, "has_error": False,
+                          "field_error": ""},
+            )
+            paired += 1
+    Translation.objects.filter(pk=translation.pk).update(translations_last_updated_at=timezone.now())
+    return translation, paired, len(segments)

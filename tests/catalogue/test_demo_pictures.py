@@ -1,0 +1,54 @@
+"""The demo's pictures: one per item, differing in scene and composition, in the proportion of
+the listing cards (so the crop cuts nothing), with alternative text in every language."""
+import hashlib
+import io
+
+import pytest
+from PIL import Image
+
+from promo.demo.images import DEMO_SCENES, SCENE_ALT, SCENES, SIZE, alt_text, make_demo_image, scene_for
+
+LANGUAGES = ("vi", "en", "ko", "ja", "zh-hans")
+
+
+def test_every_scene_is_painted_and_described_in_five_languages():
+    assert set(DEMO_SCENES.values()) <= set(SCENES) <= set(SCENE_ALT)
+    for scene, words in SCENE_ALT.items():
+        assert set(words) == set(LANGUAGES), scene
+    assert alt_text("pagoda", "ko").startswith("일러스트: ") and "관음상" in alt_text("pagoda", "ko")
+
+
+def test_items_without_a_demo_scene_get_one_by_kind_and_category():
+    assert scene_for("someone-elses-item", "attraction", "religious") == "pagoda"
+    assert scene_for("someone-elses-item", "investment", "logistics") == "cold_storage"
+    assert scene_for("someone-elses-item", "fair") == "fair"
+
+
+def test_pictures_have_the_card_proportion_and_differ_per_item():
+    card_ratio = 400 / 260
+    digests = set()
+    refs = ["nui-cau", "ho-dau-tieng", "ket-noi-cung-cau-2025", "ket-noi-cung-cau-2026-12",
+            "kcn-bau-bang-mo-rong-long-hoa", "nha-may-van-go-cao-su-minh-thanh"]
+    for ref in refs:
+        data = make_demo_image(ref, "attraction")
+        image = Image.open(io.BytesIO(data))
+        assert image.size == SIZE and abs(image.width / image.height - card_ratio) < 0.01
+        digests.add(hashlib.sha256(image.tobytes()).hexdigest())
+    assert len(digests) == len(refs)
+    assert make_demo_image("nui-cau", "attraction") == make_demo_image("nui-cau", "attraction")
+
+
+@pytest.mark.django_db
+def test_load_demo_describes_each_picture_in_each_language(site):
+
+    from promo.models import AttractionPage
+    from tests.factories import AttractionLine, load_lines, translated
+
+    line = AttractionLine(ref="chua-thai-son", title="Chùa Thái Sơn", category="religious")
+    load_lines([line] + [translated(line, code) for code in LANGUAGES[1:]])
+    from promo.management.commands.load_demo import Command
+
+    assert Command().add_pictures() == 1
+    for page in AttractionPage.objects.filter(ref="chua-thai-son").select_related("locale"):
+        assert page.hero_image is not None
+        assert page.hero_alt == alt_text("pagoda", page.locale.language_code)
