@@ -46,7 +46,7 @@ def demo_server(tmp_path_factory):
                  ["createsuperuser", "--noinput", "--username", DEMO_ADMIN[0],
                   "--email", "e2e@example.com"]):
         subprocess.run(manage + args, env={**env, "DJANGO_SUPERUSER_PASSWORD": DEMO_ADMIN[1]},
-                       cwd=ROOT, check=True, timeout=600, stdout=subprocess.DEVNULL)
+                       cwd=ROOT, check=True, timeout=1500, stdout=subprocess.DEVNULL)
     port = free_port()
     server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

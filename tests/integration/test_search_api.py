@@ -51,7 +51,7 @@ def test_result_is_shown_in_the_visitors_language_when_translated(client, catalo
     _, body = api(client, q="nui cau", lang="en")
     hit = body["results"][0]
     assert (hit["locale"], hit["title"], hit["url"]) == ("en", "Cau Mountain (Núi Cậu)",
-                                                        "/en/tourism/nui-cau/")
+                                                        "/en/tourism/cau-mountain-nui-cau/")
     _, body = api(client, q="nui cau", lang="ja")  # no Japanese translation: Vietnamese
     assert body["results"][0]["locale"] == "vi"
     assert body["total"] == len(set(refs(body)))  # each item once
@@ -128,7 +128,8 @@ def test_searches_are_logged_without_personal_data(client, catalogue):
 def test_autocomplete_suggests_titles_in_the_visitors_language(client, catalogue):
     body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "nui c", "lang": "en"}).content)
     assert body["suggestions"][0] == {"ref": "nui-cau", "kind": "attraction", "locale": "en",
-                                      "title": "Cau Mountain (Núi Cậu)", "url": "/en/tourism/nui-cau/"}
+                                      "title": "Cau Mountain (Núi Cậu)",
+                                      "url": "/en/tourism/cau-mountain-nui-cau/"}
     body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "nui c", "lang": "ja"}).content)
     assert body["suggestions"][0]["locale"] == "vi"  # no Japanese translation: shown in Vietnamese
     assert client.get("/api/v1/search/autocomplete/").status_code == 400
