@@ -148,6 +148,7 @@ def route_to_best_translation(home, request, path_components):
                 continue
             page = result[0]
             page.shown_language = language
+            _localize_taxonomies([page], home.locale_id)  # its facts in the visitor's language
             redirect = ""
             own = translations_of(page, [requested]).get(requested)
             if own is not None:

@@ -83,6 +83,7 @@ def test_switcher_keeps_the_visitor_on_the_item(client, items):
     assert f'<link rel="canonical" href="http://testserver{vi_page.get_url()}">' in page
     # the Korean interface around it: the Korean section in the breadcrumb and the navigation
     assert '<a href="/ko/products/">지역 특산품</a>' in page
+    assert "Dầu Tiếng 사" in page and "식품" in page  # the facts in the visitor's language
     assert re.search(r'href="/ko/products/"[^>]*aria-current="true"', page)
 
 
