@@ -9,16 +9,16 @@ LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 
 COMMUNES = [
     # slug, unit type, names, [(former name, primary)]
-    ("dau-tieng", "xa", ("xã Dầu Tiếng", "Dầu Tiếng Commune", "Dầu Tiếng 사", "Dầu Tiếng 社", "Dầu Tiếng 社"),
+    ("dau-tieng", "xa", ("xã Dầu Tiếng", "Dầu Tiếng Commune", "Dầu Tiếng 사", "Dầu Tiếng社", "Dầu Tiếng社"),
      [("thị trấn Dầu Tiếng", True), ("Định An", True), ("Định Thành", True), ("Định Hiệp", True)]),
-    ("long-hoa", "xa", ("xã Long Hòa", "Long Hòa Commune", "Long Hòa 사", "Long Hòa 社", "Long Hòa 社"),
+    ("long-hoa", "xa", ("xã Long Hòa", "Long Hòa Commune", "Long Hòa 사", "Long Hòa社", "Long Hòa社"),
      [("Long Tân", True), ("Long Hòa", True), ("Minh Tân", True), ("Minh Thạnh", False)]),
-    ("minh-thanh", "xa", ("xã Minh Thạnh", "Minh Thạnh Commune", "Minh Thạnh 사", "Minh Thạnh 社",
-                          "Minh Thạnh 社"),
+    ("minh-thanh", "xa", ("xã Minh Thạnh", "Minh Thạnh Commune", "Minh Thạnh 사", "Minh Thạnh社",
+                          "Minh Thạnh社"),
      [("Minh Hòa", True), ("Minh Tân", False), ("Minh Thạnh", True)]),
-    ("thanh-an", "xa", ("xã Thanh An", "Thanh An Commune", "Thanh An 사", "Thanh An 社", "Thanh An 社"),
+    ("thanh-an", "xa", ("xã Thanh An", "Thanh An Commune", "Thanh An 사", "Thanh An社", "Thanh An社"),
      [("Thanh An", True), ("Định Hiệp", False), ("Thanh Tuyền", True), ("An Lập", True)]),
-    ("tay-nam", "phuong", ("phường Tây Nam", "Tây Nam Ward", "Tây Nam 방", "Tây Nam 坊", "Tây Nam 坊"),
+    ("tay-nam", "phuong", ("phường Tây Nam", "Tây Nam Ward", "Tây Nam 방", "Tây Nam坊", "Tây Nam坊"),
      [("Thanh Tuyền", False), ("An Lập", False), ("An Tây", True)]),
 ]
 
