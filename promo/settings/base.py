@@ -182,3 +182,10 @@ LOGGING = {
 
 CATALOGUE_PAGE_SIZE = 12
 SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
+
+# --- Who the visitor is, and abuse limits (promo/clientip.py, enquiries/ratelimit.py) -------
+# X-Forwarded-For is believed only from these addresses/networks (the reverse proxy), read
+# from the right. TRUSTED_PROXY_COUNT > 0 instead takes the address seen by the outermost of
+# that many proxies (e.g. a CDN in front of nginx). See docs/deploy.md.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
