@@ -189,3 +189,6 @@ SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
 # that many proxies (e.g. a CDN in front of nginx). See docs/deploy.md.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The view counter's page token (portal/beacon.py) is accepted this long after the page was
+# rendered; keep any full-page cache's lifetime below it, or cached pages stop counting.
+VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
