@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything host-specific or secret comes from the
 environment (see README), so the same code runs embedded on one machine or scaled out."""
+import datetime
 import os
 from pathlib import Path
 
@@ -54,7 +55,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -192,3 +192,22 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # The view counter's page token (portal/beacon.py) is accepted this long after the page was
 # rendered; keep any full-page cache's lifetime below it, or cached pages stop counting.
 VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
+
+# --- Staff sign-in lockout (django-axes) -----------------------------------------------------
+# Wagtail's login is the only one (the Django admin is not installed). After
+# AXES_FAILURE_LIMIT wrong passwords for one account, or from one address (promo.clientip),
+# sign-in is refused for AXES_COOLOFF_MINUTES; `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS` lifts it sooner.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "promo.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every sign-in is logged at INFO
