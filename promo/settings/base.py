@@ -198,7 +198,7 @@ VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
 # AXES_FAILURE_LIMIT wrong passwords for one account, or from one address (promo.clientip),
 # sign-in is refused for AXES_COOLOFF_MINUTES; `manage.py axes_reset_username NAME` or
 # `axes_reset_ip ADDRESS` lifts it sooner.
-INSTALLED_APPS += ["axes"]
+INSTALLED_APPS += ["axes", "csp"]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
                            "django.contrib.auth.backends.ModelBackend"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
@@ -211,3 +211,43 @@ AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every sign-in is logged at INFO
+
+# --- Content-Security-Policy and Permissions-Policy (promo/security.py) -----------------------
+# Strict for visitors; the admin adds what Wagtail needs. The map tile host (MAP_TILE_URL) is
+# added to img-src/connect-src at run time.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "promo.security.SecurityHeadersMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CSP_ADMIN_ADDITIONS = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
+# Features no page of this site uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [],
+    "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [], "midi": [],
+    "payment": [], "usb": [], "serial": [], "hid": [], "bluetooth": [], "browsing-topics": [],
+    "fullscreen": ["self"], "picture-in-picture": [], "publickey-credentials-get": [],
+    "screen-wake-lock": [], "xr-spatial-tracking": [],
+}
+# No third-party avatars in the admin: the policy refuses them, and they send a hash of each
+# staff e-mail address to the avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

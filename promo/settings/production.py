@@ -31,3 +31,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
     }
 }
+
+# Behind the nginx recipe (deploy/nginx/dautieng.conf, docs/deploy.md) nginx serves /media/ and
+# sends documents for Wagtail's document view (which checks privacy first).
+if env_bool("NGINX_SENDFILE"):  # noqa: F405
+    SENDFILE_BACKEND = "promo.sendfile_nginx"
