@@ -37,15 +37,14 @@ def _handle(request, kind, opportunity):
         return render(request, template, {"form": form, "opportunity": opportunity})
 
     form = EnquiryForm(request.POST, kind=kind)
-    email = request.POST.get("email", "")
-    if ratelimit.is_limited(request, email):
-        return render(request, "enquiries/rate_limited.html", status=429)
     if form.is_spam:
-        # Look exactly like success so the bot learns nothing; keep nothing.
-        ratelimit.record(request)
+        # Look exactly like success so the bot learns nothing; keep nothing, and count
+        # nothing: behind a proxy or a shared network, bots would use up real visitors' quota.
         return redirect("enquiries:thanks")
     if not form.is_valid():
         return render(request, template, {"form": form, "opportunity": opportunity})
+    if not ratelimit.reserve(request, form.cleaned_data["email"]):
+        return render(request, "enquiries/rate_limited.html", status=429)
 
     enquiry = form.save(commit=False)
     enquiry.kind = kind
@@ -59,5 +58,4 @@ def _handle(request, kind, opportunity):
         enquiry.save()
         # Mail only once the row is committed: a crash can lose an e-mail, never an enquiry.
         transaction.on_commit(lambda: deliver(enquiry.pk))
-    ratelimit.record(request, enquiry.email)
     return redirect("enquiries:thanks")

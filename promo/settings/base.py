@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything host-specific or secret comes from the
 environment (see README), so the same code runs embedded on one machine or scaled out."""
+import datetime
 import os
 from pathlib import Path
 
@@ -54,7 +55,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -182,3 +182,72 @@ LOGGING = {
 
 CATALOGUE_PAGE_SIZE = 12
 SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
+
+# --- Who the visitor is, and abuse limits (promo/clientip.py, enquiries/ratelimit.py) -------
+# X-Forwarded-For is believed only from these addresses/networks (the reverse proxy), read
+# from the right. TRUSTED_PROXY_COUNT > 0 instead takes the address seen by the outermost of
+# that many proxies (e.g. a CDN in front of nginx). See docs/deploy.md.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The view counter's page token (portal/beacon.py) is accepted this long after the page was
+# rendered; keep any full-page cache's lifetime below it, or cached pages stop counting.
+VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
+
+# --- Staff sign-in lockout (django-axes) -----------------------------------------------------
+# Wagtail's login is the only one (the Django admin is not installed). After
+# AXES_FAILURE_LIMIT wrong passwords for one account, or from one address (promo.clientip),
+# sign-in is refused for AXES_COOLOFF_MINUTES; `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS` lifts it sooner.
+INSTALLED_APPS += ["axes", "csp"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "promo.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every sign-in is logged at INFO
+
+# --- Content-Security-Policy and Permissions-Policy (promo/security.py) -----------------------
+# Strict for visitors; the admin adds what Wagtail needs. The map tile host (MAP_TILE_URL) is
+# added to img-src/connect-src at run time.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "promo.security.SecurityHeadersMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CSP_ADMIN_ADDITIONS = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
+# Features no page of this site uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [],
+    "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [], "midi": [],
+    "payment": [], "usb": [], "serial": [], "hid": [], "bluetooth": [], "browsing-topics": [],
+    "fullscreen": ["self"], "picture-in-picture": [], "publickey-credentials-get": [],
+    "screen-wake-lock": [], "xr-spatial-tracking": [],
+}
+# No third-party avatars in the admin: the policy refuses them, and they send a hash of each
+# staff e-mail address to the avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+ADMIN = ("e2e-admin", "e2e-admin-password")  # a superuser of the demo server, for admin checks
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -40,9 +41,10 @@ def demo_server(tmp_path_factory):
            "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work)}
     env.pop("ELASTICSEARCH_URL")
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for args in (["migrate", "-v0"], ["load_demo", "--no-admin"]):
-        subprocess.run(manage + args, env=env, cwd=ROOT, check=True, timeout=600,
-                       stdout=subprocess.DEVNULL)
+    for args in (["migrate", "-v0"], ["load_demo", "--no-admin"],
+                 ["createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "e2e@example.com"]):
+        subprocess.run(manage + args, env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN[1]}, cwd=ROOT,
+                       check=True, timeout=600, stdout=subprocess.DEVNULL)
     port = free_port()
     server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
