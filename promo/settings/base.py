@@ -107,6 +107,26 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+# --- SQLite under concurrent writers (visitors' enquiries while staff import) ---------------
+# WAL lets readers go on while one writer writes; the busy timeout makes a writer wait for the
+# lock instead of failing at once; IMMEDIATE takes the write lock when a transaction begins,
+# so a transaction that read first never fails to upgrade its lock (SQLite does not wait in
+# that case). PostgreSQL needs none of this and is left as configured.
+SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+
+
+def tune_sqlite(database):
+    if database.get("ENGINE") == "django.db.backends.sqlite3":
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL")
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", SQLITE_BUSY_TIMEOUT)
+    return database
+
+
+tune_sqlite(DATABASES["default"])
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

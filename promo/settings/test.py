@@ -20,7 +20,7 @@ SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", _TMP / "search.sqli
 # Tests choose the engine explicitly; a developer's ELASTICSEARCH_URL must not leak in.
 ELASTICSEARCH_URL = ""
 DATABASES = {
-    "default": dj_database_url.parse(  # noqa: F405
+    "default": tune_sqlite(dj_database_url.parse(  # noqa: F405
         os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
-    )
+    ))
 }
