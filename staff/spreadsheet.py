@@ -16,6 +16,7 @@ from promo.catalogue import spec
 from promo.catalogue.importer import check_against_site
 from promo.catalogue.parse import Problem, parse_file
 from promo.catalogue.taxonomy import TaxonomyResolver
+from promo.csv_safety import SafeWriter
 
 FIXED_COLUMNS = ("ref", "locale")
 INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd"}
@@ -238,7 +239,7 @@ def template_xlsx(kind):
 def template_csv(kind):
     columns, row = template_rows(kind)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(columns)
     writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel then reads it as UTF-8
