@@ -202,3 +202,14 @@ LOGGING = {
 
 CATALOGUE_PAGE_SIZE = 12
 SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
+
+# --- Background tasks (e-mails, spreadsheet imports, Wagtail's index updates) ---------------
+# Wagtail 8 runs its background work through django-tasks; django-tasks-db (the same author's
+# database backend, split out of django-tasks 0.12) keeps the queue in the database, so the
+# embedded set-up needs no broker. `manage.py worker` runs the tasks (README, "Processes").
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Seconds for every SMTP socket operation: a mail server that never answers fails the attempt.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Enquiries the database could not take at once are kept here until they are stored.
+ENQUIRY_SPOOL_DIR = Path(os.environ.get("ENQUIRY_SPOOL_DIR", VAR_DIR / "spool" / "enquiries"))

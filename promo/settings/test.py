@@ -24,3 +24,7 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
     ))
 }
+# Tasks run as they are queued, as before the worker existed; tests of the worker and of
+# requests that must not wait for it switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+ENQUIRY_SPOOL_DIR = _TMP / "spool" / "enquiries"
