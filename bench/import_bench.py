@@ -121,9 +121,13 @@ def main(argv=None) -> int:
         if not args.no_visitor:
             probe.start()
         started = time.perf_counter()
+        cpu_before = os.times()
         result = subprocess.run([*manage, "catalogue", "import", str(data)], env=env,
                                 capture_output=True, text=True)
         elapsed = time.perf_counter() - started
+        cpu_after = os.times()
+        cpu = (cpu_after.children_user - cpu_before.children_user
+               + cpu_after.children_system - cpu_before.children_system)
         stop.set()
         if not args.no_visitor:
             probe.join()
@@ -132,7 +136,8 @@ def main(argv=None) -> int:
             return result.returncode
         print(result.stdout.strip())
         waits_ms = sorted(w * 1000 for w in waits)
-        print(f"import: {lines} lines in {elapsed:.1f}s = {lines / elapsed:.0f} lines/s")
+        print(f"import: {lines} lines in {elapsed:.1f}s = {lines / elapsed:.0f} lines/s "
+              f"(CPU {cpu:.1f}s = {lines / cpu:.0f} lines per CPU second)")
         if waits_ms:
             print(f"visitor writes during the import: {len(waits_ms)}, "
                   f"median {statistics.median(waits_ms):.0f} ms, max {waits_ms[-1]:.0f} ms, "
