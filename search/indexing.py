@@ -62,8 +62,12 @@ def indexing_engines():
 
 def live_pages_for(translation_keys):
     pages = []
+    keys = list(translation_keys)
     for model in indexed_models().values():
-        pages.extend(_live(model).filter(translation_key__in=translation_keys))
+        # In chunks: SQLite refuses one query over thousands of keys ("Expression tree is too
+        # large"), which a bulk import of a few thousand pages reaches.
+        for start in range(0, len(keys), 500):
+            pages.extend(_live(model).filter(translation_key__in=keys[start:start + 500]))
     return pages
 
 
@@ -97,7 +101,12 @@ def _queue_pages(pages):
                       engine=name)
         for page in pages for name in engines
     ])
-    transaction.on_commit(apply_pending_quietly)
+    # Once per transaction: a bulk import queues thousands of pages, and one apply after
+    # commit takes them all. (Should the savepoint that registered it roll back, the rows
+    # stay pending for the next commit or `search_index sync`.)
+    connection = transaction.get_connection()
+    if not any(func is apply_pending_quietly for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(apply_pending_quietly)
 
 
 def apply_pending(limit=None, progress=None):
