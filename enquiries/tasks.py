@@ -2,7 +2,8 @@
 from django_tasks import task
 
 
-@task()
+# Its own queue: e-mails never wait behind a long import or an index refresh.
+@task(queue_name="mail")
 def send_enquiry_email(enquiry_id):
     from enquiries.delivery import deliver
 

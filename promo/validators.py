@@ -9,7 +9,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 _SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
 _MULTILINE = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
@@ -23,13 +24,16 @@ def find_control_character(value, multiline=False):
     return (found.start() + 1, found.group()) if found else None
 
 
-def describe(found):
+def describe(found, english=False):
+    """The problem in words: translated for forms, English for the catalogue format's
+    messages (which are all English)."""
     position, char = found
     if char in "\r\n":
-        return _("must be a single line (line break at character %(position)d)") % {
-            "position": position}
-    return _("contains the control character U+%(code)04X at character %(position)d") % {
-        "code": ord(char), "position": position}
+        message = gettext_noop("must be a single line (line break at character %(position)d)")
+    else:
+        message = gettext_noop(
+            "contains the control character U+%(code)04X at character %(position)d")
+    return (message if english else _(message)) % {"code": ord(char), "position": position}
 
 
 class NoControlCharacters:

@@ -39,7 +39,7 @@ def _sheet(job):
                              [tuple(r) for r in data["rows"]], data["lines"])
 
 
-@task()
+@task(queue_name="imports")
 def run_import(job_id):
     from promo.catalogue.importer import ImportFailed, import_records
     from staff import spreadsheet

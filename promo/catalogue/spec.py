@@ -32,7 +32,7 @@ def text(value, max_length=None, required=False, multiline=False):
         raise Invalid("must be a string")
     found = find_control_character(value, multiline)
     if found:
-        raise Invalid(str(describe(found)))
+        raise Invalid(describe(found, english=True))
     if required and not value.strip():
         raise Invalid("must not be empty")
     if max_length and len(value) > max_length:

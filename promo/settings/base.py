@@ -208,7 +208,8 @@ SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
 # database backend, split out of django-tasks 0.12) keeps the queue in the database, so the
 # embedded set-up needs no broker. `manage.py worker` runs the tasks (README, "Processes").
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     "QUEUES": ["default", "mail", "imports"]}}
 # Seconds for every SMTP socket operation: a mail server that never answers fails the attempt.
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Enquiries the database could not take at once are kept here until they are stored.

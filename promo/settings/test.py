@@ -26,5 +26,6 @@ DATABASES = {
 }
 # Tasks run as they are queued, as before the worker existed; tests of the worker and of
 # requests that must not wait for it switch to the database backend.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                     "QUEUES": ["default", "mail", "imports"]}}
 ENQUIRY_SPOOL_DIR = _TMP / "spool" / "enquiries"

@@ -6,21 +6,18 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from enquiries.delivery import deliver, due_for_sending
 from enquiries.models import Enquiry
 from tests.faults.listeners import silent_listener
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                        "QUEUES": ["default", "mail", "imports"]}}
 
-
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0,
-                 verbosity=0)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ imports nothing twice, and a job whose worker died runs again."""
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -12,16 +11,14 @@ from promo.models import ProductPage
 from staff.jobs import requeue_stale_imports
 from staff.models import ImportJob
 from tests.staff.test_spreadsheet import IMPORT, csv_file, upload
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                        "QUEUES": ["default", "mail", "imports"]}}
 ROWS = [["ref", "locale", "title", "commune", "category"]] + [
     [f"san-pham-{n}", "vi", f"Sản phẩm {n}", "xã Dầu Tiếng", "food"] for n in range(1, 31)]
 
-
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0,
-                 verbosity=0)
 
 
 def test_confirm_queues_a_job_whose_page_shows_progress_then_the_result(

@@ -44,6 +44,7 @@ class Command(DbWorkerCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
+        parser.set_defaults(queue_name="*")  # default, mail and imports
         parser.add_argument("--housekeeping", type=float, default=60, metavar="SECONDS",
                             help="Seconds between housekeeping rounds; 0 turns it off "
                                  "(default: %(default)s).")
