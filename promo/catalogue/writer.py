@@ -134,9 +134,11 @@ def _update_pages(planned, now):
         page.latest_revision_created_at = now
         page.has_unpublished_changes = False
         page.expired = False
+        if page.first_published_at is None:  # a draft until now
+            page.first_published_at = now
         by_model.setdefault(type(page), []).append(page)
-    base = ["title", "draft_title", "live", "has_unpublished_changes", "last_published_at",
-            "latest_revision_created_at", "expired"]
+    base = ["title", "draft_title", "live", "has_unpublished_changes", "first_published_at",
+            "last_published_at", "latest_revision_created_at", "expired"]
     for model, pages in by_model.items():
         local = [f.name for f in model._meta.local_concrete_fields if not f.primary_key]
         model.objects.bulk_update(pages, local, batch_size=200)
