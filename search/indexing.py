@@ -138,10 +138,14 @@ def apply_pending(limit=None, progress=None):
                 last_error=str(exc)[:500], attempts=F("attempts") + 1)
             log.warning("search engine %s unavailable, %d updates kept: %s", name, len(rows), exc)
             continue
+        # One upsert statement, not a query per page: after a bulk import this transaction
+        # would otherwise hold the write lock for thousands of queries.
+        items = {page.translation_key: page.ref for page in pages}
         with transaction.atomic():
-            for page in pages:
-                IndexedItem.objects.update_or_create(translation_key=page.translation_key,
-                                                     defaults={"ref": page.ref})
+            IndexedItem.objects.bulk_create(
+                [IndexedItem(translation_key=key, ref=ref) for key, ref in items.items()],
+                batch_size=500, update_conflicts=True, unique_fields=["translation_key"],
+                update_fields=["ref"])
             PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(applied_at=now())
         applied += len(rows)
         if progress:

@@ -37,6 +37,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     by_kind: dict = field(default_factory=dict)
+    write_seconds: float = 0.0  # how long the write transaction held the database
 
     @property
     def total(self):
@@ -267,9 +268,13 @@ def import_records(records, progress=None):
     if problems:
         raise ImportFailed(problems)
     if plan.pages:
+        import time
+
+        started = time.monotonic()
         try:
             with transaction.atomic():
                 writer.write(plan, wagtail_write=_wagtail_write)
+                summary.write_seconds = time.monotonic() - started
         except writer.SiteChanged as exc:
             raise ImportFailed([Problem(0, "", "pages changed on the site while the file was "
                                               "being checked; import it again")]) from exc
