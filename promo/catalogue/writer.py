@@ -191,8 +191,12 @@ def _revisions(planned, tagged, now):
             revision.pk = revision.id = ids[revision.object_id]
     for item, revision in zip(planned, revisions, strict=True):
         item.page.latest_revision = item.page.live_revision = revision
-    Page.objects.bulk_update([i.page for i in planned], ["latest_revision", "live_revision"],
-                             batch_size=200)
+    # One prepared statement run for every page (bulk_update builds a CASE per row in Python).
+    table = connection.ops.quote_name(Page._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET latest_revision_id = %s, live_revision_id = %s WHERE id = %s",
+            [(r.pk, r.pk, i.page.pk) for i, r in zip(planned, revisions, strict=True)])
     return revisions
 
 
