@@ -101,12 +101,7 @@ def _queue_pages(pages):
                       engine=name)
         for page in pages for name in engines
     ])
-    # Once per transaction: a bulk import queues thousands of pages, and one apply after
-    # commit takes them all. (Should the savepoint that registered it roll back, the rows
-    # stay pending for the next commit or `search_index sync`.)
-    connection = transaction.get_connection()
-    if not any(func is apply_pending_quietly for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(apply_pending_quietly)
+    transaction.on_commit(apply_pending_quietly)
 
 
 def apply_pending(limit=None, progress=None):
@@ -155,7 +150,13 @@ def apply_pending(limit=None, progress=None):
 
 
 def apply_pending_quietly():
+    from search.models import PendingUpdate
+
     try:
+        # A bulk import registers this once per page; the first call applies them all, the
+        # others find nothing to do and return after one read.
+        if not PendingUpdate.objects.filter(applied_at=None).exists():
+            return
         apply_pending()
     except Exception:  # a failed index update must never fail the editor's publish
         log.exception("applying pending search updates failed; they stay pending")
