@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help
+.PHONY: run setup install install-test migrate demo test test-pg lint bench bench-import clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
@@ -42,7 +42,10 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# The task worker (e-mails, spreadsheet imports) runs beside the server and stops with it.
 run: demo
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) worker --no-reload --interval 1 & worker=$$!; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-test
@@ -58,6 +61,9 @@ lint: install-test
 
 bench: install-test
 	$(PY) -m bench.search_bench
+
+bench-import: install
+	$(PY) -m bench.import_bench
 
 clean:
 	rm -rf var/db.sqlite3 var/search.sqlite3* var/media

@@ -1,11 +1,10 @@
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from enquiries import ratelimit
-from enquiries.delivery import deliver, recipient_for
+from enquiries import intake, ratelimit
+from enquiries.delivery import recipient_for
 from enquiries.forms import EnquiryForm
 from enquiries.models import Enquiry
 
@@ -54,8 +53,7 @@ def _handle(request, kind, opportunity):
         enquiry.opportunity = opportunity
         enquiry.opportunity_ref = opportunity.ref
         enquiry.opportunity_title = opportunity.title
-    with transaction.atomic():
-        enquiry.save()
-        # Mail only once the row is committed: a crash can lose an e-mail, never an enquiry.
-        transaction.on_commit(lambda: deliver(enquiry.pk))
+    # Stored (or, if the database cannot take it now, kept on disk and stored later); its
+    # e-mail is sent by the task worker, so no mail server can slow this request.
+    intake.accept(enquiry)
     return redirect("enquiries:thanks")

@@ -11,6 +11,9 @@ from urllib.parse import urlparse
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from promo.limits import MAX_VND, URL_MAX_LENGTH
+from promo.validators import describe, find_control_character
+
 KINDS = ("product", "fair", "attraction", "investment", "news")
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
@@ -22,9 +25,14 @@ class Invalid(ValueError):
     """A value that does not fit its key; the message says what was expected."""
 
 
-def text(value, max_length=None, required=False):
+def text(value, max_length=None, required=False, multiline=False):
+    """A string; only long text (`multiline`) may hold line breaks, nothing may hold other
+    control characters (the same rule as the admin forms, promo.validators)."""
     if not isinstance(value, str):
         raise Invalid("must be a string")
+    found = find_control_character(value, multiline)
+    if found:
+        raise Invalid(describe(found, english=True))
     if required and not value.strip():
         raise Invalid("must not be empty")
     if max_length and len(value) > max_length:
@@ -77,7 +85,7 @@ def choice(options):
 
 
 def http_url(value):
-    text(value, 500)
+    text(value, URL_MAX_LENGTH)
     parts = urlparse(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise Invalid("must be an http or https address")
@@ -98,6 +106,11 @@ def tag_list(value):
         raise Invalid("must be a list of non-empty strings")
     if any(len(t) > 100 for t in value):
         raise Invalid("tags must be at most 100 characters")
+    for n, tag in enumerate(value, 1):
+        try:
+            text(tag)
+        except Invalid as exc:
+            raise Invalid(f"tag {n}: {exc}") from exc
     return [t.strip() for t in value]
 
 
@@ -112,8 +125,8 @@ class Key:
 
 COMMON = (
     Key("title", lambda v: text(v, 255, required=True), required=True),
-    Key("summary", text),
-    Key("body", text),
+    Key("summary", lambda v: text(v, multiline=True)),
+    Key("body", lambda v: text(v, multiline=True)),
     Key("tags", tag_list),
     Key("commune", lambda v: text(v, 120, required=True), taxonomy="commune"),
     Key("published", date),
@@ -127,7 +140,7 @@ BY_KIND = {
         Key("producer", lambda v: text(v, 200)),
         Key("category", lambda v: text(v, 120, required=True), taxonomy="product_category"),
         Key("ocop_stars", lambda v: integer(v, 1, 5)),
-        Key("price_from_vnd", lambda v: integer(v, 0)),
+        Key("price_from_vnd", lambda v: integer(v, 0, MAX_VND)),
         Key("unit", lambda v: text(v, 60)),
     ),
     "fair": (
@@ -141,14 +154,14 @@ BY_KIND = {
         Key("category", choice(ATTRACTION_CATEGORIES)),
         LAT, LON,
         Key("opening_hours", lambda v: text(v, 120)),
-        Key("ticket_vnd", lambda v: integer(v, 0)),
+        Key("ticket_vnd", lambda v: integer(v, 0, MAX_VND)),
     ),
     "investment": (
         Key("sector", lambda v: text(v, 120, required=True), taxonomy="sector"),
         Key("area_ha", lambda v: decimal(v, 2, 0, Decimal("99999999"))),
         Key("capital_usd", lambda v: decimal(v, 2, 0, Decimal("99999999999999"))),
         Key("status", choice(INVESTMENT_STATUSES)),
-        Key("incentives", text),
+        Key("incentives", lambda v: text(v, multiline=True)),
         LAT, LON,
         Key("contact_email", email),
     ),

@@ -74,3 +74,9 @@ class TaxonomyResolver:
         (key,) = keys
         rows = self._rows[kind]
         return rows.get((key, locale)) or rows[(key, "vi")]
+
+    def in_locale(self, kind, obj, locale):
+        """The translation of snippet `obj` in `locale`, else `obj` (no query once built)."""
+        if kind not in self._maps:
+            self._build(kind)
+        return self._rows[kind].get((obj.translation_key, locale)) or obj

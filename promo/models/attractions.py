@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -7,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from promo.limits import MAX_VND
 from promo.models.base import CataloguePage
 from promo.models.geo import LocationMixin
 from promo.models.listing import CatalogueIndexPage
@@ -33,7 +35,8 @@ class AttractionPage(LocationMixin, CataloguePage):
         _("category"), max_length=20, choices=AttractionCategory.choices, blank=True
     )
     opening_hours = models.CharField(_("opening hours"), max_length=120, blank=True)
-    ticket_vnd = models.PositiveBigIntegerField(_("ticket price (VND)"), null=True, blank=True)
+    ticket_vnd = models.PositiveBigIntegerField(
+        _("ticket price (VND)"), null=True, blank=True, validators=[MaxValueValidator(MAX_VND)])
     tags = ClusterTaggableManager(through=AttractionTag, blank=True, verbose_name=_("tags"))
 
     content_panels = Page.content_panels + CataloguePage.common_panels + [

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from promo.limits import URL_MAX_LENGTH
 from promo.models.base import CataloguePage
 from promo.models.listing import CatalogueIndexPage
 
@@ -23,7 +24,7 @@ class FairPage(CataloguePage):
     end = models.DateField(_("last day"))
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     organizer = models.CharField(_("organizer"), max_length=255, blank=True)
-    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_url = models.URLField(_("registration link"), max_length=URL_MAX_LENGTH, blank=True)
     tags = ClusterTaggableManager(through=FairTag, blank=True, verbose_name=_("tags"))
 
     content_panels = Page.content_panels + CataloguePage.common_panels + [

@@ -107,6 +107,26 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+# --- SQLite under concurrent writers (visitors' enquiries while staff import) ---------------
+# WAL lets readers go on while one writer writes; the busy timeout makes a writer wait for the
+# lock instead of failing at once; IMMEDIATE takes the write lock when a transaction begins,
+# so a transaction that read first never fails to upgrade its lock (SQLite does not wait in
+# that case). PostgreSQL needs none of this and is left as configured.
+SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+
+
+def tune_sqlite(database):
+    if database.get("ENGINE") == "django.db.backends.sqlite3":
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL")
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", SQLITE_BUSY_TIMEOUT)
+    return database
+
+
+tune_sqlite(DATABASES["default"])
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -251,3 +271,14 @@ PERMISSIONS_POLICY = {
 # No third-party avatars in the admin: the policy refuses them, and they send a hash of each
 # staff e-mail address to the avatar service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- Background tasks (e-mails, spreadsheet imports, Wagtail's index updates) ---------------
+# Wagtail 8 runs its background work through django-tasks; django-tasks-db (the same author's
+# database backend, split out of django-tasks 0.12) keeps the queue in the database, so the
+# embedded set-up needs no broker. `manage.py worker` runs the tasks (README, "Processes").
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     "QUEUES": ["default", "mail", "imports"]}}
+# Seconds for every SMTP socket operation: a mail server that never answers fails the attempt.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Enquiries the database could not take at once are kept here until they are stored.
+ENQUIRY_SPOOL_DIR = Path(os.environ.get("ENQUIRY_SPOOL_DIR", VAR_DIR / "spool" / "enquiries"))
