@@ -24,3 +24,5 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
     )
 }
+# Maps draw no tiles in tests: nothing is fetched from outside the machine.
+MAP_TILE_URL = ""
