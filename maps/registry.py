@@ -45,6 +45,9 @@ class PlaceKind:
     def coordinates(self, item):
         return float(item.lon), float(item.lat)
 
+    def feature_id(self, item):
+        return getattr(item, "ref", None) or item.pk
+
 
 def register(cls):
     instance = cls()

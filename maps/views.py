@@ -41,7 +41,7 @@ def places_geojson(request):
             lon, lat = source.coordinates(item)
             features.append({
                 "type": "Feature",
-                "id": f"{kind}:{item.ref}" if hasattr(item, "ref") else f"{kind}:{item.pk}",
+                "id": f"{kind}:{source.feature_id(item)}",
                 "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
                 "properties": {"kind": kind, **source.properties(item, request)},
             })
@@ -50,4 +50,6 @@ def places_geojson(request):
     response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
     response["Content-Language"] = lang
     response["Access-Control-Allow-Origin"] = "*"
+    # Markers change when staff publish; a minute of reuse spares a map re-fetching them.
+    response["Cache-Control"] = "public, max-age=60"
     return response

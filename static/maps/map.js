@@ -97,7 +97,10 @@
           var marker = L.marker(latlng, {
             icon: markerIcon(props), title: props.title, keyboard: true, riseOnHover: true
           });
-          marker.bindPopup(popupContent(props, texts), { closeButton: true, autoPanPadding: [24, 24] });
+          // Pan clear of the zoom buttons (top left) when the popup opens.
+          marker.bindPopup(popupContent(props, texts), {
+            closeButton: true, autoPanPaddingTopLeft: [60, 24], autoPanPaddingBottomRight: [24, 24]
+          });
           marker.on("add", function () {
             var node = marker.getElement();
             node.setAttribute("role", "button");
