@@ -117,14 +117,15 @@ def main(argv=None):
         from django.test import Client
 
         client = Client()
+        # Vietnamese: the bench creates the source pages only (no translations).
         filtered = ("sector=manufacturing&sector=energy&status=open&area_min=10&capital_min=5000000"
                     "&capital_max=80000000&currency=usd&sort=capital_desc")
         cases = [
-            ("listing, unfiltered (baseline)", "/en/investment/"),
-            ("listing, filtered + sorted", f"/en/investment/?{filtered}"),
-            ("listing, map view, filtered", f"/en/investment/?view=map&{filtered}"),
-            ("GeoJSON, all items", "/api/v1/places.geojson?kind=investment&lang=en"),
-            ("GeoJSON, filtered", f"/api/v1/places.geojson?kind=investment&lang=en&{filtered}"),
+            ("listing, unfiltered (baseline)", "/vi/dau-tu/"),
+            ("listing, filtered + sorted", f"/vi/dau-tu/?{filtered}"),
+            ("listing, map view, filtered", f"/vi/dau-tu/?view=map&{filtered}"),
+            ("GeoJSON, all items", "/api/v1/places.geojson?kind=investment&lang=vi"),
+            ("GeoJSON, filtered", f"/api/v1/places.geojson?kind=investment&lang=vi&{filtered}"),
         ]
         results = {}
         for name, url in cases:

@@ -130,21 +130,25 @@ def fact_groups(page, rate):
 
 def card_facts(page, rate=None):
     """The few facts a card or a map popup shows, as short texts."""
-    facts = [page.get_status_display()]
-    if page.sector:
-        facts.append(page.sector.name)
-    if page.investment_form:
-        facts.append(page.investment_form.name)
-    if page.area_ha is not None:
-        facts.append(_("%(area)s ha") % {"area": number(page.area_ha)})
-    if page.capital_vnd is not None:
-        dollars = to_usd(page.capital_vnd, rate)
-        text = vnd(page.capital_vnd)
+    return short_facts(
+        page.get_status_display(), page.sector.name if page.sector else "",
+        page.investment_form.name if page.investment_form else "", page.area_ha, page.capital_vnd,
+        page.commune.name if page.commune else "", rate)
+
+
+def short_facts(status, sector, form, area_ha, capital_vnd, commune, rate=None):
+    facts = [str(status)]
+    facts += [name for name in (sector, form) if name]
+    if area_ha is not None:
+        facts.append(_("%(area)s ha") % {"area": number(area_ha)})
+    if capital_vnd is not None:
+        dollars = to_usd(capital_vnd, rate)
+        text = vnd(capital_vnd)
         if dollars is not None:
             text += " " + _("(≈ %(amount)s)") % {"amount": usd(dollars)}
         facts.append(text)
-    if page.commune:
-        facts.append(page.commune.name)
+    if commune:
+        facts.append(commune)
     return facts
 
 
