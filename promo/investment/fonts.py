@@ -1,7 +1,7 @@
 """The font of the PDF profiles: Noto Sans CJK (SIL Open Font License), one OpenType file that
 covers Vietnamese, Latin, Hangul, kana and Han characters, installed from PyPI with the other
 requirements (package `cvttf-NotoSansCJK-Regular`) so that `make run` needs nothing else. The
-PDF embeds only the glyphs a profile uses (fpdf2 subsets it), about 20–60 KB a file.
+PDF embeds only the glyphs a profile uses (fpdf2 subsets it), about 25–60 KB a file.
 
 Settings: PROFILE_PDF_FONT (a path) replaces it, e.g. with a distribution's copy."""
 import hashlib
