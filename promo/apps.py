@@ -13,3 +13,6 @@ class PromoConfig(AppConfig):
 
         guard_text_fields()
         guard_admin_exports()
+        from promo.investment.profile import connect_signals
+
+        connect_signals()

@@ -2,6 +2,7 @@ from .attractions import AttractionIndexPage, AttractionPage
 from .base import CataloguePage
 from .fairs import FairIndexPage, FairPage
 from .investment import InvestmentIndexPage, InvestmentPage
+from .investment_people import ExchangeRate, InvestmentForm, Officer
 from .news import NewsIndexPage, NewsPage
 from .products import ProductIndexPage, ProductPage
 from .taxonomy import Category, Commune, FormerCommuneName, Sector
@@ -23,7 +24,8 @@ INDEX_MODELS = {
 
 __all__ = [
     "AttractionIndexPage", "AttractionPage", "CATALOGUE_MODELS", "CataloguePage", "Category",
-    "Commune", "FairIndexPage", "FairPage", "FormerCommuneName", "INDEX_MODELS",
-    "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "ProductIndexPage",
+    "Commune", "ExchangeRate", "FairIndexPage", "FairPage", "FormerCommuneName", "INDEX_MODELS",
+    "InvestmentForm", "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "Officer",
+    "ProductIndexPage",
     "ProductPage", "Sector",
 ]

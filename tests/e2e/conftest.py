@@ -32,14 +32,22 @@ def free_port():
         return s.getsockname()[1]
 
 
+# The demo server's environment, for tests that run management commands against its database.
+DEMO_ENV = {}
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     """Base URL of a running demo site (migrated, demo catalogue loaded, index built)."""
     work = tmp_path_factory.mktemp("e2e-site")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
            "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
-           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work)}
+           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work),
+           # no map tiles from outside the machine; mail to files the tests can read
+           "MAP_TILE_URL": "", "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(work / "mail")}
     env.pop("ELASTICSEARCH_URL")
+    DEMO_ENV.update(env, ROOT=str(ROOT))
     manage = [sys.executable, str(ROOT / "manage.py")]
     for args in (["migrate", "-v0"], ["load_demo", "--no-admin"],
                  ["createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "e2e@example.com"]):
