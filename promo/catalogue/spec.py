@@ -160,6 +160,10 @@ BY_KIND = {
 # JSON key -> model field, where they differ
 MODEL_FIELD = {"commune": "commune", "category": "category", "sector": "sector"}
 
+# Planning a visit: hours, fees, routes, fair times, exhibitors… (promo.catalogue.visit_keys
+# adds them to BY_KIND when imported, whichever module is imported first).
+from promo.catalogue import visit_keys  # noqa: E402,F401
+
 
 def keys_for(kind):
     return {key.name: key for key in COMMON + BY_KIND[kind]}
