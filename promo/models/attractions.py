@@ -16,7 +16,7 @@ from promo.models.daysets import MonthsField
 from promo.models.geo import LocationMixin
 from promo.models.listing import CatalogueIndexPage
 from promo.models.visit_exchange import AttractionExchangeMixin
-from promo.models.visit_facts import AMENITIES, Availability, HoursStatus, RoutesBlock
+from promo.models.visit_facts import AMENITIES, Availability, HoursStatus, Origin, RoutesBlock
 
 
 class AttractionTag(TaggedItemBase):
@@ -188,6 +188,11 @@ class AttractionPage(AttractionExchangeMixin, LocationMixin, CataloguePage):
                 rows.append((group, code, label, value, Availability(value).label))
         return rows
 
+    def route_rows(self):
+        """[(origin label, route value)] in the editor's order."""
+        return [(Origin(child.value["origin"]).label, child.value) for child in self.routes
+                if child.block_type == "route"]
+
     AMENITY_FIELDS = {
         "wheelchair": "access_wheelchair", "steps": "access_steps",
         "accessible_toilet": "access_toilet", "parking": "has_parking",
@@ -256,10 +261,15 @@ class AttractionIndexPage(CatalogueIndexPage):
         problems = context["active_filters"].pop("_problems", [])
         context.update(
             filter_problems=problems, flag_filters=self.flag_filters,
-            visit_now=clock.now(request), clock_query=clock.clock_query(request),
-            trips=self.trip_cards(),
+            visit_now=clock.now(request), clock_value=clock.clock_query(request)[4:],
+            trips=self.trip_cards(), trip_index=self.trip_index(),
         )
         return context
+
+    def trip_index(self):
+        from promo.models.itineraries import TripIndexPage
+
+        return TripIndexPage.objects.live().public().child_of(self).first()
 
     def trip_cards(self):
         from promo.models.itineraries import TripPage

@@ -197,13 +197,14 @@ class FairIndexPage(CatalogueIndexPage):
         from promo.fair_calendar import month_context
 
         self._request = request
+        clock_value = clock.clock_query(request)[4:]
         if request.GET.get("view") == "calendar":
             context = Page.get_context(self, request, *args, **kwargs)
             context.update(month_context(self, request))
-            context["view"] = "calendar"
+            context.update(view="calendar", clock_value=clock_value)
             return context
         context = super().get_context(request, *args, **kwargs)
-        context["view"] = "list"
+        context.update(view="list", clock_value=clock_value)
         context["when"] = context["active_filters"]["when"][0]
         context["when_options"] = [
             ("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All")),
