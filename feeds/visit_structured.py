@@ -52,7 +52,7 @@ def fee_offers(page, url):
 
 def amenity_features(page):
     features = []
-    for _group, code, label, value, _value_label in page.amenity_rows():
+    for _group, _code, label, value, _value_label in page.amenity_rows():
         if value == "partly":
             features.append({"@type": "LocationFeatureSpecification", "name": str(label),
                              "value": True, "description": _("Partly")})

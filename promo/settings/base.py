@@ -182,3 +182,7 @@ LOGGING = {
 
 CATALOGUE_PAGE_SIZE = 12
 SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
+
+# --- Planning a visit (tourism: open now, fair calendar) ---
+# Tests only: let a request fix the clock with ?now=YYYY-MM-DDTHH:MM (Asia/Ho_Chi_Minh).
+VISIT_CLOCK_PARAMETER = env_bool("VISIT_CLOCK_PARAMETER")

@@ -24,3 +24,4 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
     )
 }
+VISIT_CLOCK_PARAMETER = True
