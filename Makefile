@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help
+.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help vendor
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
@@ -58,6 +58,10 @@ lint: install-test
 
 bench: install-test
 	$(PY) -m bench.search_bench
+
+# Copy front-end libraries from node_modules (npm ci) into static/vendor/ (committed).
+vendor: install-test
+	bash scripts/vendor-leaflet.sh
 
 clean:
 	rm -rf var/db.sqlite3 var/search.sqlite3* var/media

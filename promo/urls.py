@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from maps.urls import api_urlpatterns as map_api_urlpatterns
 from search import views as search_views
 from search.urls import api_urlpatterns
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *api_urlpatterns,
+    *map_api_urlpatterns,
     path("", include("feeds.root_urls")),
     path("", include("portal.root_urls")),
     path("", include("enquiries.root_urls")),

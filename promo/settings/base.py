@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal",
     "enquiries",
     "staff",
+    "maps",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -186,3 +187,11 @@ SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
 # --- Planning a visit (tourism: open now, fair calendar) ---
 # Tests only: let a request fix the clock with ?now=YYYY-MM-DDTHH:MM (Asia/Ho_Chi_Minh).
 VISIT_CLOCK_PARAMETER = env_bool("VISIT_CLOCK_PARAMETER")
+
+# Maps (maps/, issue 9): tiles for the shared map component. Empty MAP_TILE_URL = markers on a
+# plain background and nothing fetched from outside the site (what the tests use).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)

@@ -25,3 +25,5 @@ DATABASES = {
     )
 }
 VISIT_CLOCK_PARAMETER = True
+# Maps draw no tiles in tests: nothing is fetched from outside the machine.
+MAP_TILE_URL = ""
