@@ -41,3 +41,10 @@ def clock_query(request):
     """`now=…` to carry a test clock through the links and forms of a page ("" otherwise)."""
     fixed = requested_now(request)
     return f"{CLOCK_PARAMETER}={fixed.strftime('%Y-%m-%dT%H:%M')}" if fixed else ""
+
+
+def now_from_params(params):
+    """`now()` for code that has the query parameters but not the request (the places API)."""
+    class _Request:
+        GET = params
+    return now(_Request())

@@ -255,9 +255,14 @@ class AttractionIndexPage(CatalogueIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         from promo import clock
+        from promo.view_switch import current_view, view_options
 
         self._request = request
         context = super().get_context(request, *args, **kwargs)
+        views = ("list", "map")
+        context.update(view=current_view(request, views), view_options=view_options(request, views),
+                       map_kind="attraction",
+                       map_label=_("Map of the places that match the filters"))
         problems = context["active_filters"].pop("_problems", [])
         context.update(
             filter_problems=problems, flag_filters=self.flag_filters,

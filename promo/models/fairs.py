@@ -195,16 +195,21 @@ class FairIndexPage(CatalogueIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         from promo.fair_calendar import month_context
+        from promo.view_switch import current_view, view_options
 
         self._request = request
-        clock_value = clock.clock_query(request)[4:]
-        if request.GET.get("view") == "calendar":
+        views = ("list", "calendar", "map")
+        view = current_view(request, views)
+        common = {"view": view, "view_options": view_options(request, views),
+                  "clock_value": clock.clock_query(request)[4:], "map_kind": "fair",
+                  "map_label": _("Map of the fair and event venues")}
+        if view == "calendar":
             context = Page.get_context(self, request, *args, **kwargs)
             context.update(month_context(self, request))
-            context.update(view="calendar", clock_value=clock_value)
+            context.update(common)
             return context
         context = super().get_context(request, *args, **kwargs)
-        context.update(view="list", clock_value=clock_value)
+        context.update(common)
         context["when"] = context["active_filters"]["when"][0]
         context["when_options"] = [
             ("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All")),
