@@ -62,8 +62,8 @@ AMENITIES = {
 
 class Origin(models.TextChoices):
     HCMC = "hcmc", _("Ho Chi Minh City centre")
-    THU_DAU_MOT = "thu-dau-mot", _("Thủ Dầu Một")
-    TAY_NINH = "tay-ninh", _("Tây Ninh")
+    THU_DAU_MOT = "thu-dau-mot", _("Thủ Dầu Một centre")
+    TAY_NINH = "tay-ninh", _("Tây Ninh centre")
 
 
 def _check_times(opens, closes, errors):

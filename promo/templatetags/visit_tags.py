@@ -33,7 +33,7 @@ def period_text(period):
         closes = _("%(time)s (next day)") % {"time": closes}
     elif period.closes == dt.time(0, 0):
         closes = _("midnight")
-    return _("%(opens)s–%(closes)s") % {"opens": _hhmm(period.opens), "closes": closes}
+    return f"{_hhmm(period.opens)}–{closes}"
 
 
 @register.simple_tag(takes_context=True)
@@ -46,8 +46,8 @@ def _when(moment, now):
         return _hhmm(moment)
     if moment.date() == now.date() + dt.timedelta(days=1):
         return _("tomorrow %(time)s") % {"time": _hhmm(moment)}
-    return _("%(weekday)s %(time)s") % {"weekday": WEEKDAYS[moment.weekday()],
-                                        "time": _hhmm(moment)}
+    return _("%(time)s on %(weekday)s") % {"weekday": WEEKDAYS[moment.weekday()],
+                                           "time": _hhmm(moment)}
 
 
 @register.simple_tag(takes_context=True)
@@ -111,7 +111,7 @@ def month_ranges(mask):
         if first == last:
             parts.append(str(MONTHS[first + 1]))
         else:
-            parts.append(_("%(first)s – %(last)s") % {"first": MONTHS[first + 1],
+            parts.append(_("%(first)s to %(last)s") % {"first": MONTHS[first + 1],
                                                       "last": MONTHS[last + 1]})
     return ", ".join(parts)
 
@@ -134,7 +134,7 @@ def special_hours(context, page):
         if special.valid_from == special.valid_through:
             dates = date_format(special.valid_from, "DATE_FORMAT")
         else:
-            dates = _("%(first)s – %(last)s") % {
+            dates = _("%(first)s to %(last)s") % {
                 "first": date_format(special.valid_from, "DATE_FORMAT"),
                 "last": date_format(special.valid_through, "DATE_FORMAT")}
         hours = _("Closed") if special.closed else period_text(special.period)
@@ -148,7 +148,7 @@ def km(value):
 
     if value in (None, ""):
         return ""
-    return _("%(km)s km") % {"km": number(value, 1)}
+    return f"{number(value, 1)} km"
 
 
 @register.simple_tag
@@ -156,8 +156,7 @@ def fair_times(fair):
     """"08:00–21:00 each day (Vietnam time)" for a fair with times."""
     if not fair.has_times:
         return ""
-    hours = _("%(opens)s–%(closes)s") % {"opens": _hhmm(fair.daily_opens),
-                                         "closes": _hhmm(fair.daily_closes)}
+    hours = f"{_hhmm(fair.daily_opens)}–{_hhmm(fair.daily_closes)}"
     if fair.start == fair.end:
         return _("%(hours)s (Vietnam time, UTC+7)") % {"hours": hours}
     return _("%(hours)s each day (Vietnam time, UTC+7)") % {"hours": hours}
@@ -168,5 +167,4 @@ def fair_hours(fair):
     """"08:00–21:00", the short form for cards and the calendar."""
     if not fair.has_times:
         return ""
-    return _("%(opens)s–%(closes)s") % {"opens": _hhmm(fair.daily_opens),
-                                         "closes": _hhmm(fair.daily_closes)}
+    return f"{_hhmm(fair.daily_opens)}–{_hhmm(fair.daily_closes)}"
