@@ -133,15 +133,20 @@ class FairPage(FairExchangeMixin, LocationMixin, CataloguePage):
             last += dt.timedelta(days=1)
         return dt.datetime.combine(last, self.daily_closes, clock.DISTRICT_TZ)
 
+    def get_context(self, request, *args, **kwargs):
+        self._request = request  # "upcoming" and "registration open" by the visitor's clock
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def is_upcoming(self):
-        return self.end >= clock.today()
+        return self.end >= clock.today(getattr(self, "_request", None))
 
     @property
     def registration_open(self):
         if not self.is_upcoming:
             return False
-        return self.registration_deadline is None or self.registration_deadline >= clock.today()
+        return (self.registration_deadline is None
+                or self.registration_deadline >= clock.today(getattr(self, "_request", None)))
 
     @property
     def duration_days(self):
