@@ -93,7 +93,9 @@ def test_stop_and_day_validation_explains_what_is_missing(tourism):
     day = DayBlock()
     with pytest.raises(ValidationError) as order:
         day.clean(day.to_python({"title": "", "intro": "", "stops": [
-            {"type": "item", "value": {"time": "10:00", "name": "A", "lat": "11.1", "lon": "106.1"}},
-            {"type": "item", "value": {"time": "09:00", "name": "B", "lat": "11.2", "lon": "106.2"}},
+            {"type": "item", "id": "a", "value": {"time": "10:00", "name": "A", "lat": "11.1",
+                                                  "lon": "106.1"}},
+            {"type": "item", "id": "b", "value": {"time": "09:00", "name": "B", "lat": "11.2",
+                                                  "lon": "106.2"}},
         ]}))
     assert "order of their times" in str(order.value.non_block_errors.as_data())
