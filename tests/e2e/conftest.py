@@ -37,7 +37,9 @@ def demo_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-site")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
            "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
-           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work)}
+           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work),
+           # tests fix the visitor's clock with ?now=…; maps draw no tiles from outside
+           "VISIT_CLOCK_PARAMETER": "1", "MAP_TILE_URL": ""}
     env.pop("ELASTICSEARCH_URL")
     manage = [sys.executable, str(ROOT / "manage.py")]
     for args in (["migrate", "-v0"], ["load_demo", "--no-admin"]):
