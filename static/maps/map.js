@@ -147,7 +147,8 @@
         });
         if (d.route && bounds.length > 1) {
           // data-route: the features are stops in order; join them with a line.
-          L.polyline(bounds, { className: "place-map__route", interactive: false }).addTo(map);
+          L.polyline(bounds, { className: "place-map__route", interactive: false, smoothFactor: 0 })
+            .addTo(map);
         }
         if (bounds.length === 1) {
           map.setView(bounds[0], Number(d.zoom) || 13);

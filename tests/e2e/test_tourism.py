@@ -48,6 +48,11 @@ def wait_for_maps(page):
                     /Nothing|Không|could not/.test(m.textContent))""", timeout=15_000)
 
 
+def stop_names(page):
+    return page.evaluate("""() => [...document.querySelectorAll('.timeline__title')].map(h =>
+        h.textContent.replace(h.querySelector('.timeline__number').textContent, '').trim())""")
+
+
 def test_open_now_at_six_in_the_morning_and_eleven_at_night(page, demo_server):
     page.goto(demo_server + clocked("/en/tourism/nui-cau/", "06:00"))
     badge = page.locator(".facts-panel .open-badge")
@@ -99,7 +104,7 @@ def test_month_calendar_by_keyboard_across_months(page, demo_server):
 def test_itinerary_map_shows_every_stop_in_order(page, demo_server):
     page.goto(demo_server + TRIP["en"])
     wait_for_maps(page)
-    timeline = page.locator(".timeline__title a, .timeline__title").all_inner_texts()
+    timeline = stop_names(page)
     numbers = page.locator(".trip-map .place-marker__label").all_inner_texts()
     stops = page.locator(".timeline__stop").count()
     assert numbers == [str(n) for n in range(1, stops + 1)] and stops == 8
@@ -112,12 +117,15 @@ def test_itinerary_map_shows_every_stop_in_order(page, demo_server):
     marker_points = page.evaluate("""() => [...document.querySelectorAll(
         '.trip-map .leaflet-marker-icon')].map(m => { const r = m.getBoundingClientRect();
         return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)]; })""")
-    line_points = page.evaluate("""() => { const p = document.querySelector(
-        '.trip-map path.place-map__route'); const n = p.getTotalLength(); const box =
-        p.ownerSVGElement.getBoundingClientRect(); const pts = []; const d = p.getAttribute('d');
-        const re = /[ML](-?[\\d.]+) (-?[\\d.]+)/g; let m; const vb = p.ownerSVGElement.viewBox.baseVal;
-        while ((m = re.exec(d))) pts.push([Math.round(box.x + (+m[1] - vb.x)),
-                                           Math.round(box.y + (+m[2] - vb.y))]); return pts; }""")
+    line_points = page.evaluate("""() => {
+        const path = document.querySelector('.trip-map path.place-map__route');
+        const svg = path.ownerSVGElement, matrix = path.getScreenCTM(), points = [];
+        for (const m of path.getAttribute('d').matchAll(/[ML](-?[\\d.]+) (-?[\\d.]+)/g)) {
+            const point = svg.createSVGPoint(); point.x = +m[1]; point.y = +m[2];
+            const screen = point.matrixTransform(matrix);
+            points.push([Math.round(screen.x), Math.round(screen.y)]);
+        }
+        return points; }""")
     for (mx, my), (lx, ly) in zip(marker_points, line_points):
         assert abs(mx - lx) <= 3 and abs(my - ly) <= 3
     # a marker opens from the keyboard and its popup links to the stop
@@ -132,7 +140,7 @@ def test_itinerary_prints_on_a4_without_cut_off(page, demo_server):
     from pypdf import PdfReader
 
     page.goto(demo_server + TRIP["vi"])
-    titles = [t.strip() for t in page.locator(".timeline__title").all_inner_texts()]
+    titles = stop_names(page)
     # A4 less the print margins (210 mm − 2 × 12 mm ≈ 703 CSS px): nothing wider than the page.
     page.set_viewport_size({"width": 703, "height": 1000})
     page.emulate_media(media="print")
@@ -144,7 +152,7 @@ def test_itinerary_prints_on_a4_without_cut_off(page, demo_server):
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     for sheet in pdf.pages:
         width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
-        assert (round(width), round(height)) == (595, 842)    # A4 in points
+        assert abs(width - 595) <= 2 and abs(height - 842) <= 2    # A4 in points
     text = " ".join(" ".join(sheet.extract_text().split()) for sheet in pdf.pages)
     for title in titles:
         assert " ".join(title.split()) in text, title

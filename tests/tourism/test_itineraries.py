@@ -99,3 +99,19 @@ def test_stop_and_day_validation_explains_what_is_missing(tourism):
                                                   "lon": "106.2"}},
         ]}))
     assert "order of their times" in str(order.value.non_block_errors.as_data())
+
+
+def test_staff_edit_attractions_fairs_and_itineraries_in_the_admin(admin_client, tourism):
+    from django.urls import reverse
+
+    from promo.models import FairPage, TripIndexPage, TripPage
+
+    trip = build_trip()
+    index = TripIndexPage.objects.get(locale__language_code="vi")
+    assert admin_client.get(reverse("wagtailadmin_pages:add", args=(
+        "promo", "trippage", index.pk))).status_code == 200
+    for page in (trip, AttractionPage.objects.get(ref="nui-cau", locale__language_code="vi"),
+                 FairPage.objects.get(ref="phien-cho-2026", locale__language_code="vi")):
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, page
+    assert TripPage.objects.filter(ref="mot-ngay").count() == 2
