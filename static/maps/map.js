@@ -156,7 +156,7 @@
           map.fitBounds(bounds, { padding: [28, 28], maxZoom: Number(d.zoom) || 14 });
         }
         if (status) {
-          status.textContent = (d.countTemplate || "").replace("%s", features.length);
+          status.textContent = (d.countTemplate || "").replace("{count}", features.length);
           status.classList.add("visually-hidden");
         }
         container.dispatchEvent(new CustomEvent("placemap:ready", {
