@@ -8,12 +8,13 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help vendor
+.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help vendor bench-investment
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
 	@echo "make test   - install the test extras and run the whole suite"
 	@echo "make bench  - search benchmark (10,000 items x 2 locales)"
+	@echo "make bench-investment - investment listing and map endpoint at 1,000 opportunities"
 	@echo "make es     - start a local Elasticsearch for development (make es-stop to stop it)"
 
 $(VENV)/bin/activate:
@@ -58,6 +59,10 @@ lint: install-test
 
 bench: install-test
 	$(PY) -m bench.search_bench
+
+# GeoJSON and filtered investment listing at 1,000 opportunities, beside the unfiltered listing.
+bench-investment: install-test
+	$(PY) -m bench.investment_bench
 
 # Copy front-end libraries from node_modules (npm ci) into static/vendor/ (committed).
 vendor: install-test

@@ -14,9 +14,10 @@ logger = logging.getLogger(__name__)
 
 
 def recipient_for(opportunity, site):
-    """The opportunity's own contact, else the site's contact address, else the sender."""
-    if opportunity is not None and opportunity.contact_email:
-        return opportunity.contact_email
+    """The opportunity's officer or own contact, else the site's contact address, else the sender."""
+    # The opportunity's named officer first (promo.models.InvestmentPage.contact_address).
+    if opportunity is not None and opportunity.contact_address:
+        return opportunity.contact_address
     if site is not None:
         from home.models import ContactSettings
 

@@ -160,26 +160,54 @@ def news(page, request, image_url):
 def investment(page, request, image_url):
     # schema.org has no "investment opportunity". The page offers a site/project to investors
     # on behalf of a public body, so it is an Offer whose itemOffered is the Place (with its
-    # area and planned capital as properties). RealEstateListing was rejected: it describes a
-    # listings web page for property to buy or rent, which fits bare land but not a factory or
-    # tourism project; a Demand is the opposite direction (the office seeking, not offering).
+    # deal facts as properties). RealEstateListing was rejected: it describes a listings web
+    # page for property to buy or rent, which fits bare land but not a factory or tourism
+    # project; a Demand is the opposite direction (the office seeking, not offering).
+    # Every fact of the page's facts panel is a PropertyValue: numbers with their unit (VND is
+    # the stored currency; the US dollar figure is an approximation and is not stated).
+    from promo.investment.facts import fact_groups, incentive_items
+    from promo.models import ExchangeRate
+
+    rate = ExchangeRate.for_request(request) if request is not None else None
+    numbers = {
+        "capital": (page.capital_vnd, "VND", None),
+        "area": (page.area_ha, "ha", "HAR"),
+        "land_use_term": (page.land_use_term_years, "years", "ANN"),
+        "power": (page.power_kv, "kV", "KVT"),
+    }
     properties = []
-    if page.area_ha is not None:
-        properties.append({"@type": "PropertyValue", "name": _("Area"),
-                           "value": _number(page.area_ha), "unitCode": "HAR", "unitText": "ha"})
-    if page.capital_usd is not None:
-        properties.append({"@type": "PropertyValue", "name": _("Planned capital"),
-                           "value": _number(page.capital_usd), "unitText": "USD"})
-    properties.append({"@type": "PropertyValue", "name": _("Status"),
-                       "value": page.get_status_display()})
+    for _group, _label, facts in fact_groups(page, rate):
+        for fact in facts:
+            if fact.key == "officer":
+                continue
+            value, unit, code = numbers.get(fact.key, (None, None, None))
+            item = {"@type": "PropertyValue", "propertyID": fact.key, "name": fact.label}
+            if value is not None:
+                item.update(value=_number(value), unitText=unit, unitCode=code,
+                            description=fact.text)
+            else:
+                item["value"] = fact.text
+            properties.append(item)
+    for incentive in incentive_items(page):
+        properties.append({"@type": "PropertyValue", "propertyID": "incentive",
+                           "name": _("Incentive"), "value": incentive["text"],
+                           "description": incentive["basis"]})
     common = _common(page, request, image_url)
-    office = _organization(request)
+    office = _organization(request, page.promoter or None)
     office["@type"] = "GovernmentOrganization"
-    if page.contact_email:
+    officer = page.officer
+    if officer is not None:
+        office["employee"] = {"@type": "Person", "name": officer.name, "jobTitle": officer.title,
+                              "telephone": officer.phone, "email": officer.email,
+                              "knowsLanguage": officer.language_codes}
+    elif page.contact_email:
         office["email"] = page.contact_email
+    availability = {"open": "InStock", "negotiating": "LimitedAvailability",
+                    "awarded": "SoldOut"}[page.status]
     return {
         "@type": "Offer", **common,
         "category": page.sector.name if page.sector else None,
+        "availability": f"{SCHEMA}/{availability}",
         "offeredBy": office,
         "areaServed": {"@type": "Place", "name": page.commune.name if page.commune else "Dầu Tiếng",
                        "address": _address(page)},

@@ -6,3 +6,8 @@ class PromoConfig(AppConfig):
     name = "promo"
     verbose_name = _("Catalogue")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from promo.investment.profile import connect_signals
+
+        connect_signals()

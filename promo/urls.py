@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("enquiries.urls")),
     path("", include("staff.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -53,7 +53,7 @@ def _text_fields(page):
     from promo.catalogue.body import stream_to_text
 
     parts = [stream_to_text(page.body)]
-    for name in ("producer", "unit", "venue", "organizer", "opening_hours", "incentives"):
+    for name in ("producer", "unit", "venue", "organizer", "opening_hours", "incentives_text"):
         value = getattr(page, name, "")
         if value:
             parts.append(value)
@@ -63,7 +63,7 @@ def _text_fields(page):
 def _facts(page):
     facts = {}
     for name in ("start", "end", "venue", "ocop_stars", "price_from_vnd", "unit", "area_ha",
-                 "capital_usd", "status", "opening_hours", "ticket_vnd"):
+                 "capital_vnd", "status", "opening_hours", "ticket_vnd"):
         value = getattr(page, name, None)
         if value not in (None, ""):
             facts[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -18,8 +18,11 @@ from promo.catalogue.parse import Problem, parse_file
 from promo.catalogue.taxonomy import TaxonomyResolver
 
 FIXED_COLUMNS = ("ref", "locale")
-INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd"}
-NUMBER_KEYS = {"lat", "lon", "area_ha", "capital_usd"}
+INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd", "capital_vnd", "land_use_term_years",
+                "lease_price_min_vnd", "lease_price_max_vnd", "hcmc_minutes", "airport_minutes",
+                "seaport_minutes", "industrial_park_minutes"}
+NUMBER_KEYS = {"lat", "lon", "area_ha", "power_kv", "hcmc_km", "airport_km", "seaport_km",
+               "industrial_park_km"}
 MAX_ROWS = 5000
 
 # One example row per kind for the downloadable template; each is a valid vi line.
@@ -39,8 +42,9 @@ EXAMPLES = {
                    "lon": 106.33, "opening_hours": "06:00–17:00", "ticket_vnd": 0},
     "investment": {"ref": "cum-cong-nghiep-mau", "title": "Cụm công nghiệp mẫu",
                    "summary": "Quỹ đất sạch cho chế biến nông sản.", "commune": "xã Dầu Tiếng",
-                   "sector": "manufacturing", "area_ha": 12.5, "capital_usd": 5000000,
-                   "status": "open", "incentives": "Miễn tiền thuê đất 3 năm.",
+                   "sector": "manufacturing", "area_ha": 12.5, "capital_vnd": 130000000000,
+                   "status": "open", "investment_form": "land-lease",
+                   "incentives": "Miễn tiền thuê đất 3 năm | Nghị định 103/2024/NĐ-CP",
                    "contact_email": "invest@example.com"},
     "news": {"ref": "tin-mau", "title": "Tin mẫu", "summary": "Một tin mẫu.",
              "body": "Nội dung tin.", "commune": "xã Dầu Tiếng", "published": "2026-11-01",
@@ -120,6 +124,13 @@ def cell_value(key, cell):
         return cell.isoformat()
     if key == "tags":
         return [t.strip() for t in str(cell).split(",") if t.strip()]
+    if key == "incentives":  # one per line: "incentive | legal basis"
+        items = []
+        for row in str(cell).splitlines():
+            text, _bar, basis = row.partition("|")
+            if text.strip():
+                items.append({"text": text.strip(), **({"basis": basis.strip()} if basis.strip() else {})})
+        return items
     if key in INTEGER_KEYS | NUMBER_KEYS:
         return _number(cell, integer=key in INTEGER_KEYS)
     if isinstance(cell, float) and cell.is_integer():
@@ -166,6 +177,9 @@ def build_sheet(kind, header, body):
         line["kind"] = kind  # a "kind" column may only repeat it; check() says if not
         if isinstance(shown.get("tags"), list):
             shown["tags"] = ", ".join(shown["tags"])
+        if isinstance(shown.get("incentives"), list):
+            shown["incentives"] = "\n".join(
+                " | ".join(filter(None, (i.get("text"), i.get("basis")))) for i in shown["incentives"])
         sheet.rows.append((number, shown))
         sheet.lines.append(line)
     return sheet, problems

@@ -19,10 +19,19 @@ from promo.models import CATALOGUE_MODELS, INDEX_MODELS
 # Keys whose value is the same in every translation of an item.
 SHARED_KEYS = {
     "published", "commune", "start", "end", "registration_url", "lat", "lon", "ticket_vnd",
-    "ocop_stars", "price_from_vnd", "sector", "area_ha", "capital_usd", "status",
+    "ocop_stars", "price_from_vnd", "sector", "area_ha", "status",
     "contact_email", "category",
     # Proper names a translator may leave untranslated: better shown in Vietnamese than not at all.
     "venue", "organizer", "producer",
+    # Investment deal facts (numbers, dates, codes; the names of places and agencies).
+    "investment_form", "officer", "capital_vnd", "in_land_use_plan", "site_clearance",
+    "policy_decision", "decision_expected", "construction_start", "land_use_type",
+    "land_use_term_years", "lease_price_min_vnd", "lease_price_max_vnd", "power_kv", "hcmc_km",
+    "hcmc_minutes", "airport_km", "airport_minutes", "seaport_km", "seaport_minutes",
+    "industrial_park_km", "industrial_park_minutes", "promoter", "seaport_name",
+    "industrial_park_name", "road_access", "water", "wastewater",
+    # Legal information: in Vietnamese rather than missing from a translation.
+    "incentives",
 } | visit_keys.SHARED
 
 
@@ -83,6 +92,10 @@ def desired_fields(record, resolver, source=None):
     for name, key in kind_keys.items():
         if name == "tags":
             continue
+        if key.alias_of:
+            if name in record.values:
+                values[key.alias_of] = key.to_model(record.values[name])
+            continue
         if name in record.values:
             value = record.values[name]
             if key.taxonomy:
@@ -95,6 +108,10 @@ def desired_fields(record, resolver, source=None):
             value = None
         if name == "body":
             value = text_to_stream(value or "")
+        elif key.to_model is not None:
+            if value is not None and not isinstance(value, list):  # taken from the source page
+                value = key.from_model(value)
+            value = key.to_model(value or [])
         elif value is None and not key.taxonomy:
             value = _empty_value(record.kind, name)
         values[name] = value
@@ -119,9 +136,14 @@ def _empty_value(kind, name):
 
 
 def _differs(page, values, tags):
+    keys = spec.keys_for(page.kind)
     for name, value in values.items():
         current = getattr(page, name)
-        if name == "body":
+        from_model = keys[name].from_model if name in keys else None
+        if from_model is not None:
+            if from_model(current) != from_model(value):
+                return True
+        elif name == "body":
             if stream_to_text(current) != stream_to_text_from_pairs(value):
                 return True
         elif hasattr(current, "pk") or hasattr(value, "pk"):

@@ -6,7 +6,7 @@ nothing and its author sees all of its problems at once, each with its line numb
 import json
 from dataclasses import dataclass, field
 
-from promo.catalogue import spec, visit_keys
+from promo.catalogue import spec
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,8 @@ def parse_line(number, raw, problems):
             problems.append(Problem(number, key.name, f"is required for a {kind} line"))
     if kind == "fair" and "start" in values and "end" in values and values["end"] < values["start"]:
         problems.append(Problem(number, "end", "must not be before start"))
-    if kind == "fair":
-        problems += [Problem(number, key, message)
-                     for key, message in visit_keys.check_fair_day(values)]
-    if kind == "attraction":
-        visit_keys.fold_ticket_price(values)
+    for line_check in spec.LINE_CHECKS.get(kind, ()):
+        problems.extend(Problem(number, key, message) for key, message in line_check(values))
     if len(problems) > before:
         return None
     return Record(number, ref, kind, locale, values)

@@ -260,12 +260,20 @@ def check_fair_day(values):
     return problems
 
 
+def _fold_ticket_check(values):
+    fold_ticket_price(values)
+    return []
+
+
 def _register():
     from promo.catalogue import spec
 
     if not any(key.name == "hours" for key in spec.BY_KIND["attraction"]):
         spec.BY_KIND["attraction"] += ATTRACTION_KEYS
         spec.BY_KIND["fair"] += FAIR_KEYS
+        spec.LINE_CHECKS["attraction"] = (*spec.LINE_CHECKS.get("attraction", ()),
+                                          _fold_ticket_check)
+        spec.LINE_CHECKS["fair"] = (*spec.LINE_CHECKS.get("fair", ()), check_fair_day)
 
 
 _register()

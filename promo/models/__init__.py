@@ -2,6 +2,7 @@ from .attractions import AttractionIndexPage, AttractionPage
 from .base import CataloguePage
 from .fairs import FairIndexPage, FairPage
 from .investment import InvestmentIndexPage, InvestmentPage
+from .investment_people import ExchangeRate, InvestmentForm, Officer
 from .itineraries import TripIndexPage, TripPage
 from .news import NewsIndexPage, NewsPage
 from .products import ProductIndexPage, ProductPage
@@ -25,8 +26,8 @@ INDEX_MODELS = {
 
 __all__ = [
     "AttractionIndexPage", "AttractionPage", "CATALOGUE_MODELS", "CataloguePage", "Category",
-    "Commune", "AdmissionFee", "OpeningException", "OpeningHours", "FairIndexPage", "FairPage",
-    "FormerCommuneName", "INDEX_MODELS",
-    "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "ProductIndexPage",
-    "ProductPage", "Sector", "TripIndexPage", "TripPage",
+    "Commune", "AdmissionFee", "OpeningException", "OpeningHours", "ExchangeRate",
+    "FairIndexPage", "FairPage", "FormerCommuneName", "INDEX_MODELS", "InvestmentForm",
+    "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "Officer",
+    "ProductIndexPage", "ProductPage", "Sector", "TripIndexPage", "TripPage",
 ]

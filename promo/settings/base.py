@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "enquiries",
     "staff",
     "maps",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

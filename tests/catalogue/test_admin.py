@@ -22,11 +22,22 @@ KIND_FIELDS = {
                               **inline_rows("admission_fees", {"visitor": "adult",
                                                                "price_vnd": "0"})},
     "investment": lambda vi: {"sector": Sector.objects.get(slug="energy", locale=vi).pk,
-                              "area_ha": "12.5", "capital_usd": "1000000", "status": "open",
-                              "incentives": "Miễn thuế", "contact_email": "x@example.com"},
+                              "area_ha": "12.5", "capital_vnd": "26000000000", "status": "open",
+                              "contact_email": "x@example.com", "lease_price_min_vnd": "60000",
+                              "lease_price_max_vnd": "85000",
+                              **stream_one("incentives", "incentive", {
+                                  "text": "Miễn tiền thuê đất", "legal_basis": "Nghị định 103/2024/NĐ-CP"})},
     "news": lambda vi: {"category": Category.objects.get(kind="news", slug="economy",
                                                          locale=vi).pk, "author": "Phóng viên"},
 }
+
+
+def stream_one(name, block_type, values):
+    """POST data of a StreamField holding one struct block."""
+    data = {f"{name}-count": "1", f"{name}-0-type": block_type, f"{name}-0-deleted": "",
+            f"{name}-0-order": "0", f"{name}-0-id": ""}
+    data.update({f"{name}-0-value-{key}": value for key, value in values.items()})
+    return data
 
 
 def stream_empty(*names):
@@ -65,6 +76,8 @@ def test_admin_creates_and_publishes_each_page_type(admin_client, site, kind):
     assert response.status_code == 302, _form_errors(response)
     page = model.objects.get(ref=f"{kind}-moi")
     assert page.live and page.commune.slug == "thanh-an"
+    if kind == "investment":
+        assert [b.value["legal_basis"] for b in page.incentives] == ["Nghị định 103/2024/NĐ-CP"]
 
 
 def test_admin_rejects_a_duplicate_ref_and_a_fair_ending_before_it_starts(admin_client, site):

@@ -31,6 +31,10 @@ def free_port():
         return s.getsockname()[1]
 
 
+# The demo server's environment, for tests that run management commands against its database.
+DEMO_ENV = {}
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     """Base URL of a running demo site (migrated, demo catalogue loaded, index built)."""
@@ -38,9 +42,13 @@ def demo_server(tmp_path_factory):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
            "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
            "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work),
-           # tests fix the visitor's clock with ?now=…; maps draw no tiles from outside
-           "VISIT_CLOCK_PARAMETER": "1", "MAP_TILE_URL": ""}
+           # tests fix the visitor's clock with ?now=…; no map tiles from outside the
+           # machine; mail to files the tests can read
+           "VISIT_CLOCK_PARAMETER": "1", "MAP_TILE_URL": "",
+           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(work / "mail")}
     env.pop("ELASTICSEARCH_URL")
+    DEMO_ENV.update(env, ROOT=str(ROOT))
     manage = [sys.executable, str(ROOT / "manage.py")]
     for args in (["migrate", "-v0"], ["load_demo", "--no-admin"]):
         subprocess.run(manage + args, env=env, cwd=ROOT, check=True, timeout=600,

@@ -126,7 +126,7 @@ def test_itinerary_map_shows_every_stop_in_order(page, demo_server):
             points.push([Math.round(screen.x), Math.round(screen.y)]);
         }
         return points; }""")
-    for (mx, my), (lx, ly) in zip(marker_points, line_points):
+    for (mx, my), (lx, ly) in zip(marker_points, line_points, strict=True):
         assert abs(mx - lx) <= 3 and abs(my - ly) <= 3
     # a marker opens from the keyboard and its popup links to the stop
     page.locator(".trip-map .leaflet-marker-icon").first.focus()
@@ -169,7 +169,7 @@ def test_new_pages_have_no_axe_violations_in_both_themes(page, demo_server):
         if theme == "high":
             page.context.add_cookies([{"name": CONTRAST_COOKIE, "value": "high",
                                        "url": demo_server}])
-        for lang, paths in NEW_PAGES.items():
+        for paths in NEW_PAGES.values():
             for path in paths:
                 response = page.goto(demo_server + clocked(path, "09:00"))
                 assert response.status == 200, path

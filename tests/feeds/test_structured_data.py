@@ -111,8 +111,10 @@ def test_attraction_is_a_tourist_attraction_with_geo(client, every_kind):
 def test_investment_is_an_offer_of_a_place(client, every_kind):
     node = _json_ld(_soup(client, _page("investment", "en")))["Offer"]
     assert node["offeredBy"]["email"] == "invest@example.com"
-    properties = {p["name"]: p["value"] for p in node["itemOffered"]["additionalProperty"]}
-    assert properties["Area"] == 12.5 and properties["Planned capital"] == 5000000
+    properties = {p["propertyID"]: p for p in node["itemOffered"]["additionalProperty"]}
+    assert properties["area"]["value"] == 12.5 and properties["area"]["unitCode"] == "HAR"
+    assert properties["capital"]["value"] == 130_000_000_000
+    assert properties["capital"]["unitText"] == "VND"
 
 
 @pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])

@@ -18,6 +18,7 @@ from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import parse_file
 from promo.catalogue.site import ensure_site
 from promo.demo.images import make_demo_image
+from promo.demo.investment import ensure_decree_31, load_investment_demo
 from promo.models import CATALOGUE_MODELS
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "catalogue.jsonl"
@@ -75,6 +76,12 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(exc.problems)} problem(s); nothing was loaded.") from exc
+        # Investment opportunities and their deal facts: promo/demo/investment.py
+        summary_investment = load_investment_demo(progress=self._progress("investment"),
+                                                  pictures=not options["no_images"])
+        summary.created += summary_investment.created
+        summary.updated += summary_investment.updated
+        summary.unchanged += summary_investment.unchanged
         pictures = 0 if options["no_images"] else self.add_pictures()
         from promo.demo.itineraries import load_itineraries
 
@@ -83,6 +90,7 @@ class Command(BaseCommand):
         # Decree 42/2022 asks a public portal for its organisation, contacts and documents.
         ensure_organisation_page()
         ensure_documents()
+        ensure_decree_31()
         self.add_site_settings()
         login = "" if options["no_admin"] else self.ensure_admin()
         try:
