@@ -1,8 +1,8 @@
 """iCalendar (RFC 5545) documents for the fairs: one event, or every upcoming fair.
 
-Fairs are whole-day events, so DTSTART/DTEND are DATE values (DTEND exclusive); they are
-floating dates, but the calendar still names and defines the site's time zone so clients
-that need one (and X-WR-TIMEZONE readers) place the days in Vietnam.
+A fair with opening and closing times runs from its first opening to its last closing, as
+DATE-TIME values with TZID=Asia/Ho_Chi_Minh; a fair given by dates only is a whole-day event
+with DATE values (DTEND exclusive). The calendar names and defines the site's time zone.
 """
 import re
 from datetime import UTC, datetime, timedelta
@@ -77,8 +77,12 @@ def fair_event(fair, request, language_code, stamp=None):
     event = Event()
     event.add("uid", f"{fair.ref}@{UID_DOMAIN}")
     event.add("dtstamp", stamp or timezone.now().astimezone(UTC))
-    event.add("dtstart", fair.start)
-    event.add("dtend", fair.end + timedelta(days=1))
+    if fair.has_times:  # opening and closing in Vietnam time (TZID, defined above)
+        event.add("dtstart", fair.starts_at)
+        event.add("dtend", fair.ends_at)
+    else:
+        event.add("dtstart", fair.start)
+        event.add("dtend", fair.end + timedelta(days=1))
     event.add("summary", text(fair.title), parameters={"LANGUAGE": language_code})
 
     lines = [fair.summary] if fair.summary else []

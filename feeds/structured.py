@@ -75,11 +75,16 @@ def _common(page, request, image_url):
 
 
 def attraction(page, request, image_url):
+    from feeds.visit_structured import amenity_features, fee_offers, opening_hours_specification
+
     data = {"@type": "TouristAttraction", **_common(page, request, image_url),
             "geo": _geo(page), "address": _address(page),
-            "openingHours": page.opening_hours}
-    if page.ticket_vnd is not None:
-        data["isAccessibleForFree"] = page.ticket_vnd == 0
+            "openingHoursSpecification": opening_hours_specification(page),
+            "isAccessibleForFree": page.is_free,
+            "publicAccess": page.public_access,
+            "amenityFeature": amenity_features(page),
+            "offers": fee_offers(page, absolute_url(request, page)),
+            "telephone": page.contact_phone}
     return data
 
 
@@ -87,18 +92,28 @@ def fair(page, request, image_url):
     texts = with_source_fallback(page, "venue", "organizer")
     data = {
         "@type": "Event", **_common(page, request, image_url),
-        "startDate": page.start.isoformat(), "endDate": page.end.isoformat(),
+        "startDate": (page.starts_at or page.start).isoformat(),
+        "endDate": (page.ends_at or page.end).isoformat(),
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": {"@type": "Place",
                      "name": texts["venue"] or (page.commune.name if page.commune else "Dầu Tiếng"),
-                     "address": _address(page)},
+                     "address": _address(page), "geo": _geo(page)},
+        "isAccessibleForFree": page.free_admission,
         "organizer": _organization(request, texts["organizer"] or None),
     }
     if page.registration_url:
         data["offers"] = {"@type": "Offer", "url": page.registration_url,
-                          "availability": f"{SCHEMA}/InStock"}
+                          "availability": f"{SCHEMA}/InStock",
+                          "validThrough": page.registration_deadline.isoformat()
+                          if page.registration_deadline else None}
     return data
+
+
+def itinerary(page, request, image_url):
+    from feeds.visit_structured import tourist_trip
+
+    return tourist_trip(page, request, _common(page, request, image_url))
 
 
 def product(page, request, image_url):
@@ -226,7 +241,7 @@ def breadcrumbs(page, request):
 
 
 BUILDERS = {"attraction": attraction, "fair": fair, "product": product, "news": news,
-            "investment": investment}
+            "investment": investment, "itinerary": itinerary}
 
 
 def page_graph(page, request, language_code, image_url=None):

@@ -26,12 +26,13 @@ KEEP_APPLIED = timedelta(days=1)
 
 
 def indexed_models():
-    """{kind: page model} for everything the site search finds: the catalogue kinds and the
-    portal's official documents."""
+    """{kind: page model} for everything the site search finds: the catalogue kinds, the
+    portal's official documents and the itineraries."""
     from portal.models import OfficialDocumentPage
-    from promo.models import CATALOGUE_MODELS
+    from promo.models import CATALOGUE_MODELS, TripPage
 
-    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage}
+    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage,
+            TripPage.kind: TripPage}
 
 
 def _live(model):

@@ -21,7 +21,8 @@ register = template.Library()
 
 
 @register.inclusion_tag("maps/map.html", takes_context=True)
-def place_map(context, kind, query="", ref="", label="", zoom=None, list_id="", css_class=""):
+def place_map(context, kind, query="", ref="", label="", zoom=None, list_id="", css_class="",
+              route=False):
     params = QueryDict(query, mutable=True) if query else QueryDict(mutable=True)
     for name in ("page", "view", "sort", "untranslated"):
         params.pop(name, None)
@@ -36,8 +37,9 @@ def place_map(context, kind, query="", ref="", label="", zoom=None, list_id="", 
         "tile_attribution": conf.tile_attribution(),
         "label": label,
         "zoom": zoom or "",
-        "single": bool(ref),
+        "single": bool(ref) and not route,
         "list_id": list_id,
         "css_class": css_class,
+        "route": route,
         "map_id": f"map-{kind}-{ref}" if ref else f"map-{kind}",
     }

@@ -6,9 +6,10 @@ that are the same in every language (dates, numbers, codes) and takes them from 
 """
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 
-from promo.catalogue import spec
+from promo.catalogue import spec, visit_keys
 from promo.catalogue.body import stream_to_text, text_to_stream
 from promo.catalogue.parse import Problem
 from promo.catalogue.site import ensure_site
@@ -31,7 +32,7 @@ SHARED_KEYS = {
     "industrial_park_name", "road_access", "water", "wastewater",
     # Legal information: in Vietnamese rather than missing from a translation.
     "incentives",
-}
+} | visit_keys.SHARED
 
 
 class ImportFailed(Exception):
@@ -120,7 +121,10 @@ def desired_fields(record, resolver, source=None):
 
 def _empty_value(kind, name):
     """What a field holds when its key is left out: its default, else empty."""
-    field = CATALOGUE_MODELS[kind]._meta.get_field(name)
+    try:
+        field = CATALOGUE_MODELS[kind]._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None  # a key the page stores through a property (promo.models.visit_exchange)
     if field.has_default():
         return field.get_default()
     return None if field.null else ""

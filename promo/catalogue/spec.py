@@ -282,3 +282,9 @@ LINE_CHECKS = {"investment": (_lease_range,)}
 
 def keys_for(kind):
     return {key.name: key for key in COMMON + BY_KIND[kind]}
+
+
+# Planning a visit: hours, fees, routes, fair times, exhibitors… (promo.catalogue.visit_keys
+# adds its keys to BY_KIND and its checks to LINE_CHECKS when imported, whichever module is
+# imported first).
+from promo.catalogue import visit_keys  # noqa: E402,F401

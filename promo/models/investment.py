@@ -21,11 +21,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from promo.limits import MAX_VND
 from promo.models.base import CataloguePage
 from promo.models.geo import LocationMixin
 from promo.models.listing import CatalogueIndexPage
 
-MAX_VND = 10**16  # ten million billion đồng: far above any single project here
 MAX_AREA_HA = 100_000
 
 

@@ -284,6 +284,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Enquiries the database could not take at once are kept here until they are stored.
 ENQUIRY_SPOOL_DIR = Path(os.environ.get("ENQUIRY_SPOOL_DIR", VAR_DIR / "spool" / "enquiries"))
+# --- Planning a visit (tourism: open now, fair calendar) ---
+# Tests only: let a request fix the clock with ?now=YYYY-MM-DDTHH:MM (Asia/Ho_Chi_Minh).
+VISIT_CLOCK_PARAMETER = env_bool("VISIT_CLOCK_PARAMETER")
+
 # Maps (maps/, issue 9): tiles for the shared map component. Empty MAP_TILE_URL = markers on a
 # plain background and nothing fetched from outside the site (what the tests use).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -29,5 +29,6 @@ DATABASES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
                      "QUEUES": ["default", "mail", "imports"]}}
 ENQUIRY_SPOOL_DIR = _TMP / "spool" / "enquiries"
+VISIT_CLOCK_PARAMETER = True
 # Maps draw no tiles in tests: nothing is fetched from outside the machine.
 MAP_TILE_URL = ""

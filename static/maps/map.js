@@ -38,6 +38,14 @@
 
   function markerIcon(props) {
     var variant = props.variant ? " place-marker--" + props.variant : "";
+    if (props.label) {
+      // A numbered marker (an itinerary's stops): the number is drawn in it.
+      return L.divIcon({
+        className: "place-marker place-marker--numbered place-marker--" + props.kind + variant,
+        html: el("span", "place-marker__label", props.label), iconSize: [28, 28],
+        iconAnchor: [14, 14], popupAnchor: [0, -15]
+      });
+    }
     return L.divIcon({
       className: "place-marker place-marker--" + props.kind + variant,
       html: "", iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -12]
@@ -140,6 +148,11 @@
           });
           marker.addTo(map);
         });
+        if (d.route && bounds.length > 1) {
+          // data-route: the features are stops in order; join them with a line.
+          L.polyline(bounds, { className: "place-map__route", interactive: false, smoothFactor: 0 })
+            .addTo(map);
+        }
         if (bounds.length === 1) {
           map.setView(bounds[0], Number(d.zoom) || 13);
         } else {

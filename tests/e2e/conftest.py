@@ -43,8 +43,10 @@ def demo_server(tmp_path_factory):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
            "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
            "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work),
-           # no map tiles from outside the machine; mail to files the tests can read
-           "MAP_TILE_URL": "", "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           # tests fix the visitor's clock with ?now=…; no map tiles from outside the
+           # machine; mail to files the tests can read
+           "VISIT_CLOCK_PARAMETER": "1", "MAP_TILE_URL": "",
+           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
            "EMAIL_FILE_PATH": str(work / "mail")}
     env.pop("ELASTICSEARCH_URL")
     DEMO_ENV.update(env, ROOT=str(ROOT))
