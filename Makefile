@@ -7,6 +7,9 @@ MANAGE := $(PY) manage.py
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
+# Parallel test workers (pytest-xdist); `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load)
 
 .PHONY: run setup install install-test migrate demo test test-pg lint bench clean help
 
@@ -46,10 +49,10 @@ run: demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 	@if [ -n "$$DATABASE_TEST_URL" ]; then \
 	  echo "== database-facing tests again on PostgreSQL =="; \
-	  DATABASE_URL="$$DATABASE_TEST_URL" $(PY) -m pytest -m django_db $(PYTEST_ARGS) --ignore=tests/e2e tests; \
+	  DATABASE_URL="$$DATABASE_TEST_URL" $(PY) -m pytest $(PYTEST_PARALLEL) -m django_db $(PYTEST_ARGS) --ignore=tests/e2e tests; \
 	fi
 
 lint: install-test

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.dbtemplate import copy_template
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
@@ -40,6 +42,7 @@ def demo_server(tmp_path_factory):
            "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work)}
     env.pop("ELASTICSEARCH_URL")
     manage = [sys.executable, str(ROOT / "manage.py")]
+    copy_template(work / "db.sqlite3")  # already migrated: `migrate` below finds nothing to do
     for args in (["migrate", "-v0"], ["load_demo", "--no-admin"]):
         subprocess.run(manage + args, env=env, cwd=ROOT, check=True, timeout=600,
                        stdout=subprocess.DEVNULL)
@@ -47,15 +50,17 @@ def demo_server(tmp_path_factory):
     server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    # Bounded, but generous: the first page compiles every template, and a shared machine under
+    # load (parallel workers, other jobs) can take many seconds over it.
+    deadline = time.monotonic() + 180
     while True:
         try:
-            urllib.request.urlopen(base + "/vi/", timeout=2)
+            urllib.request.urlopen(base + "/vi/", timeout=30)
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                pytest.fail("the demo server did not start within 60 s")
+                pytest.fail("the demo server did not start within 180 s")
             time.sleep(0.5)
     yield base
     server.terminate()
