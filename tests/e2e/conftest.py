@@ -70,7 +70,9 @@ def demo_server(tmp_path_factory):
         server.kill()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Chromium (and Playwright's event loop, which makes Django refuse database work
+# in the same thread) is gone once the browser tests are done, before a worker runs others.
+@pytest.fixture(scope="package")
 def browser():
     path = chromium_path()
     if not path:
