@@ -79,6 +79,15 @@ def _fresh_caches():
 
 
 @pytest.fixture
+def uncached_pages(settings):
+    """Pages rendered for every request, as the page cache would on a miss: for tests that
+    measure rendering (query counts). Every other test runs with the page cache on, as the
+    site does, so a test that changes content and reads a page again also checks that the
+    cache let go of the old one."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
 def site(db):
     """The skeleton every catalogue page lives in: home and section pages in five languages."""
     from promo.catalogue.site import ensure_site

@@ -1,8 +1,6 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal import stats
-
 register = template.Library()
 
 CONTRAST_COOKIE = "contrast"
@@ -10,16 +8,6 @@ CONTRAST_COOKIE = "contrast"
 
 def high_contrast(request):
     return request is not None and request.COOKIES.get(CONTRAST_COOKIE) == "high"
-
-
-@register.simple_tag
-def page_views(page):
-    return stats.page_views(page.pk) if page is not None and page.pk else 0
-
-
-@register.inclusion_tag("portal/includes/visit_stats.html")
-def visit_stats():
-    return {"stats": stats.visit_stats()}
 
 
 @register.simple_tag(takes_context=True)

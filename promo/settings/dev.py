@@ -10,3 +10,5 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Templates and code change under a developer's hands: pages are rendered afresh unless asked.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)  # noqa: F405

@@ -27,3 +27,4 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),  # noqa: F405
     }
 }
+CACHES.setdefault("pages", PAGE_CACHE_BACKEND)  # noqa: F405  (the page cache, see base.py)

@@ -24,3 +24,6 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
     )
 }
+# The page cache is on in tests (its own tests run it against Redis too, see tests/pagecache).
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+                   "LOCATION": "pages"}

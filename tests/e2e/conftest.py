@@ -39,7 +39,8 @@ def demo_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-site")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
            "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
-           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work)}
+           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work),
+           "PAGE_CACHE": "1"}  # the page cache on, as in production
     env.pop("ELASTICSEARCH_URL")
     manage = [sys.executable, str(ROOT / "manage.py")]
     copy_template(work / "db.sqlite3")  # already migrated: `migrate` below finds nothing to do
