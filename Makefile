@@ -11,12 +11,13 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load)
 
-.PHONY: run setup install install-test migrate demo test test-pg lint bench clean help
+.PHONY: run setup install install-test migrate demo test test-pg lint bench loadtest clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
 	@echo "make test   - install the test extras and run the whole suite"
 	@echo "make bench  - search benchmark (10,000 items x 2 locales)"
+	@echo "make loadtest - production settings under gunicorn on loopback, loaded with wrk; one table"
 	@echo "make es     - start a local Elasticsearch for development (make es-stop to stop it)"
 
 $(VENV)/bin/activate:
@@ -61,6 +62,12 @@ lint: install-test
 
 bench: install-test
 	$(PY) -m bench.search_bench
+
+# Bounded load on 127.0.0.1 only (see bench/loadtest.py); needs Debian's wrk.
+LOADTEST_ARGS ?=
+loadtest: install
+	@command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m bench.loadtest $(LOADTEST_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/search.sqlite3* var/media
