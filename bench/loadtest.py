@@ -123,7 +123,7 @@ class Server:
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     self.stop()
-                    raise SystemExit(f"gunicorn did not start; see {self.log.name}")
+                    raise SystemExit(f"gunicorn did not start; see {self.log.name}") from None
                 time.sleep(0.5)
 
     def get(self, path: str) -> str:
