@@ -9,18 +9,25 @@ import pytest
 
 @pytest.fixture(params=["embedded", "redis"], autouse=True)
 def page_cache_backend(request, settings):
-    if request.param == "redis":
-        url = os.environ.get("REDIS_TEST_URL", "")
-        if not url:
-            pytest.skip("REDIS_TEST_URL is not set")
-        settings.CACHES = {**settings.CACHES, "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}}
+    if request.param == "embedded":
+        yield request.param
+        return
+    url = os.environ.get("REDIS_TEST_URL", "")
+    if not url:
+        pytest.skip("REDIS_TEST_URL is not set")
+    # A key prefix of its own per test: parallel workers share the Redis database, so a test
+    # must never empty it (FLUSHDB), only remove its own keys.
+    prefix = f"test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+        "KEY_PREFIX": prefix}}
+    yield request.param
     from django.core.cache import caches
 
-    caches[settings.PAGE_CACHE_ALIAS].clear()
-    yield request.param
-    caches[settings.PAGE_CACHE_ALIAS].clear()
+    client = caches["pages"]._cache.get_client(write=True)
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture
