@@ -275,3 +275,43 @@ def test_feeds_calendars_and_sitemap_have_caching_headers(client, site, path):
     assert re.fullmatch(r"public, max-age=\d+", response["Cache-Control"]), response["Cache-Control"]
     assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     assert client.get(path)["X-Page-Cache"] == "hit"
+
+
+def _lifetime_of(response):
+    return getattr(response.wsgi_request, "_pagecache_lifetime", None)
+
+
+def test_an_open_now_badge_is_not_cached_past_its_next_opening_or_closing(client, site, settings):
+    from tests.tourism.conftest import attraction_lines
+
+    settings.VISIT_CLOCK_PARAMETER = True
+    load_lines(attraction_lines()[:1])  # Núi Cậu, open 05:00–18:00 every day
+    from promo.models import AttractionPage
+
+    page = AttractionPage.objects.get(ref="nui-cau", locale__language_code="vi")
+    served_url = f"{page.url}?now=2026-12-02T17:30"
+    response = client.get(served_url)
+    assert 'data-open-state="open"' in response.content.decode()
+    assert 60 <= _lifetime_of(response) <= 30 * 60  # until 18:00, not the hour-long default
+
+
+def test_lists_and_map_data_marked_open_or_closed_are_kept_only_a_few_minutes(client, site, settings):
+    from promo.hours import OPEN_NOW_CACHE_SECONDS
+    from tests.tourism.conftest import attraction_lines
+
+    settings.VISIT_CLOCK_PARAMETER = True
+    load_lines(attraction_lines()[:1])
+    response = client.get(f"{section_url('attraction')}?open_now=1&now=2026-12-02T09:00")
+    assert "Núi Cậu" in response.content.decode()
+    assert _lifetime_of(response) == OPEN_NOW_CACHE_SECONDS
+    response = client.get("/api/v1/places.geojson?kind=attraction&lang=vi")
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    assert _lifetime_of(response) == OPEN_NOW_CACHE_SECONDS
+
+
+def test_an_import_is_served_at_once(client, product):
+    url = product["vi"].url
+    assert "Mật ong rừng" in served_from_cache(client, url)
+    load_lines([ProductLine(ref="mat-ong", title="Mật ong bạc hà")])
+    response, html = get(client, url)
+    assert "Mật ong bạc hà" in html and response["X-Page-Cache"] == "miss"
