@@ -67,3 +67,24 @@ def record_translation(source_page, translated_page, user=None):
             paired += 1
     Translation.objects.filter(pk=translation.pk).update(translations_last_updated_at=timezone.now())
     return translation, paired, len(segments)
+
+
+def record_translations(pages):
+    """`record_translation` for every page of `pages` that is a translation of a Vietnamese
+    page (the pages an import just wrote); sources are read in one query."""
+    from wagtail.models import Locale, Page
+
+    source_locale = Locale.objects.filter(language_code="vi").first()
+    translated = [p for p in pages if source_locale and p.locale_id != source_locale.pk]
+    if not translated:
+        return 0
+    sources = {p.translation_key: p for p in Page.objects.filter(
+        locale=source_locale, translation_key__in={p.translation_key for p in translated}
+    ).specific()}
+    recorded = 0
+    for page in translated:
+        source = sources.get(page.translation_key)
+        if source is not None:
+            record_translation(source, page)
+            recorded += 1
+    return recorded

@@ -53,6 +53,12 @@ def _error(message, param, status=400):
     return JsonResponse({"error": message, "param": param}, status=status)
 
 
+def _unavailable(exc):
+    # The detail (index path, engine URL) is for the log, never for the client.
+    log.warning("search unavailable: %s", exc)
+    return JsonResponse({"error": "search is unavailable; try again in a minute"}, status=503)
+
+
 def _facets(results):
     return {name: dict(results.facets.get(name, {})) for name in FACET_NAMES}
 
@@ -68,7 +74,7 @@ def api_search(request):
     except QueryError as exc:
         return _error(str(exc), "q")
     except EngineUnavailable as exc:
-        return JsonResponse({"error": f"search is unavailable: {exc}"}, status=503)
+        return _unavailable(exc)
     _log(params, results, took_ms, "api")
     hits = results.hits
     if params.page == 1:
@@ -99,7 +105,7 @@ def api_autocomplete(request):
     try:
         suggestions = run_autocomplete(prefix, lang)
     except EngineUnavailable as exc:
-        return JsonResponse({"error": f"search is unavailable: {exc}"}, status=503)
+        return _unavailable(exc)
     return JsonResponse({
         "query": prefix, "lang": lang,
         "suggestions": [{"ref": s.ref, "kind": s.kind, "locale": s.locale, "title": s.title,

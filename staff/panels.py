@@ -1,13 +1,22 @@
 """Panels on the admin home page: what waits for review, new enquiries, coming fairs, and
-what visitors search for."""
+what visitors search for.
+
+Each panel shows only what its reader may see: the review queue lists pages the user may edit
+or review (a draft's title is not public), enquiries need `enquiries.view_enquiry`, and search
+analytics need `staff.view_search_analytics` (reviewers and administrators), with phone
+numbers and e-mail addresses that visitors typed into the search box masked."""
 import datetime as dt
+import re
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 FAIR_HORIZON_DAYS = 60
 SEARCH_WINDOW_DAYS = 30
@@ -20,9 +29,14 @@ class ReviewQueuePanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
+        user = parent_context["request"].user
         page_type = ContentType.objects.get_for_model(Page)
+        editable = (PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+                    .annotate(key=Cast("pk", CharField())).values("key"))
+        reviewable = TaskState.objects.reviewable_by(user).values("pk")
         states = list(WorkflowState.objects.active()
                       .filter(base_content_type=page_type)
+                      .filter(Q(object_id__in=editable) | Q(current_task_state__in=reviewable))
                       .select_related("current_task_state__task", "requested_by")
                       .order_by("created_at")[:50])
         pages = Page.objects.filter(pk__in=[int(s.object_id) for s in states]).select_related(
@@ -85,6 +99,11 @@ class SearchAnalyticsPanel(Component):
     name = "staff_search_analytics"
     template_name = "staff/panels/search_analytics.html"
     order = 97
+    permission = "staff.view_search_analytics"
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return user.has_perm(cls.permission)
 
     def get_context_data(self, parent_context):
         from search.models import SearchQueryLog
@@ -93,8 +112,14 @@ class SearchAnalyticsPanel(Component):
         logs = SearchQueryLog.objects.filter(created_at__gte=since)
 
         def top(queryset):
-            return list(queryset.values("query").annotate(count=Count("id"))
-                        .order_by("-count", "query")[:LIMIT])
+            # Masking can make several logged queries one ("call [phone number]"): merge them.
+            rows = queryset.values("query").annotate(count=Count("id")).order_by("-count", "query")
+            merged = {}
+            for row in rows[:LIMIT * 5]:
+                query = redact_personal_data(row["query"])
+                merged[query] = merged.get(query, 0) + row["count"]
+            ranked = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
+            return [{"query": query, "count": count} for query, count in ranked[:LIMIT]]
 
         return {
             "days": SEARCH_WINDOW_DAYS,
@@ -104,3 +129,16 @@ class SearchAnalyticsPanel(Component):
             "by_lang": list(logs.values("lang").annotate(count=Count("id"))
                             .order_by("-count", "lang")),
         }
+
+
+EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"']+")
+# Seven or more digits, possibly grouped by spaces, dots, dashes or brackets, with or without
+# a leading +: phone numbers and identity-card numbers; years, prices and document numbers
+# ("123/2024/NĐ-CP") stay.
+PHONE = re.compile(r"(?<![\w/])\+?\(?\d(?:[\s.()-]{0,2}\d){6,}(?![\w/])")
+
+
+def redact_personal_data(text):
+    """Mask e-mail addresses and phone-like numbers a visitor typed into a search box."""
+    text = EMAIL.sub(str(_("[e-mail]")), text)
+    return PHONE.sub(str(_("[phone number]")), text)

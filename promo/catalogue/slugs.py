@@ -19,12 +19,10 @@ def title_slug(title):
     return slug
 
 
-def new_page_slug(ref, locale, title, parent):
-    """The slug for a new page of item `ref` in `locale` under `parent` (its section page)."""
+def new_page_slug(ref, locale, title, taken):
+    """The slug for a new page of item `ref` in `locale`; `taken` holds the slugs already used
+    in its section. An English title whose slug is taken falls back to the ref."""
     if locale != "en":
         return ref
     slug = title_slug(title) or ref
-    siblings = parent.get_children()
-    if slug != ref and siblings.filter(slug=slug).exists():
-        slug = ref
-    return slug
+    return ref if slug in taken else slug

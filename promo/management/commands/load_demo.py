@@ -21,11 +21,14 @@ from promo.catalogue.site import ensure_site
 from promo.demo import site_texts
 from promo.demo.images import SIZE as DEMO_IMAGE_SIZE
 from promo.demo.images import alt_text, make_demo_image, scene_for
+from promo.demo.investment import ensure_decree_31, load_investment_demo
 from promo.models import CATALOGUE_MODELS
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # catalogue.jsonl holds the Vietnamese and English lines, catalogue.<locale>.jsonl the others.
 DEMO_FILES = [DEMO_DIR / "catalogue.jsonl", *sorted(DEMO_DIR.glob("catalogue.*.jsonl"))]
+# Visit facts of the demo attractions and fairs (hours, fees, routes, exhibitors…), by ref.
+VISIT_FACTS_FILE = DEMO_DIR / "visit-facts.jsonl"
 # The names the office has before anyone edits it (home migration 0002): the demo replaces them.
 DEFAULT_OFFICE_NAMES = {"Văn phòng Xúc tiến Thương mại và Đầu tư", "Trade and Investment Promotion Office",
                         "Trade and Investment Promotion Office (sample)"}
@@ -59,16 +62,29 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"{len(problems)} problem(s) in the catalogue; nothing was loaded.")
+        if not options["files"]:
+            self.merge_visit_facts(records)
         try:
             summary = import_records(records, progress=self._progress("catalogue"))
         except ImportFailed as exc:
             for problem in exc.problems:
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(exc.problems)} problem(s); nothing was loaded.") from exc
+        # Investment opportunities and their deal facts: promo/demo/investment.py
+        summary_investment = load_investment_demo(progress=self._progress("investment"),
+                                                  pictures=not options["no_images"])
+        summary.created += summary_investment.created
+        summary.updated += summary_investment.updated
+        summary.unchanged += summary_investment.unchanged
         pictures = 0 if options["no_images"] else self.add_pictures() + self.add_home_picture()
+        from promo.demo.itineraries import load_itineraries
+
+        trips = load_itineraries(with_pictures=not options["no_images"])
+        self.stderr.write(f"  itineraries {trips}")
         # Decree 42/2022 asks a public portal for its organisation, contacts and documents.
         ensure_organisation_page()
         ensure_documents()
+        ensure_decree_31()
         self.add_site_settings()
         login = "" if options["no_admin"] else self.ensure_admin()
         try:
@@ -79,6 +95,16 @@ class Command(BaseCommand):
             f"Demo ready in {time.monotonic() - started:.0f}s: {summary.total} catalogue lines "
             f"({summary.created} new), {pictures} pictures.{login}"
         )
+
+    def merge_visit_facts(self, records):
+        from promo.demo.overlay import merge_overlay
+
+        with VISIT_FACTS_FILE.open("rb") as stream:
+            problems = merge_overlay(records, stream, VISIT_FACTS_FILE.name)
+        if problems:
+            for problem in problems:
+                self.stderr.write(f"{VISIT_FACTS_FILE}: {problem}")
+            raise CommandError(f"{VISIT_FACTS_FILE}: {len(problems)} problem(s); nothing was loaded.")
 
     def _progress(self, what):
         def report(done, total):

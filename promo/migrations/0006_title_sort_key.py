@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 from promo.collation import sort_key
 
-KINDS = ("attractionpage", "fairpage", "investmentpage", "newspage", "productpage")
+KINDS = ("attractionpage", "fairpage", "investmentpage", "newspage", "productpage", "trippage")
 
 
 def fill_sort_keys(apps, schema_editor):
@@ -17,10 +17,15 @@ def fill_sort_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('promo', '0002_seed_locales_and_taxonomies'),
+        ('promo', '0005_visit_facts_fair_times_itineraries'),
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='trippage',
+            name='title_sort_key',
+            field=models.CharField(blank=True, db_index=True, editable=False, max_length=340),
+        ),
         migrations.AddField(
             model_name='attractionpage',
             name='title_sort_key',

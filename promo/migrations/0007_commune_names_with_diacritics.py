@@ -33,5 +33,5 @@ def restore(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("promo", "0003_title_sort_key")]
+    dependencies = [("promo", "0006_title_sort_key")]
     operations = [migrations.RunPython(rename, restore)]
