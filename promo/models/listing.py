@@ -61,7 +61,7 @@ class CatalogueIndexPage(Page):
         queryset = (
             model.objects.live().public()
             .select_related("commune", *self.extra_select_related())
-            .prefetch_related(Prefetch("hero_image", queryset=images))
+            .prefetch_related(Prefetch("hero_image", queryset=images), *self.extra_prefetch_related())
         )
         return items_with_fallback(queryset, sections, code)
 
@@ -69,6 +69,11 @@ class CatalogueIndexPage(Page):
         return self.sort_options[0][0]
 
     def extra_select_related(self):
+        return ()
+
+    def extra_prefetch_related(self):
+        """Rows a card of this kind shows beyond the page's own (kept per kind so a listing and
+        the home sections both fetch them in one query each)."""
         return ()
 
     def facet_choices(self):
