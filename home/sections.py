@@ -36,9 +36,9 @@ def home_sections(home, request=None):
         if index is None:
             continue
         qs = (CATALOGUE_MODELS[kind].objects.live().public()
-              .select_related("commune", *index.extra_select_related())
+              .select_related("commune", *index_model().extra_select_related())
               .prefetch_related(Prefetch("hero_image", queryset=images),
-                                *index.extra_prefetch_related()))
+                                *index_model().extra_prefetch_related()))
         qs = items_with_fallback(qs, translations, code)
         if kind == "fair":
             qs = qs.filter(end__gte=timezone.localdate()).order_by("start", "pk")
