@@ -135,3 +135,31 @@ def test_fallback_listing_query_count_does_not_grow(client, site, settings):
     lines += [translated(line, "en") for line in lines[:6]]
     load_lines(lines)
     assert count() == few
+
+
+def test_page_cache_keeps_languages_apart_and_lets_go_of_fallbacks(client, items,
+                                                                   django_capture_on_commit_callbacks):
+    """Listings, fallback pages and the switcher are cached per URL and language; publishing
+    the missing translation makes every one of them show it."""
+    en_page = CATALOGUE_MODELS["product"].objects.get(ref="with-en", locale__language_code="en")
+    first = client.get("/ko/products/")
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get("/ko/products/")
+    assert again["X-Page-Cache"] == "hit" and "Salt-roasted cashews" in again.content.decode()
+    english = client.get("/en/products/")
+    assert english["X-Page-Cache"] == "miss" and "영어로 제공" not in english.content.decode()
+    for _ in range(2):
+        fallback = client.get("/ko/products/salt-roasted-cashews/")
+    assert fallback.status_code == 200 and fallback["X-Page-Cache"] == "hit"
+    switcher = client.get(en_page.get_url()).content.decode()
+    assert 'href="/ko/products/salt-roasted-cashews/"' in switcher
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_lines([translated(items["with_en"], "ko", title="소금에 구운 캐슈너트")])
+    ko_page = CATALOGUE_MODELS["product"].objects.get(ref="with-en", locale__language_code="ko")
+    html = client.get("/ko/products/").content.decode()
+    assert "소금에 구운 캐슈너트" in html and "Salt-roasted cashews" not in html
+    moved = client.get("/ko/products/salt-roasted-cashews/")
+    assert moved.status_code == 302 and moved["Location"] == ko_page.get_url()
+    switcher = client.get(en_page.get_url()).content.decode()
+    assert f'href="{ko_page.get_url()}"' in switcher
