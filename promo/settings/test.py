@@ -32,3 +32,4 @@ ENQUIRY_SPOOL_DIR = _TMP / "spool" / "enquiries"
 VISIT_CLOCK_PARAMETER = True
 # Maps draw no tiles in tests: nothing is fetched from outside the machine.
 MAP_TILE_URL = ""
+CRON_LOCK_DIR = _TMP / "locks"

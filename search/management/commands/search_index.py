@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.timezone import now
 
+from promo.locks import add_wait_argument, single_run
 from search.engines.base import EngineUnavailable
 from search.indexing import (
     all_live_documents,
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "sync", "status"])
         parser.add_argument("--engine", help="Only this engine (sqlite or elasticsearch).")
+        add_wait_argument(parser)
 
     def engines(self, only):
         engines = [(name, engine) for name, engine in indexing_engines()
@@ -28,6 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"no configured engine is called {only!r}")
         return engines
 
+    # One sync or rebuild at a time across servers (cron starts it on each; promo/locks.py).
+    @single_run("search_index {action}", when=lambda options: options["action"] != "status")
     def handle(self, *args, action, engine=None, **options):
         return getattr(self, action)(self.engines(engine))
 
