@@ -295,6 +295,38 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+# --- Page cache (pagecache/, docs/caching.md) ---------------------------------------------------
+# Anonymous visitors' GETs of public pages come from a cache shared by every worker process:
+# files in var/cache/pages by default (no server needed), Redis when REDIS_URL is set (several
+# machines). Any content change makes every cached page stale after its commit; see
+# pagecache/invalidation.py for what counts.
+INSTALLED_APPS += ["pagecache"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+                  "django.middleware.http.ConditionalGetMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+                  "pagecache.middleware.PageCacheMiddleware")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))  # seconds, at most
+PAGE_CACHE_BROWSER_MAX_AGE = 0  # browsers revalidate each page (ETag / Last-Modified)
+# For a front proxy or CDN that wagtail.contrib.frontend_cache purges (docs/caching.md).
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+PAGE_CACHE_VARY_ON_COOKIES = ["contrast"]  # the high-contrast theme is rendered on the server
+PAGE_CACHE_MAX_QUERY_LENGTH = 1024
+PAGE_CACHE_INVALIDATED_BY = []  # "app.Model" labels shown on pages that are not snippets etc.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_BACKEND = (
+    {"BACKEND": "promo.cache_redis.TolerantRedisCache", "LOCATION": REDIS_URL,  # misses if Redis is away
+     "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng"),
+     "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+    if REDIS_URL else
+    {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+     "LOCATION": str(VAR_DIR / "cache" / "pages"), "OPTIONS": {"MAX_ENTRIES": 20000}}
+)
+CACHES = globals().get("CACHES") or {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
+
 
 # --- Several machines: object storage, health checks, cron locks (issue 17, docs/deploy.md) ---
 # Nothing here changes the embedded set-up unless the environment asks for it.
@@ -332,10 +364,6 @@ if AWS_STORAGE_BUCKET_NAME:
 if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
-
-# Shared cache server for every app server (rate limits, counters, the page cache):
-# redis://host:port/db. Used by promo/settings/production.py.
-REDIS_URL = os.environ.get("REDIS_URL", "")
 
 # /healthz (liveness) and /readyz (readiness) for load balancers, answered before anything else
 # (promo/health.py). READINESS_CHECK_TIMEOUT bounds the optional checks (cache, search, media).
