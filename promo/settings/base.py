@@ -373,3 +373,13 @@ READINESS_CHECK_TIMEOUT = float(os.environ.get("READINESS_CHECK_TIMEOUT", "3"))
 # Cron jobs started on several servers at once run once (promo/locks.py): PostgreSQL advisory
 # locks, or lock files here on SQLite (one machine).
 CRON_LOCK_DIR = Path(os.environ.get("CRON_LOCK_DIR", VAR_DIR / "locks"))
+
+# Elasticsearch as a cluster (search/engines/es_cluster.py): ELASTICSEARCH_URL may list several
+# nodes, comma-separated; credentials, TLS and the index layout come from here.
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")  # PEM bundle
+ELASTICSEARCH_VERIFY_CERTS = env_bool("ELASTICSEARCH_VERIFY_CERTS", True)
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))

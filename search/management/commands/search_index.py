@@ -98,6 +98,9 @@ class Command(BaseCommand):
             pending = PendingUpdate.objects.filter(engine=name, applied_at=None).count()
             self.stdout.write(f"{name}: {'ok' if health.ok else 'UNAVAILABLE'} — {health.detail}; "
                               f"{pending} pending updates")
+            for node in health.nodes:  # Elasticsearch: each configured node on its own
+                self.stdout.write(f"  node {node['url']}: {'up' if node['ok'] else 'DOWN'} — "
+                                  f"{node['detail']} ({node['ms']:.0f} ms)")
             for code in sorted(set(live) | set(health.documents)):
                 indexed = health.documents.get(code, 0)
                 flag = "" if indexed == live.get(code, 0) else "  (differs)"
