@@ -14,7 +14,8 @@
 #
 # Environment (all optional):
 #   ES_VERSION            server version (default 9.2.4; keep the major equal to the Python client's)
-#   ES_PORT               HTTP port (default 9200); the transport port is ES_PORT+100
+#   ES_PORT               HTTP port (default 9200); the transport port is ES_PORT+ES_TRANSPORT_OFFSET
+#   ES_TRANSPORT_OFFSET   transport port minus HTTP port (default 100)
 #   ES_HEAP               JVM heap (default 512m)
 #   ES_JAVA_HOME          JDK to run it with (default: the newest JDK >= 21 under /usr/lib/jvm)
 #   ES_USER               unprivileged user when run as root (default dtsearch; Elasticsearch refuses root)
@@ -40,6 +41,7 @@ readonly ES_GROUP_ID="org.elasticsearch.distribution.integ-test-zip"
 ES_VERSION_DEFAULT="9.2.4"
 ES_FALLBACK_VERSION="${ES_FALLBACK_VERSION:-8.19.8}"
 ES_PORT="${ES_PORT:-9200}"
+ES_TRANSPORT_OFFSET="${ES_TRANSPORT_OFFSET:-100}"
 ES_HEAP="${ES_HEAP:-512m}"
 ES_USER="${ES_USER:-dtsearch}"
 ES_START_TIMEOUT="${ES_START_TIMEOUT:-120}"
@@ -245,9 +247,9 @@ write_config() {
         local port seeds="" masters=""
         for port in ${ES_SEED_PORTS//,/ }; do
             seeds+="${seeds:+, }\"127.0.0.1:$port\""
-            masters+="${masters:+, }\"node-$((port - 100))\""
+            masters+="${masters:+, }\"node-$((port - ES_TRANSPORT_OFFSET))\""
         done
-        # Node names follow node-<HTTP port> (transport = HTTP + 100) unless ES_NODE_NAME says.
+        # Node names follow node-<HTTP port> (transport = HTTP + offset) unless ES_NODE_NAME says.
         discovery="discovery.seed_hosts: [$seeds]"
         if [[ ! -d "$STATE_DIR/data/_state" ]]; then
             discovery+=$'\n'"cluster.initial_master_nodes: [${ES_INITIAL_MASTERS:-$masters}]"
@@ -262,7 +264,7 @@ path.logs: $LOG_DIR
 $discovery
 network.host: 127.0.0.1
 http.port: $ES_PORT
-transport.port: $((ES_PORT + 100))
+transport.port: $((ES_PORT + ES_TRANSPORT_OFFSET))
 xpack.security.enabled: false
 $ml
 # A development disk may be nearly full: never make indices read-only because of it.
