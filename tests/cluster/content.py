@@ -35,7 +35,9 @@ for n in range(40):
                                summary=f"A {word} product from Dau Tieng, sample {n}.")]
 drafts = {"publish-a": "Mật ong rừng Núi Cậu", "publish-b": "Hạt điều rang muối Thanh An"}
 for ref, title in drafts.items():
-    lines.append(ProductLine(ref=ref, title=title, summary=f"{title}: đặc sản mới của Dầu Tiếng."))
+    # The newest (first in the listing) once published.
+    lines.append(ProductLine(ref=ref, title=title, summary=f"{title}: đặc sản mới của Dầu Tiếng.",
+                             published="2026-11-30"))
 load_lines(lines)
 
 out = {"drafts": {}}

@@ -70,6 +70,7 @@ def wait_for_port(port, what, process=None, seconds=90):
 
 def port_is_free(port):
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do: TIME_WAIT is free
         try:
             s.bind(("127.0.0.1", port))
             return True
@@ -155,6 +156,7 @@ class Cluster:
         self.single_es_url = single_es_url
         self.processes = {}
         self.es_started = []
+        self.es_starting = []
         self.s3_env = None
         self.database = None
         self.run_id = uuid.uuid4().hex[:8]
@@ -226,15 +228,22 @@ class Cluster:
                 "ES_START_TIMEOUT": os.environ.get("CLUSTER_ES_START_TIMEOUT", "240")}
 
     def start_elasticsearch(self):
+        """Start both nodes at once (the cluster forms when both are up) and return; the
+        site is prepared meanwhile, then `wait_for_elasticsearch()` collects them."""
         for port in self.ports.es:
             shutil.rmtree(self.es_cache / f"cluster-test-{port}", ignore_errors=True)
-        started = []
-        for port in self.ports.es:  # both at once: the cluster forms when both are up
-            started.append(subprocess.Popen(["bash", str(ES_SCRIPT), "start"], env=self.es_env(port),
-                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        self.es_starting = []
+        for port in self.ports.es:
+            self.es_starting.append(subprocess.Popen(
+                ["bash", str(ES_SCRIPT), "start"], env=self.es_env(port),
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
             self.es_started.append(port)
-        for port, process in zip(self.ports.es, started, strict=True):
-            out, err = process.communicate(timeout=900)
+        log(f"starting Elasticsearch nodes on {', '.join(map(str, self.ports.es))} (heap "
+            f"{self.es_env(self.ports.es[0])['ES_HEAP']} each) in the background")
+
+    def wait_for_elasticsearch(self):
+        for port, process in zip(self.ports.es, self.es_starting, strict=True):
+            out, err = process.communicate(timeout=600)
             if process.returncode != 0:
                 raise RuntimeError(f"Elasticsearch node {port} did not start:\n{err[-3000:]}")
         nodes = self.es_get(self.ports.es[0], "/_cat/nodes?h=name,master&format=json")
@@ -392,17 +401,26 @@ http {{
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def prepare_site(self):
+        """The database, static files, the content and each server's embedded fallback index
+        (everything that does not need the search cluster)."""
+        collect = self.manage_popen(0, "collectstatic", "--noinput", "-v0")
         self.manage(0, "migrate", "-v0")
-        self.manage(0, "collectstatic", "--noinput", "-v0")
         content = subprocess.run([sys.executable, "-m", "tests.cluster.content"], cwd=ROOT,
                                  env=self.env(0), capture_output=True, text=True, timeout=600)
         if content.returncode != 0:
             raise RuntimeError("content script failed:\n" + content.stderr[-3000:])
         self.content = json.loads(content.stdout.strip().splitlines()[-1])
+        jobs = [collect] + [self.manage_popen(server, "search_index", "rebuild", "--engine", "sqlite")
+                            for server in (0, 1)]
+        for job in jobs:
+            out, err = job.communicate(timeout=600)
+            if job.returncode != 0:
+                raise RuntimeError(f"{' '.join(job.args[2:])} failed:\n{out[-2000:]}\n{err[-3000:]}")
+        log("site: migrated, static files collected, 42 products, each server's fallback index built")
+
+    def index_cluster(self):
         out = self.manage(0, "search_index", "rebuild", "--engine", "elasticsearch").stdout
         log("search index on the cluster: " + out.strip().splitlines()[-1])
-        for server in (0, 1):  # each server's own embedded fallback index
-            self.manage(server, "search_index", "rebuild", "--engine", "sqlite")
 
     def start_app_servers(self):
         for server, port in enumerate(self.ports.apps):
@@ -433,6 +451,10 @@ http {{
                 log(f"{name} did not stop in 20 s; killing it")
                 process.kill()
                 process.wait(timeout=10)
+        for starting in self.es_starting:  # a start still waiting for the cluster to form
+            if starting.poll() is None:
+                starting.terminate()
+                starting.wait(timeout=20)
         stoppers = [subprocess.Popen(["bash", str(ES_SCRIPT), "stop"], env=self.es_env(port),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                     for port in self.es_started]

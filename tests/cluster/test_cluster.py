@@ -42,12 +42,14 @@ def cluster(tmp_path_factory):
     try:
         c.check_ports()
         c.create_database()
+        c.start_elasticsearch()  # in the background, while the rest starts
         c.start_redis()
         c.start_s3()
-        c.start_elasticsearch()
         certs = c.certificates()
-        c.start_search_proxy(certs)
         c.prepare_site()
+        c.wait_for_elasticsearch()
+        c.start_search_proxy(certs)
+        c.index_cluster()
         c.start_app_servers()
         c.start_load_balancer(certs)
         log(f"cluster ready in {time.monotonic() - started:.0f} s")
@@ -74,6 +76,7 @@ def refs(answer):
 
 
 def login(client, password):
+    client.cookies = {}  # a fresh browser
     token = client.csrf_token("/admin/login/")
     response = client.form_post("/admin/login/", {"csrfmiddlewaretoken": token, "username": "admin",
                                                   "password": password, "next": "/admin/"})
@@ -88,11 +91,21 @@ def publish_through_admin(client, page_id):
     assert response.status == 302, (response.status, response.text[:500])
 
 
+def wait_until_ready(client, seconds=60):
+    """As a load balancer does: probe /readyz until the server says ready (bounded)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        ready = client.get("/readyz")
+        body = ready.json()
+        if (ready.status == 200 and body["status"] == "ready") or time.monotonic() > deadline:
+            return ready, body
+        time.sleep(1)
+
+
 def test_1_health_endpoints_on_each_server(cluster):
     for client in (cluster.a, cluster.b):
         assert client.get("/healthz").json() == {"status": "alive"}
-        ready = client.get("/readyz")
-        body = ready.json()
+        ready, body = wait_until_ready(client)
         assert ready.status == 200 and body["status"] == "ready", body
         assert body["checks"]["cache"]["backend"] == "TolerantRedisCache"
         assert body["checks"]["media"]["backend"] == "s3"
@@ -128,7 +141,9 @@ def test_3_publish_on_one_server_read_page_search_and_image_on_the_other_at_once
     answer = search(cluster.b, "mật ong rừng")
     assert answer["engine"] == "elasticsearch" and refs(answer)[0] == "publish-a", answer
     listing_after = cluster.b.get("/vi/san-pham/")
-    assert draft["title"] in listing_after.text  # the cached listing was invalidated for B too
+    # The cached listing was invalidated for B too.
+    shown = re.findall(r"<h[23][^>]*>\s*<a[^>]*>([^<]+)", listing_after.text)
+    assert draft["title"] in listing_after.text, shown
     log(f"cross-server: server B serves the new page, finds it first for 'mật ong rừng' "
         f"(elasticsearch) and its picture {image_url.group(1)} comes from the bucket through the "
         "load balancer")
@@ -187,7 +202,7 @@ def _race(cluster, args, table):
 
 
 @pytest.mark.parametrize("args,table,done", [
-    (("search_index", "sync"), "search_pendingupdate", "Applied"),
+    (("search_index", "sync"), "catalogue_search_pendingupdate", "Applied"),
     (("opportunity_alerts", "send"), "alerts_alertsubscription", "digest(s)"),
     (("enquiries", "purge"), "enquiries_enquiry", "Deleted"),
 ])
@@ -223,7 +238,8 @@ def test_7_a_search_node_stops_mid_load_searches_answer_the_same_and_publishing_
     assert len(answers) > 30 and len(during) > 10, (len(answers), len(during))
     failures = [a for a in answers if a[2] != 200 or a[3] != "elasticsearch"]
     assert not failures, failures[:5]
-    changed = [a for a in answers if a[4] != expected[a[1]]]
+    # The same results; "hạt điều" also finds the product published meanwhile.
+    changed = [a for a in answers if [ref for ref in a[4] if ref != "publish-b"] != expected[a[1]]]
     assert not changed, changed[:3]
     log(f"failover: {len(answers)} searches through the load balancer, {len(during)} of them after "
         f"the stop; every one answered by Elasticsearch with the same results; slowest "
