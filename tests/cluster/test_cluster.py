@@ -123,10 +123,20 @@ def test_2_sessions_and_the_admin_work_across_servers(cluster):
     log("cross-server: signed in on server A, the admin works on server B with the same session")
 
 
+def listing_pages(client, pages=5):
+    """The text of the product listing's pages (42 products, 12 a page)."""
+    texts = []
+    for number in range(1, pages + 1):
+        response = client.get(f"/vi/san-pham/?page={number}")
+        assert response.status == 200, response.status
+        texts.append(response.text)
+    return "\n".join(texts)
+
+
 def test_3_publish_on_one_server_read_page_search_and_image_on_the_other_at_once(cluster):
     draft = cluster.content["drafts"]["publish-a"]
-    listing_before = cluster.b.get("/vi/san-pham/")  # server B caches the listing (Redis)
-    assert listing_before.status == 200 and draft["title"] not in listing_before.text
+    listing_before = listing_pages(cluster.b)  # server B caches the listing pages (Redis)
+    assert draft["title"] not in listing_before
     assert cluster.b.get(draft["url"]).status == 404
     assert "publish-a" not in refs(search(cluster.b, "mật ong rừng"))
 
@@ -140,10 +150,7 @@ def test_3_publish_on_one_server_read_page_search_and_image_on_the_other_at_once
     assert picture.status == 200 and picture.body[:4] == b"RIFF", picture.status
     answer = search(cluster.b, "mật ong rừng")
     assert answer["engine"] == "elasticsearch" and refs(answer)[0] == "publish-a", answer
-    listing_after = cluster.b.get("/vi/san-pham/")
-    # The cached listing was invalidated for B too.
-    shown = re.findall(r"<h[23][^>]*>\s*<a[^>]*>([^<]+)", listing_after.text)
-    assert draft["title"] in listing_after.text, shown
+    assert draft["title"] in listing_pages(cluster.b)  # B's cached listing was invalidated too
     log(f"cross-server: server B serves the new page, finds it first for 'mật ong rừng' "
         f"(elasticsearch) and its picture {image_url.group(1)} comes from the bucket through the "
         "load balancer")
