@@ -41,9 +41,10 @@ def test_ten_opportunities_with_complete_facts_in_five_languages():
 
 
 def test_the_demo_catalogue_holds_no_other_investment_lines():
-    from promo.management.commands.load_demo import DEMO_FILE
+    from promo.management.commands.load_demo import DEMO_FILES
 
-    lines = [json.loads(line) for line in DEMO_FILE.read_text(encoding="utf-8").splitlines() if line]
+    lines = [json.loads(line) for path in DEMO_FILES
+             for line in path.read_text(encoding="utf-8").splitlines() if line]
     assert not [line["ref"] for line in lines if line["kind"] == "investment"]
 
 

@@ -8,6 +8,13 @@ from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 
+def en_url():
+    """The English page of kcn-a: English pages take their slug from the English title."""
+    from promo.models import CATALOGUE_MODELS
+
+    return CATALOGUE_MODELS["investment"].objects.get(ref="kcn-a", locale__language_code="en").url
+
+
 
 def soup_of(client, url):
     response = client.get(url)
@@ -16,7 +23,7 @@ def soup_of(client, url):
 
 
 def test_facts_panel_shows_money_in_vnd_and_usd_with_rate_and_date(client, opportunities):
-    soup = soup_of(client, "/en/investment/kcn-a/")
+    soup = soup_of(client, en_url())
     panel = soup.select_one(".deal-facts")
     money = panel.select_one(".money")
     assert "1,000,000,000,000" in money.select_one(".money__vnd").get_text()
@@ -66,7 +73,7 @@ def test_named_officer_with_languages(client, opportunities):
 
 
 def test_json_ld_states_the_deal_facts(client, opportunities):
-    soup = soup_of(client, "/en/investment/kcn-a/")
+    soup = soup_of(client, en_url())
     blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
     offer = next(b for b in (blocks[0].get("@graph", blocks) if isinstance(blocks[0], dict) else blocks)
                  if isinstance(b, dict) and b.get("@type") == "Offer")
@@ -80,7 +87,7 @@ def test_json_ld_states_the_deal_facts(client, opportunities):
 
 
 def test_open_opportunity_offers_the_interest_form(client, opportunities):
-    soup = soup_of(client, "/en/investment/kcn-a/")
+    soup = soup_of(client, en_url())
     assert soup.select_one("#express-interest form") is not None
     assert soup.select_one(".notice--awarded") is None
 
@@ -127,5 +134,5 @@ def test_interest_goes_to_the_officer(client, opportunities, mailoutbox, django_
 
 
 def test_structured_date_fields_render(client, opportunities):
-    text = soup_of(client, "/en/investment/kcn-a/").select_one(".deal-facts").get_text(" ", strip=True)
+    text = soup_of(client, en_url()).select_one(".deal-facts").get_text(" ", strip=True)
     assert dt.date(2027, 3, 31).strftime("%B") in text  # expected decision date, March 2027

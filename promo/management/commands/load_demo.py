@@ -26,7 +26,8 @@ from promo.models import CATALOGUE_MODELS
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # catalogue.jsonl holds the Vietnamese and English lines, catalogue.<locale>.jsonl the others.
-DEMO_FILES = [DEMO_DIR / "catalogue.jsonl", *sorted(DEMO_DIR.glob("catalogue.*.jsonl"))]
+DEMO_FILE = DEMO_DIR / "catalogue.jsonl"
+DEMO_FILES = [DEMO_FILE, *sorted(DEMO_DIR.glob("catalogue.*.jsonl"))]
 # Visit facts of the demo attractions and fairs (hours, fees, routes, exhibitors…), by ref.
 VISIT_FACTS_FILE = DEMO_DIR / "visit-facts.jsonl"
 # The names the office has before anyone edits it (home migration 0002): the demo replaces them.
