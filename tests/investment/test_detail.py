@@ -29,7 +29,7 @@ def test_facts_panel_shows_money_in_vnd_and_usd_with_rate_and_date(client, oppor
     assert "1,000,000,000,000" in money.select_one(".money__vnd").get_text()
     assert "US$40,000,000" in money.select_one(".money__usd").get_text()
     assert "25,000 VND/USD" in money.select_one(".money__rate").get_text()
-    assert "11/27/2026" in money.select_one(".money__rate").get_text()
+    assert "27/11/2026" in money.select_one(".money__rate").get_text()
     text = panel.get_text(" ", strip=True)
     for expected in ("Land lease", "50 years", "22 kV", "62 km, about 80 min by road",
                      "Cảng Cát Lái: 72 km, about 95 min by road", "Industrial park / cluster land",

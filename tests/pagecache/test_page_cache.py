@@ -97,7 +97,8 @@ def test_a_moved_page_is_found_at_its_new_address_only(client, site):
     page.refresh_from_db()
     assert page.url != old_url
     moved = client.get(old_url)  # Wagtail's automatic redirect, not the cached old page
-    assert moved.status_code == 301 and moved["Location"] == page.url
+    # 301 from Wagtail's redirect, or 302 from the translation fallback (same item elsewhere)
+    assert moved.status_code in (301, 302) and moved["Location"] == page.url
     assert client.get(page.url).status_code == 200
     assert "Dứa sáp" not in get(client, section_url("product"))[1]
 
