@@ -8,8 +8,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from alerts.forms import SubscribeForm
-from alerts.mail import send_confirmation
 from alerts.models import AlertSubscription
+from alerts.tasks import queue_confirmation
 from enquiries import ratelimit
 
 
@@ -25,24 +25,21 @@ def subscribe(request):
         return render(request, "alerts/subscribe.html",
                       {"form": SubscribeForm(initial=initial, locale=locale)})
     form = SubscribeForm(request.POST, locale=locale)
-    email = request.POST.get("email", "")
-    if ratelimit.is_limited(request, email):
-        return render(request, "enquiries/rate_limited.html", status=429)
     if form.is_spam:
-        # Look exactly like success so the bot learns nothing; keep nothing.
-        ratelimit.record(request)
+        # Look exactly like success so the bot learns nothing; keep nothing, count nothing.
         return redirect("alerts:sent")
     if not form.is_valid():
         return render(request, "alerts/subscribe.html", {"form": form})
+    if not ratelimit.reserve(request, form.cleaned_data["email"]):
+        return render(request, "enquiries/rate_limited.html", status=429)
     subscription = AlertSubscription(
         email=form.cleaned_data["email"], language=get_language(),
         sectors=sorted(form.cleaned_data["sectors"]), communes=sorted(form.cleaned_data["communes"]))
     root = request.build_absolute_uri("/").rstrip("/")
     with transaction.atomic():
         subscription.save()
-        # Mail only once the row is committed (as the enquiry forms do).
-        transaction.on_commit(lambda: send_confirmation(subscription.pk, root))
-    ratelimit.record(request, subscription.email)
+        # Queued once the row is committed; the worker sends it (as the enquiry forms' e-mails).
+        transaction.on_commit(lambda: queue_confirmation(subscription.pk, root))
     return redirect("alerts:sent")
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from maps import registry
+from pagecache.http import cacheable
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -36,6 +37,7 @@ def feature_collection(source, locale, params, request):
 
 
 @require_GET
+@cacheable(max_age=300)
 def places_geojson(request):
     kind = request.GET.get("kind", "")
     source = registry.get(kind)

@@ -125,6 +125,8 @@ class OpenDataMiddleware:
     def cacheable(self, request, response):
         from django.utils.cache import get_conditional_response, set_response_etag
 
+        if response.status_code == 304:  # ConditionalGetMiddleware already answered
+            return response
         if response.status_code != 200:
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "no-cache" if response.status_code < 500 else "no-store"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from opendata import catalogue
 from opendata.datasets import BY_NAME, DATASETS
+from pagecache.http import cacheable
 
 
 def _error(message, status=400, **extra):
@@ -25,6 +26,7 @@ def _last_modified(response, modified):
 
 
 @require_safe
+@cacheable(max_age=300)
 def dataset_file(request, name, fmt):
     dataset = BY_NAME.get(name)
     if dataset is None:
@@ -57,6 +59,7 @@ def dataset_file(request, name, fmt):
 
 
 @require_safe
+@cacheable(max_age=300)
 def dcat_catalogue(request):
     if request.GET:
         return _error("the catalogue takes no parameters")
@@ -67,6 +70,7 @@ def dcat_catalogue(request):
 
 
 @require_safe
+@cacheable(max_age=3600)
 def openapi_document(request):
     from opendata.openapi import openapi_document as build
 

@@ -13,6 +13,9 @@ from django.db.models import Exists, F, OuterRef, Q
 
 from promo.models.visit_facts import HoursStatus
 
+# A listing filtered by "open now" (or marked open/closed) is recomputed at least this often.
+OPEN_NOW_CACHE_SECONDS = 300
+
 DAY = dt.timedelta(days=1)
 
 

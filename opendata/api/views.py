@@ -31,6 +31,7 @@ import promo.converters  # noqa: F401 - registers <id:…>
 from opendata.api.filters import ListingFilter, OrderFilter, kind_models, listing_filters
 from opendata.api.media import public_documents, public_images
 from opendata.api.translations import public_pages, translation_links
+from pagecache.http import cacheable
 from promo.limits import MAX_DATABASE_ID
 
 MAX_OFFSET = 100_000
@@ -103,9 +104,12 @@ class PublicAPIMixin:
     @classmethod
     def get_urlpatterns(cls):
         # <id:pk>: a number beyond any database id is a 404, not a driver overflow.
+        # Answers are the same for every client: cacheable like a page (pagecache).
         return [
-            path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            path("<id:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("", cacheable(max_age=300)(cls.as_view({"get": "listing_view"})),
+                 name="listing"),
+            path("<id:pk>/", cacheable(max_age=300)(cls.as_view({"get": "detail_view"})),
+                 name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
         ]
 

@@ -1,7 +1,6 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal import stats
 from portal.beacon import issue_token
 
 register = template.Library()
@@ -11,11 +10,6 @@ CONTRAST_COOKIE = "contrast"
 
 def high_contrast(request):
     return request is not None and request.COOKIES.get(CONTRAST_COOKIE) == "high"
-
-
-@register.simple_tag
-def page_views(page):
-    return stats.page_views(page.pk) if page is not None and page.pk else 0
 
 
 @register.simple_tag(takes_context=True)
@@ -28,11 +22,6 @@ def view_token(context):
     if isinstance(page, Page):
         return issue_token(page=page)
     return issue_token(path=request.path if request is not None else "")
-
-
-@register.inclusion_tag("portal/includes/visit_stats.html")
-def visit_stats():
-    return {"stats": stats.visit_stats()}
 
 
 @register.simple_tag(takes_context=True)

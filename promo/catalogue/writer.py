@@ -10,6 +10,7 @@ the transaction; the transaction inserts and updates in bulk:
 - page rows (wagtailcore_page, then the kind's table), with tree paths under their section;
 - one published revision each, and the pages' latest/live revision pointers;
 - tags and tagged items;
+- inline rows (opening hours, fees: ParentalKey children), replaced as a whole;
 - audit log entries (`wagtail.create`, `wagtail.publish`), one import = one log uuid;
 - `page_published` for every page written, inside the transaction as Wagtail sends it (the
   search index queues its updates there).
@@ -26,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations, get_serializable_data_for_fields
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
@@ -165,7 +167,50 @@ def _tag_items(planned, tags):
     return serialised
 
 
-def _revisions(planned, tagged, now):
+# Child relations the importer never writes: editors' comments, and tags (written above).
+_NOT_IMPORTED = {"wagtail_admin_comments", "tagged_items"}
+
+
+def _child_relations(model):
+    return [rel for rel in get_all_child_relations(model)
+            if rel.get_accessor_name() not in _NOT_IMPORTED]
+
+
+def _child_rows(planned):
+    """Replace the inline rows of the pages with the ones set on them in memory (or, for a
+    page whose rows the line left alone, the ones it had); return
+    {page id: {accessor: [serialised rows]}} for the revisions."""
+    by_model = {}
+    for item in planned:
+        by_model.setdefault(type(item.page), []).append(item)
+    serialised = {}
+    for model, items in by_model.items():
+        for rel in _child_relations(model):
+            accessor, child_model, fk = rel.get_accessor_name(), rel.related_model, rel.field.attname
+            rows = []
+            for item in items:
+                children = list(getattr(item.page, accessor).all())  # read before the delete
+                for order, child in enumerate(children):
+                    child.pk = None
+                    setattr(child, fk, item.page.pk)
+                    if getattr(child, "sort_order", None) is None and hasattr(child, "sort_order"):
+                        child.sort_order = order
+                    rows.append(child)
+            updated = [i.page.pk for i in items if not i.new]
+            for batch in _batches(updated):
+                child_model.objects.filter(**{f"{fk}__in": batch}).delete()
+            for batch in _batches(rows):
+                child_model.objects.bulk_create(batch)
+            for item in items:
+                serialised.setdefault(item.page.pk, {})[accessor] = []
+            for row in rows:
+                data = (row.serializable_data() if hasattr(row, "serializable_data")
+                        else get_serializable_data_for_fields(row))
+                serialised[getattr(row, fk)][accessor].append(data)
+    return serialised
+
+
+def _revisions(planned, tagged, children, now):
     page_type = ContentType.objects.get_for_model(Page)
     revisions = []
     for item in planned:
@@ -177,6 +222,7 @@ def _revisions(planned, tagged, now):
             "live": True, "has_unpublished_changes": False,
             "first_published_at": page.first_published_at, "last_published_at": now,
             "latest_revision_created_at": now, "tagged_items": tagged.get(page.pk, []),
+            **children.get(page.pk, {}),
         })
         revisions.append(Revision(
             content_type_id=page.content_type_id, base_content_type=page_type,
@@ -246,7 +292,8 @@ def write(plan, wagtail_write=None):
         _update_pages(old, now)
     tags = _tag_rows([name for item in fast for name in item.tags])
     tagged = _tag_items(fast, tags)
-    revisions = _revisions(fast, tagged, now) if fast else []
+    children = _child_rows(fast)
+    revisions = _revisions(fast, tagged, children, now) if fast else []
     _log(fast, revisions, now)
     for item in plan.slow:
         wagtail_write(item)

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from pagecache.store import limit_lifetime
 from promo import hours as opening
 from promo.models.base import CataloguePage
 from promo.models.daysets import MonthsField
@@ -247,6 +248,7 @@ class AttractionIndexPage(CatalogueIndexPage):
             active[param] = ["1"]
             if param == "open_now":
                 qs = qs.filter(opening.open_at_filter(clock.now(request)))
+                limit_lifetime(request, opening.OPEN_NOW_CACHE_SECONDS)
             else:
                 qs = qs.filter(free_entry=True)
         if problems:

@@ -3,6 +3,7 @@ venues, and the stops of one itinerary in order (docs/places-api.md)."""
 from django.utils.translation import gettext as _
 
 from maps.registry import BadFilter, PlaceKind, register
+from pagecache.store import limit_lifetime
 from promo import clock, hours
 from promo.templatetags.visit_tags import fair_hours
 
@@ -57,6 +58,7 @@ class AttractionPlaces(PlaceKind):
         return qs.order_by("title")
 
     def properties(self, item, request):
+        limit_lifetime(request, hours.OPEN_NOW_CACHE_SECONDS)  # "open now" / "closed now" below
         facts = [str(item.get_category_display())] if item.category else []
         state = item.open_state(self._now)
         if state.status == "always":
@@ -97,6 +99,7 @@ class FairPlaces(PlaceKind):
         return qs.order_by("start", "title")
 
     def properties(self, item, request):
+        limit_lifetime(request, hours.OPEN_NOW_CACHE_SECONDS)  # "open now" / "closed now" below
         from django.utils.html import strip_tags
 
         from promo.templatetags.promo_tags import date_range
@@ -137,6 +140,7 @@ class ItineraryPlaces(PlaceKind):
         return [_StopPlace(trip, stop) for stop in trip.stops() if stop.lat is not None]
 
     def properties(self, item, request):
+        limit_lifetime(request, hours.OPEN_NOW_CACHE_SECONDS)  # "open now" / "closed now" below
         stop = item.stop
         facts = [stop.time.strftime("%H:%M")]
         if stop.description:

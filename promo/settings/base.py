@@ -295,6 +295,37 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+# --- Page cache (pagecache/, docs/caching.md) ---------------------------------------------------
+# Anonymous visitors' GETs of public pages come from a cache shared by every worker process:
+# files in var/cache/pages by default (no server needed), Redis when REDIS_URL is set (several
+# machines). Any content change makes every cached page stale after its commit; see
+# pagecache/invalidation.py for what counts.
+INSTALLED_APPS += ["pagecache"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+                  "django.middleware.http.ConditionalGetMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+                  "pagecache.middleware.PageCacheMiddleware")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))  # seconds, at most
+PAGE_CACHE_BROWSER_MAX_AGE = 0  # browsers revalidate each page (ETag / Last-Modified)
+# For a front proxy or CDN that wagtail.contrib.frontend_cache purges (docs/caching.md).
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+PAGE_CACHE_VARY_ON_COOKIES = ["contrast"]  # the high-contrast theme is rendered on the server
+PAGE_CACHE_MAX_QUERY_LENGTH = 1024
+PAGE_CACHE_INVALIDATED_BY = []  # "app.Model" labels shown on pages that are not snippets etc.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_BACKEND = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+     "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng")}
+    if REDIS_URL else
+    {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+     "LOCATION": str(VAR_DIR / "cache" / "pages"), "OPTIONS": {"MAX_ENTRIES": 20000}}
+)
+CACHES = globals().get("CACHES") or {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
+
 
 # --- Open data and the headless API (opendata/, issue 16; docs/open-data.md) ---------------
 # Wagtail's API v2 at /api/v2/ (rest_framework only for its serializers: no browsable API),

@@ -36,3 +36,4 @@ CACHES = {
 # sends documents for Wagtail's document view (which checks privacy first).
 if env_bool("NGINX_SENDFILE"):  # noqa: F405
     SENDFILE_BACKEND = "promo.sendfile_nginx"
+CACHES.setdefault("pages", PAGE_CACHE_BACKEND)  # noqa: F405  (the page cache, see base.py)

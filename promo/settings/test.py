@@ -32,3 +32,6 @@ ENQUIRY_SPOOL_DIR = _TMP / "spool" / "enquiries"
 VISIT_CLOCK_PARAMETER = True
 # Maps draw no tiles in tests: nothing is fetched from outside the machine.
 MAP_TILE_URL = ""
+# The page cache is on in tests (its own tests run it against Redis too, see tests/pagecache).
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+                   "LOCATION": "pages"}

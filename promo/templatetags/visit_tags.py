@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pagecache.store import limit_lifetime
 from promo import clock
 from promo.models.daysets import runs
 
@@ -53,10 +54,14 @@ def _when(moment, now):
 @register.simple_tag(takes_context=True)
 def open_badge(context, page):
     """The open/closed badge; nothing when the hours are not known."""
-    now = clock.now(context.get("request"))
+    request = context.get("request")
+    now = clock.now(request)
     state = page.open_state(now)
     if state.status == "unknown":
         return ""
+    if state.changes_at is not None and request is not None:
+        # The badge is true until the next opening or closing: a cached page may not outlive it.
+        limit_lifetime(request, max(60, (state.changes_at - now).total_seconds()))
     if state.status == "always":
         text, css = _("Open 24 hours"), "open"
     elif state.status == "closed":

@@ -93,7 +93,7 @@ def _listing_queries(client, url):
     return [query["sql"] for query in ctx.captured_queries]
 
 
-def test_listing_query_count_does_not_grow_with_items(client, site, settings):
+def test_listing_query_count_does_not_grow_with_items(client, site, settings, uncached_pages):
     settings.CATALOGUE_PAGE_SIZE = 50
     load_lines([ProductLine(ref=f"p-{i}") for i in range(2)])
     index = INDEX_MODELS["product"].objects.get(locale__language_code="vi")

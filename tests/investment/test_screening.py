@@ -98,7 +98,7 @@ def test_counts_per_value_follow_the_other_filters(client, opportunities):
     assert count("status", "negotiating") == "(1)"
 
 
-def test_query_count_does_not_grow_with_items_or_chosen_values(client, opportunities):
+def test_query_count_does_not_grow_with_items_or_chosen_values(client, opportunities, uncached_pages):
     client.get("/en/investment/")  # warm caches (site, locales)
     queries = []
     for query in ("", "?sector=manufacturing", "?sector=manufacturing&sector=tourism&commune=long-hoa"
