@@ -13,6 +13,7 @@ around this one, as for every page. The HTML pages (`/<lang>/open-data/`) are no
 """
 import json
 import time
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -92,7 +93,7 @@ class OpenDataMiddleware:
         pages' catch-all route accepts): an API client asked for a resource, so it gets
         the 404, as JSON."""
         location = response.get("Location", "") if response.status_code in (301, 302) else ""
-        target = location.split("?")[0].rstrip("/")
+        target = unquote(location.split("?")[0]).rstrip("/")
         prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
         if target.startswith(prefixes) and target.endswith(request.path_info.rstrip("/")):
             key = "message" if request.path_info.startswith("/api/v2/") else "error"
