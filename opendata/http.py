@@ -11,6 +11,7 @@
 The site's security headers (CSP, Permissions-Policy, nosniff…) come from the middleware
 around this one, as for every page. The HTML pages (`/<lang>/open-data/`) are not touched.
 """
+import hashlib
 import json
 import time
 from urllib.parse import unquote
@@ -27,6 +28,9 @@ PREFIXES = ("/api/", "/open-data/")
 MIXED_LANGUAGE_PREFIXES = ("/api/v2/", "/api/openapi.json", "/open-data/catalog.jsonld")
 EXPOSED = "ETag, Last-Modified, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset"
 DEFAULT_CACHE_CONTROL = "public, max-age=300"
+# Fields of a JSON answer that change on every request without the data changing (the search
+# API's timing): left out of the ETag, which is then weak, so a repeated query still gets 304.
+VOLATILE_KEYS = ("took_ms",)
 _SALT = "opendata.ratelimit"
 
 
@@ -123,6 +127,22 @@ class OpenDataMiddleware:
         response["Allow"] = "GET, HEAD, OPTIONS"
         return _cors(response)
 
+    @staticmethod
+    def set_stable_etag(response):
+        if not response.get("Content-Type", "").startswith("application/json"):
+            return False
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            return False
+        if not isinstance(data, dict) or not any(key in data for key in VOLATILE_KEYS):
+            return False
+        stable = {key: value for key, value in data.items() if key not in VOLATILE_KEYS}
+        digest = hashlib.md5(json.dumps(stable, sort_keys=True).encode(),
+                             usedforsecurity=False).hexdigest()
+        response["ETag"] = f'W/"{digest}"'
+        return True
+
     def cacheable(self, request, response):
         from django.utils.cache import get_conditional_response, set_response_etag
 
@@ -136,7 +156,8 @@ class OpenDataMiddleware:
             response["Cache-Control"] = DEFAULT_CACHE_CONTROL
         if response.streaming:
             return response
-        if not response.has_header("ETag"):
+        # ConditionalGetMiddleware (inside this one) may have hashed the volatile fields too.
+        if not self.set_stable_etag(response) and not response.has_header("ETag"):
             set_response_etag(response)
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         return get_conditional_response(request, etag=response["ETag"],
