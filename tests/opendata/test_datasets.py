@@ -110,3 +110,19 @@ def test_dcat_catalogue_reads_as_rdf(client, catalogue):
         "text/csv", "application/json", "application/geo+json"}
     (service,) = graph.subjects(RDF.type, DCAT.DataService)
     assert str(graph.value(service, DCAT.endpointDescription)).endswith("/api/openapi.json")
+
+
+def test_every_column_is_documented():
+    """The column names are a public contract: docs/open-data.md lists each with its type."""
+    from pathlib import Path
+
+    from opendata.datasets import DATASETS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "open-data.md").read_text()
+    sections = doc.split("\n### `")[1:]
+    by_name = {section.split("`", 1)[0]: section for section in sections}
+    for dataset in DATASETS:
+        assert dataset.name in by_name, dataset.name
+        for column in dataset.columns:
+            assert f"| `{column.name}` | {column.type} |" in by_name[dataset.name], (
+                dataset.name, column.name)
