@@ -111,13 +111,13 @@ def dcat_catalogue(request):
     context inline: a harvester needs no other document."""
     from wagtail.models import Site
 
+    from feeds.common import office_name
     from home.models import ContactSettings
 
     site = Site.find_for_request(request)
     contact = ContactSettings.for_site(site) if site else None
     publisher = {"@id": request.build_absolute_uri("/") + "#publisher",
-                 "@type": "foaf:Organization",
-                 "foaf:name": (contact.office_name if contact else settings.WAGTAIL_SITE_NAME)}
+                 "@type": "foaf:Organization", "foaf:name": office_name(request)}
     if contact and contact.email:
         publisher["foaf:mbox"] = {"@id": f"mailto:{contact.email}"}
     contact_point = {"@type": "vcard:Organization",

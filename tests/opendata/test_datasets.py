@@ -55,7 +55,7 @@ def test_one_language_and_typed_values(client, catalogue):
     assert item["locale"] == "en" and item["title"] == "Sample industrial park"
     assert item["capital_vnd"] == 130_000_000_000 and item["area_ha"] == 12.5
     assert item["commune"] == "long-hoa" and item["status"] == "open"
-    assert item["url"].endswith("/en/investment/kcn-mau/")
+    assert item["url"].endswith("/en/investment/sample-industrial-park/")
     rows = list(csv.DictReader(io.StringIO(
         client.get("/open-data/attractions.csv", {"lang": "vi"}).content.decode("utf-8-sig"))))
     hill = next(row for row in rows if row["ref"] == "nui-cau")

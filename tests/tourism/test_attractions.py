@@ -30,14 +30,14 @@ def badge(client, url, when):
 def test_open_now_badge_follows_the_clock_in_vietnam_time(client, tourism):
     assert "Đang mở cửa" in badge(client, "/vi/du-lich/nui-cau/", "06:00").text
     assert "18:00" in badge(client, "/vi/du-lich/nui-cau/", "06:00").text
-    closed = badge(client, "/en/tourism/nui-cau/", "23:00")
+    closed = badge(client, "/en/tourism/cau-mountain/", "23:00")
     assert closed["data-open-state"] == "closed" and "opens tomorrow 05:00" in closed.text
     # 23:00 UTC is 06:00 the next morning in Vietnam
-    response = client.get("/en/tourism/nui-cau/?now=2026-12-06T23:00:00%2B00:00")
+    response = client.get("/en/tourism/cau-mountain/?now=2026-12-06T23:00:00%2B00:00")
     assert soup(response).select_one(".facts-panel .open-badge")["data-open-state"] == "open"
     # Special hours: open at 04:30 during Tết
-    assert badge(client, "/en/tourism/nui-cau/", "04:30")["data-open-state"] == "closed"
-    tet = soup(client.get("/en/tourism/nui-cau/?now=2027-02-06T04:30"))
+    assert badge(client, "/en/tourism/cau-mountain/", "04:30")["data-open-state"] == "closed"
+    tet = soup(client.get("/en/tourism/cau-mountain/?now=2027-02-06T04:30"))
     assert tet.select_one(".facts-panel .open-badge")["data-open-state"] == "open"
     assert "Lunar New Year" in tet.select_one(".special-hours").text
     always = badge(client, "/vi/du-lich/ho-dau-tieng/", "03:00")
@@ -45,7 +45,7 @@ def test_open_now_badge_follows_the_clock_in_vietnam_time(client, tourism):
 
 
 def test_plan_your_visit_shows_every_fact_in_the_visitors_language(client, tourism):
-    page = soup(client.get(f"/en/tourism/nui-cau/?now={MONDAY}T10:00"))
+    page = soup(client.get(f"/en/tourism/cau-mountain/?now={MONDAY}T10:00"))
     plan = page.select_one(".visit-plan")
     hours = [row.get_text(" ", strip=True) for row in plan.select(".hours-table tr")]
     assert hours[0] == "Monday 05:00–18:00" and len(hours) == 7

@@ -16,7 +16,7 @@ def soup(response):
 
 
 def test_fair_page_has_times_venue_map_registration_and_exhibitors(client, tourism):
-    page = soup(client.get("/en/fairs/phien-cho-2026/?now=2099-12-01T10:00"))
+    page = soup(client.get("/en/fairs/farm-market/?now=2099-12-01T10:00"))
     facts = page.select_one(".facts-panel").get_text(" ", strip=True)
     assert "07:00–21:00 each day (Vietnam time, UTC+7)" in facts
     assert "Free for visitors" in facts
@@ -26,9 +26,9 @@ def test_fair_page_has_times_venue_map_registration_and_exhibitors(client, touri
     rows = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
             for row in page.select(".exhibitors-table tbody tr")]
     assert rows == [["Honey maker (sample)", "Honey", "A01", "Rubber honey"]]
-    assert page.select_one('.exhibitors-table a[href="/en/products/mat-ong/"]')
+    assert page.select_one('.exhibitors-table a[href="/en/products/rubber-honey/"]')
     # After the deadline the form is no longer offered.
-    late = soup(client.get("/en/fairs/phien-cho-2026/?now=2099-12-06T10:00"))
+    late = soup(client.get("/en/fairs/farm-market/?now=2099-12-06T10:00"))
     assert not late.select_one('a[href="https://dautieng-promo.example/dang-ky"]')
     assert "Registration has closed." in late.text
 
@@ -57,7 +57,7 @@ def test_month_calendar_lists_each_day_and_moves_between_months(client, tourism)
     days = {cell.select_one("time")["datetime"]: cell for cell in table.select("td")
             if cell.select_one("time")}
     assert len(days) == 31
-    assert days["2099-12-10"].select_one('a[href="/en/fairs/phien-cho-2026/"]')
+    assert days["2099-12-10"].select_one('a[href="/en/fairs/farm-market/"]')
     assert "Farm market" in days["2099-12-11"].text and not days["2099-12-11"].select("a")
     assert not days["2099-12-13"].select("li")
     assert page.select_one("a#month-next")["href"].startswith("?view=calendar&month=2100-01")

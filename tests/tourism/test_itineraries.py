@@ -28,8 +28,8 @@ def test_timeline_numbers_stops_links_pages_and_shows_travel(client, tourism):
     page = soup(client.get("/en/tourism/itineraries/mot-ngay/"))
     assert stop_titles(page) == ["1 Cau Mountain", "2 Rubber workers' village", "3 Rubber honey",
                                  "4 Farm market", "5 Đường cao su (en)"]
-    assert page.select_one('.timeline a[href="/en/tourism/nui-cau/"]')
-    assert page.select_one('.timeline a[href="/en/products/mat-ong/"]')
+    assert page.select_one('.timeline a[href="/en/tourism/cau-mountain/"]')
+    assert page.select_one('.timeline a[href="/en/products/rubber-honey/"]')
     first = page.select_one(".timeline__stop")
     assert first.select_one("time").text == "07:00"
     assert first.select_one(".timeline__travel").get_text(" ", strip=True) == (
