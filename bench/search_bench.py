@@ -39,9 +39,9 @@ import unicodedata
 from pathlib import Path
 
 from search import text
-from search.engines.base import EngineUnavailable, Filters
+from search.engines.base import EngineUnavailable
 from search.engines.sqlite import SqliteEngine, fts_expression
-from search.query import QueryError, expand, parse
+from search.query import Filters, QueryError, expand, parse
 from search.service import search_with
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from search.documents import KINDS
 from search.engines.base import EngineUnavailable
+from search.engines.common import FACET_NAMES
 from search.models import SearchQueryLog
 from search.params import BadParameter, parse_params
 from search.promotions import best_bets
@@ -20,7 +21,6 @@ from search.service import QueryError, run_autocomplete, run_search
 from search.synonyms import synonym_groups
 
 log = logging.getLogger(__name__)
-FACET_NAMES = ("kind", "commune", "sector", "category")
 
 
 def _search(params):

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from search.corpus import load_jsonl
-from search.engines.base import Filters
-from search.query import QueryError
+from search.query import Filters, QueryError
 from search.service import search_with
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "search-eval"
