@@ -452,8 +452,8 @@ def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...],
     """All words as typed; then with spelling variants; then most words (relaxed)."""
     tiers: list[Tier] = []
     n = len(clauses)
-    if not n:
-        return ()
+    if not n or not all(c.every_option for c in clauses):
+        return ()  # a word with no reading at all: nothing can match every word
     exact = tuple(c.options for c in clauses)
     corrected = tuple(c.options + (c.in_context or c.variants) for c in clauses)
     loose = tuple(c.every_option for c in clauses)

@@ -52,7 +52,25 @@ def search_with(engine, q: str, lang: str = "vi", filters: Filters | None = None
             if found.total:
                 return dataclasses.replace(found, prefix=True)
     suggestion = did_you_mean(query, plan, results) if page == 1 else ""
-    return dataclasses.replace(results, suggestion=suggestion) if suggestion else results
+    hits = [dataclasses.replace(h, missing=missing_words(plan, h)) if h.match == "most" else h
+            for h in results.hits]
+    return dataclasses.replace(results, suggestion=suggestion, hits=hits)
+
+
+def missing_words(plan: Plan, hit) -> tuple[str, ...]:
+    """The typed words (clause labels) a "most words" hit does not contain."""
+    present = {tok for tok, _, _ in text.tokenize_with_spans(hit.matched_text)}
+    present.update(hit.matched_tags.split())
+
+    def found(m) -> bool:
+        if m.mode == "some":
+            return sum(t in present for t in m.tokens) >= m.minimum
+        if m.mode == "prefix":
+            return all(t in present for t in m.tokens[:-1]) and any(
+                p.startswith(m.tokens[-1]) for p in present)
+        return all(t in present for t in m.tokens)
+
+    return tuple(c.label for c in plan.clauses if not any(found(m) for m in c.every_option))
 
 
 def did_you_mean(query: Query, plan: Plan, results: SearchResults) -> str:

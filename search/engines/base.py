@@ -31,8 +31,11 @@ class Hit:
     image_url: str = ""
     facts: dict[str, str] = field(default_factory=dict)
     match: str = "all"  # the tier it matched in: "all" words, spelling "variants", "most" words
-    # Title, summary and text of the translation that matched (for "did you mean"; not shown).
+    # Title, summary and text of the translation that matched, and its tag tokens (for "did
+    # you mean" and the words a partial match lacks; not shown as such).
     matched_text: str = field(default="", repr=False, compare=False)
+    matched_tags: str = field(default="", repr=False, compare=False)
+    missing: tuple[str, ...] = ()  # for a "most words" match: the typed words it lacks
 
 
 @dataclass(frozen=True)

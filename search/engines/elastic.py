@@ -78,7 +78,7 @@ WRITE_TIMEOUT = 10.0
 BULK_TIMEOUT = 120.0
 VOCABULARY_TTL = 60.0
 _PREFIX_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,100}$")
-_SOURCE = ["ref", "locale", "kind", "item_kind", "show"]
+_SOURCE = ["ref", "locale", "kind", "item_kind", "show", "tags"]
 
 
 class CatalogueDoc(Document):
@@ -611,7 +611,8 @@ class ElasticEngine:
             image_url=show.get("image_url", ""), facts=dict(show.get("facts") or {}),
             match=plan.tiers[tier].name,
             matched_text="\n".join((own.get("title", ""), own.get("summary", ""),
-                                    own.get("text", ""))))
+                                    own.get("text", ""))),
+            matched_tags=src.get("tags") or "")
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
         tokens = analyze(prefix[:200], stemming=False)

@@ -477,10 +477,12 @@ class SqliteEngine:
         best = next((r for r in rows if r[7] == best_doc), rows[0])
         locale, title, url, summary, body, image_url, facts, _, ref, kind = by_locale[
             common.shown_locale(by_locale, lang, best[0])]
+        tags = conn.execute("SELECT tags FROM fts WHERE rowid = ?", (best[7],)).fetchone()
         return Hit(ref=ref, kind=kind, locale=locale, title=title, url=url,
                    snippet=make_snippet((summary, body), plan), score=round(-score, 4),
                    image_url=image_url, facts=json.loads(facts), match=match,
-                   matched_text="\n".join(best[1:2] + best[3:5]))
+                   matched_text="\n".join(best[1:2] + best[3:5]),
+                   matched_tags=tags[0] if tags else "")
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
         tokens = analyze(prefix[:200], stemming=False)

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from promo.models import FairPage, ProductPage
-from search.models import PendingUpdate, SearchQueryLog, SynonymGroup
+from search.models import PendingUpdate, SearchQueryDay, SynonymGroup
 from tests.factories import AttractionLine, FairLine, InvestmentLine, NewsLine, ProductLine, translated
 
 pytestmark = pytest.mark.django_db
@@ -115,14 +115,20 @@ def test_no_query_makes_the_api_or_page_fail(client, catalogue, q):
     assert page.status_code in (200, 400), q
 
 
-def test_searches_are_logged_without_personal_data(client, catalogue):
-    api(client, q="nui cau", lang="en")
+def test_searches_are_counted_per_day_query_and_language_without_personal_data(client, catalogue):
+    from django.utils import timezone
+
+    for _ in range(3):
+        api(client, q="Nui  CAU", lang="en")
+    client.get("/en/search/", {"q": "nui cau"})
     client.get("/vi/search/", {"q": "karaoke"})
-    logs = {(log.query, log.lang, log.source): log for log in SearchQueryLog.objects.all()}
-    assert logs[("nui cau", "en", "api")].results == 1
-    assert logs[("karaoke", "vi", "page")].results == 0
-    field_names = {f.name for f in SearchQueryLog._meta.get_fields()}
-    assert not field_names & {"ip", "ip_address", "user", "user_agent", "session"}
+    api(client, q="gọi 0912 345 678 hoặc mai.anh@example.com", lang="vi")
+    rows = {(r.query, r.lang): (r.count, r.zero_results) for r in SearchQueryDay.objects.all()}
+    assert rows == {("nui cau", "en"): (4, 0), ("karaoke", "vi"): (1, 1),
+                    ("gọi [phone] hoặc [email]", "vi"): (1, 1)}
+    assert set(SearchQueryDay.objects.values_list("day", flat=True)) == {timezone.localdate()}
+    field_names = {f.name for f in SearchQueryDay._meta.get_fields()}
+    assert not field_names & {"ip", "ip_address", "user", "user_agent", "session", "created_at"}
 
 
 def test_autocomplete_suggests_titles_in_the_visitors_language(client, catalogue):
