@@ -148,10 +148,19 @@ class Clause:
     variants: tuple[Match, ...] = ()  # spelling corrections the vocabulary offers
     required: bool = False  # a quoted phrase: a "most words" tier never drops it
     in_context: tuple[Match, ...] = ()  # the corrections beside a neighbouring word
+    # Whether a correction may match on its own (a word the index does not know as typed), or
+    # only beside its neighbour (a known word that may still be a slip: `cao xu` → `cao su`).
+    trusted: bool = True
 
     @property
     def every_option(self) -> tuple[Match, ...]:
-        return self.options + self.variants
+        """The readings a document may match this clause by, in any tier but "variants"."""
+        return self.options + (self.variants if self.trusted else ())
+
+    @property
+    def corrected(self) -> tuple[Match, ...]:
+        """The corrections a "variants" tier matches: beside a neighbour where there is one."""
+        return self.in_context or (self.variants if self.trusted else ())
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,9 @@ class Tier:
     required: frozenset[int] = frozenset()
     relaxed: bool = False
     phrases: tuple[tuple[str, ...], ...] = ()
+    # A document of this tier contains at least one of these (the "variants" tier: some
+    # correction, since one with the words as typed is already in the "all" tier).
+    needs: tuple[Match, ...] = ()
 
     @property
     def is_all(self) -> bool:
@@ -194,7 +206,8 @@ class Plan:
     @property
     def highlight_tokens(self) -> frozenset[str]:
         """Every token whose occurrence in a result should be marked."""
-        return frozenset(t for c in self.clauses for o in c.every_option for t in o.tokens)
+        return frozenset(t for c in self.clauses for o in c.every_option + c.corrected
+                         for t in o.tokens)
 
     @property
     def highlight_sequences(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
@@ -297,27 +310,31 @@ def _units(query: Query, vocabulary: Vocabulary | None) -> list[_Unit]:
     return units
 
 
-def _corrections(unit: _Unit, vocabulary: Vocabulary, accented: bool,
-                 vietnamese: bool) -> tuple[bool, list[str]]:
-    """(typed as the index knows it, corrections) for one Latin word.
+def _corrections(unit: _Unit, vocabulary: Vocabulary, accented: bool, vietnamese: bool,
+                 context: bool) -> tuple[bool, list[str], bool]:
+    """(typed as the index knows it, corrections, corrections trusted alone) for a Latin word.
 
     A word typed with diacritics (or bare among words typed with them) that no document writes
     that way — `sán`, `găng tai`, `Minh Thạn` — is a misspelling even when its folded form is a
     known word: its folded form becomes one correction among the others. A word the index does
-    not know at all also gets the known words one edit away."""
+    not know at all also gets the known words one edit away. A known Vietnamese syllable among
+    other words (`context`) may still be a slip (`cao xu`): its confusion pairs and dropped
+    letters are tried, but only beside the neighbouring word."""
     (tok,), (raw,) = unit.tokens, unit.raw
     shaped = text.is_vietnamese_syllable(raw)
     as_typed = not (accented and shaped and not vocabulary.surface_known(unit.word))
     known = vocabulary.known(tok)
     if as_typed and known:
-        return True, []
+        if shaped and vietnamese and context:
+            return True, [v for v in vocabulary.vietnamese_variants(raw) if v != tok], False
+        return True, [], True
     found = [tok] if known else []
     if shaped and (vietnamese or not as_typed):
         found += [v for v in vocabulary.vietnamese_variants(raw) if v not in found]
     if not known:
         found += [s for s in vocabulary.similar(tok) if s not in found]
     keep = 1 + MAX_VARIANTS if known else MAX_VARIANTS  # the word itself, then corrections
-    return as_typed, found[:keep]
+    return as_typed, found[:keep], True
 
 
 def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonyms = None,
@@ -364,15 +381,16 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
             slots.append([tokens])
             i += 2
             continue
-        options, variants = [Match(unit.tokens)], []
+        options, variants, trusted = [Match(unit.tokens)], [], True
         if vocabulary is not None and len(unit.tokens) == 1:
-            as_typed, found = _corrections(unit, vocabulary, accented, vietnamese)
+            as_typed, found, trusted = _corrections(unit, vocabulary, accented, vietnamese,
+                                                    len(units) > 1)
             options = options if as_typed else []
             variants = [Match((v,), weight=VARIANT_WEIGHT, origin="variant") for v in found]
             split = vocabulary.split(unit.raw[0])
             if split and as_typed:  # `rubberwood` also finds `rubber wood`
                 options.append(Match(split, origin="compound"))
-        clauses.append(Clause(unit.label, tuple(options), tuple(variants)))
+        clauses.append(Clause(unit.label, tuple(options), tuple(variants), trusted=trusted))
         slots.append([unit.tokens] + [m.tokens for m in variants])
         i += 1
     clauses = _in_context(clauses)
@@ -412,7 +430,7 @@ def _in_context(clauses: list[Clause]) -> list[Clause]:
         for m in clause.variants:
             context += [Match((t,) + m.tokens, weight=m.weight, origin="variant") for t in before]
             context += [Match(m.tokens + (t,), weight=m.weight, origin="variant") for t in after]
-        out.append(dataclasses.replace(clause, in_context=tuple(context or clause.variants)))
+        out.append(dataclasses.replace(clause, in_context=tuple(context)))
     return out
 
 
@@ -455,14 +473,15 @@ def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...],
     if not n or not all(c.every_option for c in clauses):
         return ()  # a word with no reading at all: nothing can match every word
     exact = tuple(c.options for c in clauses)
-    corrected = tuple(c.options + (c.in_context or c.variants) for c in clauses)
+    corrected = tuple(c.options + c.corrected for c in clauses)
     loose = tuple(c.every_option for c in clauses)
     typed = (phrase,) if phrase else ()
     if all(exact):
         tiers.append(Tier("all", exact, n, phrases=typed))
     alternatives = _phrase_alternatives(slots) if slots else typed
-    if any(c.variants for c in clauses):
-        tiers.append(Tier("variants", corrected, n, phrases=alternatives))
+    needs = tuple(m for c in clauses for m in c.corrected)
+    if needs and all(corrected):
+        tiers.append(Tier("variants", corrected, n, phrases=alternatives, needs=needs))
     droppable = [i for i, c in enumerate(clauses) if not c.required]
     if len(droppable) >= 3:
         missing = RELAXED_MISSING(len(droppable))

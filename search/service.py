@@ -74,14 +74,15 @@ def missing_words(plan: Plan, hit) -> tuple[str, ...]:
 
 
 def did_you_mean(query: Query, plan: Plan, results: SearchResults) -> str:
-    """The typed query with the corrections the best hit was found by, written as that hit's
-    text writes them (`chợ cá sán Định Thành` → `chợ cá sáng Định Thành`); "" when the best hit
-    needed none. A hit is found by corrections only when nothing matched the words as typed,
-    so the corrected query always finds clearly more than the typed one (which found nothing).
-    """
-    if not results.hits or results.hits[0].match != "variants":
+    """The typed query with the corrections the best corrected hit was found by, written as
+    that hit's text writes them (`chợ cá sán Định Thành` → `chợ cá sáng Định Thành`), when the
+    corrections find clearly more (at least twice as many items as the words as typed, and at
+    least one); "" otherwise."""
+    first = next((h for h in results.hits if h.match == "variants"), None)
+    exact = results.tier_counts.get("all", 0)
+    if first is None or results.tier_counts.get("variants", 0) < max(1, 2 * exact):
         return ""
-    source = results.hits[0].matched_text
+    source = first.matched_text
     found = text.tokenize_with_spans(source)
     tokens = [tok for tok, _, _ in found]
     corrected = query.text
@@ -90,6 +91,9 @@ def did_you_mean(query: Query, plan: Plan, results: SearchResults) -> str:
         if not clause.variants:
             continue
         wanted = {m.tokens[0] for m in clause.variants if len(m.tokens) == 1}
+        typed = {t for m in clause.options for t in m.tokens}
+        if typed & set(tokens):  # the hit has the word as typed: it was not the slip
+            continue
         context = {t for other in plan.clauses[:number] + plan.clauses[number + 1:]
                    for m in other.every_option for t in m.tokens}
         # The occurrence beside another of the query's words is the one meant (`cá sáng`).

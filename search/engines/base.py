@@ -46,6 +46,7 @@ class SearchResults:
     engine: str
     suggestion: str = ""  # "did you mean": the query with the corrections the best hit used
     prefix: bool = False  # the last word was matched as a prefix (whole words found nothing)
+    tier_counts: dict[str, int] = field(default_factory=dict)  # tier name -> items counted
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class SearchEngine(Protocol):
       `relaxed=True` counts only when the non-relaxed tiers found at least 1 and fewer than
       `plan.relax_below` items; otherwise its items are left out of the hits, the total and
       the facets. Items are ordered by tier, relevance (descending), ref. Each ref appears once,
+      `tier_counts` says how many counted items each tier holds.
       shown per `common.shown_locale`, with `Hit.match` = its tier's name. `total` and `facets`
       count items over the whole filtered match set (facets: `common.FACET_NAMES`, value ->
       number of items, ordered by `common.ordered_facets`). Filters (`plan.filters.facets()`):

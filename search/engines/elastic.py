@@ -203,11 +203,13 @@ def _clause_query(options: tuple[Match, ...]) -> Q:
 
 def _tier_query(tier: Tier) -> Q:
     clauses = [_clause_query(c) for c in tier.clauses]
+    needs = [Q("bool", should=[_match_query(m) for m in tier.needs], minimum_should_match=1)
+             ] if tier.needs else []
     if tier.is_all:
-        return Q("bool", must=clauses)
+        return Q("bool", must=clauses, filter=needs)
     required = [clauses[i] for i in sorted(tier.required)]
     droppable = [q for i, q in enumerate(clauses) if i not in tier.required]
-    return Q("bool", must=required, should=droppable,
+    return Q("bool", must=required, should=droppable, filter=needs,
              minimum_should_match=tier.minimum - len(tier.required))
 
 
@@ -568,22 +570,34 @@ class ElasticEngine:
              .extra(from_=start, size=page_size, track_total_hits=False, track_scores=True))
         self._count_aggs(s.aggs)
         relaxed = {i for i, t in enumerate(plan.tiers) if t.relaxed}
-        if relaxed:
-            strict = Q("bool", should=[_tier_query(t) for t in plan.tiers if not t.relaxed],
-                       minimum_should_match=1) if len(relaxed) < n else Q("match_none")
-            self._count_aggs(s.aggs.bucket("strict", "filter", filter=strict))
+        strict = max((i for i in range(n) if i not in relaxed), default=-1)
+        # Items of the tiers up to i, for the tier counts and (below the first relaxed tier)
+        # the total and facets in case the relaxed matches do not count.
+        for i in range(n - 1):
+            upto = Q("bool", should=[_tier_query(t) for t in plan.tiers[: i + 1]],
+                     minimum_should_match=1)
+            agg = s.aggs.bucket(f"upto{i}", "filter", filter=upto)
+            if relaxed and i == strict:
+                self._count_aggs(agg)
+            else:
+                agg.metric("items", "cardinality", field="ref", precision_threshold=_PRECISION)
         resp = self._call("searching", s.execute).to_dict()
-        total, facets = self._counts(resp["aggregations"])
+        aggs = resp["aggregations"]
+        total, facets = self._counts(aggs)
+        upto = [int(aggs[f"upto{i}"]["items"]["value"]) for i in range(n - 1)] + [total]
         hits = resp["hits"]["hits"]
-        if relaxed:
-            strict_total, strict_facets = self._counts(resp["aggregations"]["strict"])
-            if not 0 < strict_total < plan.relax_below:
-                total, facets = strict_total, strict_facets
+        if relaxed and strict >= 0:
+            if not 0 < upto[strict] < plan.relax_below:
+                total, facets = self._counts(aggs[f"upto{strict}"])
+                upto = upto[: strict + 1]
                 hits = [h for h in hits if self._tier(h, n) not in relaxed]
+        elif relaxed:  # only relaxed tiers: nothing strict can make them count
+            total, facets, upto, hits = 0, common.empty_facets(), [], []
+        counts = {plan.tiers[i].name: c - (upto[i - 1] if i else 0) for i, c in enumerate(upto)}
         out = [self._hit(h, self._tier(h, n), plan, lang) for h in hits]
         total = max(total, start + len(out)) if out else total
         return SearchResults(total=total, hits=out, facets=facets if total else common.empty_facets(),
-                             engine=self.name)
+                             engine=self.name, tier_counts={k: v for k, v in counts.items() if v})
 
     @staticmethod
     def _tier(hit: dict, tiers: int) -> int:

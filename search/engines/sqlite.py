@@ -111,6 +111,8 @@ def tier_expression(tier: Tier, excluded: tuple[Match, ...] = ()) -> str:
         picks = " OR ".join("(" + " AND ".join(_clause_expr(tier.clauses[i]) for i in c) + ")"
                             for c in combos)
         expr = f"({expr}) AND ({picks})" if expr else f"({picks})"
+    if tier.needs:
+        expr = f"({expr}) AND " + _clause_expr(tier.needs)
     if excluded:
         expr += " NOT (" + " OR ".join(_match_expr(m) for m in excluded) + ")"
     return expr
@@ -392,9 +394,12 @@ class SqliteEngine:
             facets = self._facets(conn) if total else common.empty_facets()
             hits = [self._hit(conn, item, plan.tiers[tier].name, score, doc, lang, plan)
                     for item, tier, score, doc in rows]
+            counts = {plan.tiers[tier].name: n for tier, n in conn.execute(
+                "SELECT tier, count(*) FROM temp.m GROUP BY tier")}
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name)
+        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name,
+                             tier_counts=counts)
 
     def _match_tier(self, conn, plan: Plan, number: int, tier: Tier, where: str,
                     params: list) -> None:

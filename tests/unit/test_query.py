@@ -85,8 +85,25 @@ def test_a_word_typed_with_diacritics_nobody_writes_is_corrected_even_when_it_fo
     assert clause.options == ()
     assert [m.tokens for m in clause.variants] == [("xop",), ("sop",)]
     assert [t.name for t in plan.tiers] == ["variants", "most"]
-    # Typed without diacritics, the same word is simply known: no correction.
-    assert not expand(parse("banh xop mem"), words).clauses[1].variants
+    # Typed without diacritics, the same word is known as typed: it matches as it is, and its
+    # corrections only beside a neighbour, in the "variants" tier.
+    bare = expand(parse("banh xop mem"), words).clauses[1]
+    assert bare.options == (Match(("xop",)),) and not bare.trusted
+    assert bare.every_option == bare.options
+
+
+def test_a_known_word_that_is_a_slip_is_corrected_only_beside_its_neighbour():
+    # `bột xốp` is a word pair; `bột sốp` is not: `sốp` is a known word here, but so is the
+    # phrase the s/x confusion pair leads to.
+    words = vocab("bot", "xop", "sop", surfaces=("bột", "xốp", "sốp"))
+    plan = expand(parse("bột sốp"), words)
+    clause = plan.clauses[1]
+    assert clause.options == (Match(("sop",)),)
+    assert {m.tokens for m in clause.in_context} == {("bot", "xop")}
+    variants = plan.tiers[1]
+    assert variants.name == "variants" and {m.tokens for m in variants.needs} == {("bot", "xop")}
+    # Alone, a known word is never "corrected".
+    assert len(expand(parse("sốp"), words).tiers) == 1
 
 
 def test_a_dropped_letter_in_a_syllable_is_put_back():
