@@ -52,6 +52,7 @@ MAX_PHRASE_ALTERNATIVES = 16
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』＂"})
 _QUOTES.update({ord(c): "-" for c in "−–—"})  # a dash typed by a phone keyboard still excludes
 _PARTS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_PARTICLE = re.compile("[\u3041-\u309f\uac00-\ud7af]")  # Hiragana, Hangul syllables
 
 
 class QueryError(ValueError):
@@ -247,34 +248,36 @@ def _cjk_some(tokens: tuple[str, ...]) -> list[Match]:
 def _cjk_words(tokens: tuple[str, ...], vocabulary: Vocabulary | None) -> list[tuple[str, ...]]:
     """A CJK run typed without spaces, cut into the words the index knows.
 
-    A bigram no document has, between two it has, is where two words were run together (the
-    page has a space or other words there); one at either end is a single leftover character
-    (a Korean particle). Both are dropped, so `고무장갑공장투자` finds `고무장갑 제조 공장 투자`.
-    Where unknown bigrams follow one another the visitor typed a word the index lacks: they stay,
-    and the run finds nothing, as an unknown Latin word would.
+    Where a bigram is in no document, the page has a space (or other words) between its two
+    characters: the run is cut there, so `고무장갑공장투자` finds `고무장갑 제조 공장 투자`. A single
+    character left between two cuts is a one-character word (`꽃` in `캐슈 꽃 꿀`) when the index
+    has it alone; a Hangul or Hiragana one at either end of the run that the index does not have
+    alone is a grammatical particle (`장갑을`, `湖で`) and is dropped. Any other character the
+    index has neither in a bigram nor alone is a word the index lacks: it stays, and the run
+    finds nothing, as an unknown Latin word would (`榴莲酒` is not `榴莲`). A run with no known
+    bigram at all stays whole.
     """
     if vocabulary is None or len(tokens) < 2:
         return [tokens]
     known = [vocabulary.known(t) for t in tokens]
     if not any(known):
         return [tokens]
+    chars = tokens[0][0] + "".join(t[1] for t in tokens)
+    pieces: list[tuple[int, int]] = []  # [start, end) character spans joined by known bigrams
+    start = 0
+    for i, ok in enumerate(known):
+        if not ok:
+            pieces.append((start, i + 1))
+            start = i + 1
+    pieces.append((start, len(chars)))
     words: list[tuple[str, ...]] = []
-    current: list[str] = []
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        if known[i]:
-            current.append(tok)
-            continue
-        left, right = i > 0 and known[i - 1], i < last and known[i + 1]
-        if (left and right) or (i == 0 and right) or (i == last and left):
-            if current:
-                words.append(tuple(current))
-            current = []
-            continue
-        current.append(tok)
-    if current:
-        words.append(tuple(current))
-    return words
+    last = len(pieces) - 1
+    for n, (a, b) in enumerate(pieces):
+        if b - a > 1:
+            words.append(tuple(chars[k : k + 2] for k in range(a, b - 1)))
+        elif vocabulary.known(chars[a]) or (0 < n < last) or not _PARTICLE.match(chars[a]):
+            words.append((chars[a],))
+    return words or [tokens]
 
 
 @dataclass

@@ -126,7 +126,8 @@ def segments(text: str, stemming: bool = True) -> list[Segment]:
             out.append(Segment(toks, True, m.start(), m.end()))
         else:
             word = _fold_word(m.group(2)).translate(_MARKS)
-            out.append(Segment((stem(word) if stemming else word,), False, m.start(), m.end()))
+            if word:  # a lone combining mark is no word
+                out.append(Segment((stem(word) if stemming else word,), False, m.start(), m.end()))
     return out
 
 
@@ -148,7 +149,9 @@ def tokenize_with_spans(text: str) -> list[tuple[str, int, int]]:
     for m in _TOKEN_RE.finditer(text):
         word = m.group(2)
         if word is not None:
-            out.append((_index_word(word), m.start(), m.end()))
+            token = _index_word(word)
+            if token:
+                out.append((token, m.start(), m.end()))
             continue
         toks, start = _bigrams(_fold_word(m.group(1))), m.start()
         if len(toks) == 1:

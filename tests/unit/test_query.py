@@ -141,6 +141,12 @@ def test_a_cjk_run_typed_without_spaces_is_cut_where_the_index_has_no_bigram():
     # Nothing known at all: the run stays whole (and finds nothing).
     (clause,) = expand(parse("滑雪场"), words).clauses
     assert clause.options[0].tokens == ("滑雪", "雪场")
+    # A one-character word the index has alone; a particle at the end is dropped, but an
+    # unknown Han character is a word the index lacks and stays.
+    words = vocab("캐슈", "꽃", "꿀", "장갑", "榴莲")
+    assert [c.label for c in expand(parse("캐슈꽃꿀"), words).clauses] == ["캐슈", "꽃", "꿀"]
+    assert [c.label for c in expand(parse("장갑을"), words).clauses] == ["장갑"]
+    assert [c.label for c in expand(parse("榴莲酒"), words).clauses] == ["榴莲", "酒"]
 
 
 def test_most_words_tier_is_relaxed_and_keeps_quoted_phrases():
