@@ -24,7 +24,7 @@ CATEGORIES = {"product": ("food", "handicraft", "household", "agricultural"),
               "attraction": ("nature", "heritage", "recreation", "religious"),
               "news": ("economy", "culture", "environment", "investment")}
 _SECTION = {"product": "products", "fair": "fairs", "attraction": "tourism",
-            "investment": "investment", "news": "news"}
+            "investment": "investment", "news": "news", "document": "documents"}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

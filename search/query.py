@@ -169,16 +169,19 @@ class Tier:
     """One level of strictness: a document satisfies it when at least `minimum` of `clauses`
     match it (each clause: any of its options) and every clause listed in `required` does.
 
-    `relaxed` tiers count only when the stricter, non-relaxed tiers found at least one and
-    fewer than `Plan.relax_below` items (under the same filters): relaxed matches fill a thin
-    answer but never stand alone. `phrases` are the token sequences the ranking bonus looks
-    for (the typed words, or the typed words with their variants)."""
+    `when` says when the tier's items count, given the items the tiers before it counted
+    (under the same filters): "always"; "few" — fewer than `Plan.relax_below` (spelling
+    corrections are consulted when the words as typed find little or nothing); "thin" — at
+    least one and fewer than `Plan.relax_below` (items missing a word fill a thin answer but
+    never stand alone). Once a tier does not count, no later one does. `phrases` are the token
+    sequences the ranking bonus looks for (the typed words, or the typed words with their
+    variants)."""
 
     name: str  # "all" | "variants" | "most"
     clauses: tuple[tuple[Match, ...], ...]
     minimum: int
     required: frozenset[int] = frozenset()
-    relaxed: bool = False
+    when: str = "always"  # "always" | "few" | "thin"
     phrases: tuple[tuple[str, ...], ...] = ()
     # A document of this tier contains at least one of these (the "variants" tier: some
     # correction, since one with the words as typed is already in the "all" tier).
@@ -187,6 +190,18 @@ class Tier:
     @property
     def is_all(self) -> bool:
         return self.minimum >= len(self.clauses)
+
+    @property
+    def conditional(self) -> bool:
+        return self.when != "always"
+
+    def counts(self, counted: int, relax_below: int) -> bool:
+        """Whether this tier's items count, after the earlier tiers counted `counted` items."""
+        if self.when == "few":
+            return counted < relax_below
+        if self.when == "thin":
+            return 0 < counted < relax_below
+        return True
 
 
 @dataclass(frozen=True)
@@ -484,12 +499,13 @@ def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...],
     alternatives = _phrase_alternatives(slots) if slots else typed
     needs = tuple(m for c in clauses for m in c.corrected)
     if needs and all(corrected):
-        tiers.append(Tier("variants", corrected, n, phrases=alternatives, needs=needs))
+        tiers.append(Tier("variants", corrected, n, when="few", phrases=alternatives,
+                          needs=needs))
     droppable = [i for i, c in enumerate(clauses) if not c.required]
     if len(droppable) >= 3:
         missing = RELAXED_MISSING(len(droppable))
         required = frozenset(i for i, c in enumerate(clauses) if c.required)
-        tiers.append(Tier("most", loose, n - missing, required, relaxed=True,
+        tiers.append(Tier("most", loose, n - missing, required, when="thin",
                           phrases=alternatives))
     return tuple(tiers)
 

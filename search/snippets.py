@@ -12,6 +12,9 @@ from typing import Iterable
 from search.text import tokenize_with_spans
 
 WINDOW = 200
+# Marks are looked for in the first this many characters of a field: a snippet from deep inside
+# a very long text is not worth reading all of it on every search.
+SCAN = 5000
 
 
 def _matchers(plan) -> list[list[tuple[tuple[str, ...], bool]]]:
@@ -41,24 +44,33 @@ def _phrase_spans(found: list[tuple[str, int, int]], matchers) -> tuple[list, se
     typed order), or one option of several tokens (a phrase, a synonym like `cao su`). Returns
     the spans and the clauses those chains cover."""
     tokens = [t for t, _, _ in found]
+    # (clause, option) by the option's first token; prefix options are tried everywhere.
+    starting: dict[str, list] = {}
+    anywhere = []
+    for c, options in enumerate(matchers):
+        for option in options:
+            seq, prefix = option
+            if prefix and len(seq) == 1:
+                anywhere.append((c, option))
+            else:
+                starting.setdefault(seq[0], []).append((c, option))
     spans, covered = [], set()
     i = 0
     while i < len(tokens):
         best = (0, 0, ())  # (tokens covered, clauses chained, clause indexes)
-        for c, options in enumerate(matchers):
-            for option in options:
-                n = _at(tokens, i, option)
-                if not n:
-                    continue
-                j, chain, clauses = i + n, 1, [c]
-                while chain + c < len(matchers):
-                    step = max((_at(tokens, j, o) for o in matchers[c + chain]), default=0)
-                    if not step:
-                        break
-                    clauses.append(c + chain)
-                    j, chain = j + step, chain + 1
-                if (j - i > 1 or chain > 1) and (j - i, chain) > best[:2]:
-                    best = (j - i, chain, tuple(clauses))
+        for c, option in starting.get(tokens[i], []) + anywhere:
+            n = _at(tokens, i, option)
+            if not n:
+                continue
+            j, chain, clauses = i + n, 1, [c]
+            while chain + c < len(matchers):
+                step = max((_at(tokens, j, o) for o in matchers[c + chain]), default=0)
+                if not step:
+                    break
+                clauses.append(c + chain)
+                j, chain = j + step, chain + 1
+            if (j - i > 1 or chain > 1) and (j - i, chain) > best[:2]:
+                best = (j - i, chain, tuple(clauses))
         if best[0]:
             spans.append((found[i][1], found[i + best[0] - 1][2]))
             covered.update(best[2])
@@ -80,12 +92,14 @@ def _marked_spans(text: str, tokens: frozenset[str], matchers=None) -> list[tupl
             t for t in tokens if not any(t in seq for options in matchers for seq, _ in options))
     prefixes = [seq[-1] for options in (matchers or ()) for seq, prefix in options if prefix]
     marks: list[tuple[int, int, int]] = [(s, e, 3) for s, e in phrases]
-    taken = [(s, e) for s, e in phrases]
+    j = 0  # the next phrase span that ends after the current token (both lists are in order)
     for tok, start, end in found:
-        hit = tok in singles or any(tok.startswith(p) for p in prefixes)
-        if not hit or any(s <= start < e for s, e in taken):
-            continue
-        marks.append((start, end, 1))
+        while j < len(phrases) and phrases[j][1] <= start:
+            j += 1
+        if j < len(phrases) and phrases[j][0] <= start:
+            continue  # inside a phrase already marked
+        if tok in singles or (prefixes and any(tok.startswith(p) for p in prefixes)):
+            marks.append((start, end, 1))
     marks.sort()
     merged: list[tuple[int, int, int]] = []
     for s, e, w in marks:
@@ -161,7 +175,7 @@ def make_snippet(fields: Iterable[str], plan, width: int = WINDOW) -> str:
     fallback = ""
     best: tuple[int, str] | None = None
     for raw in fields:
-        text = " ".join((raw or "").split())  # collapse paragraphs: a snippet is one line
+        text = " ".join((raw or "")[:SCAN].split())  # collapse paragraphs: a snippet is one line
         if not text:
             continue
         fallback = fallback or text

@@ -138,12 +138,13 @@ def _index_word(word: str) -> str:
     return stem(fold(word).translate(_MARKS))
 
 
-def tokenize_with_spans(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)
+def tokenize_with_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """(token, start, end) for every index token of `text` (NFC), spans into `text` itself.
 
     CJK bigrams overlap, so their spans do too; callers merge them when highlighting.
     The same tokens as `segments`, without building a `Segment` per word: this runs for every
-    hit of every search.
+    hit of every search, and the same texts come back search after search (cached).
     """
     out: list[tuple[str, int, int]] = []
     for m in _TOKEN_RE.finditer(text):
@@ -158,7 +159,7 @@ def tokenize_with_spans(text: str) -> list[tuple[str, int, int]]:
             out.append((toks[0], start, m.end()))
         else:
             out.extend((tok, start + i, start + i + 2) for i, tok in enumerate(toks))
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -62,10 +62,11 @@ class Vocabulary:
     def split(self, raw: str) -> tuple[str, str] | None:
         """Where an unspaced compound (`rubberwood`, `caosu`) splits into two known words, as
         their index tokens; the split whose rarer part is most common wins."""
-        if not raw.isalpha() or len(raw) > MAX_WORD:
+        # One Vietnamese syllable is never two (`dau` is not `da u`).
+        if not raw.isalpha() or len(raw) > MAX_WORD or text.is_vietnamese_syllable(raw):
             return None
         best, best_df = None, 0
-        for i in range(1, len(raw)):
+        for i in range(2, len(raw) - 1):
             left, right = raw[:i], raw[i:]
             short = min(len(left), len(right)) < MIN_COMPOUND_PART
             if short and not (text.is_vietnamese_syllable(left)

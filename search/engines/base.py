@@ -76,10 +76,10 @@ class SearchEngine(Protocol):
       document; `Match(mode="prefix")` = a phrase whose last token is a prefix of an indexed
       token; no `plan.excluded` match may occur in the document. Every translation is
       searched; an item belongs to the first (strictest) tier one of its translations
-      satisfies, and within it ranks by its best translation's relevance there. A tier with
-      `relaxed=True` counts only when the non-relaxed tiers found at least 1 and fewer than
-      `plan.relax_below` items; otherwise its items are left out of the hits, the total and
-      the facets. Items are ordered by tier, relevance (descending), ref. Each ref appears once,
+      satisfies, and within it ranks by its best translation's relevance there. A tier counts
+      only when `tier.counts(items the earlier tiers counted, plan.relax_below)`; once one does
+      not, no later one does, and their items are left out of the hits, the total and the
+      facets. Items are ordered by tier, relevance (descending), ref. Each ref appears once,
       `tier_counts` says how many counted items each tier holds.
       shown per `common.shown_locale`, with `Hit.match` = its tier's name. `total` and `facets`
       count items over the whole filtered match set (facets: `common.FACET_NAMES`, value ->

@@ -19,9 +19,9 @@ Same behaviour as the embedded engine (`sqlite.py`), checked by the same contrac
   Named queries tell which tier a hit matched in.
 * One hit per item: `collapse` on `ref`, best-scoring translation first, ties by ref.
 * Totals and facet counts are distinct refs (`cardinality` aggregation; exact in practice below
-  its 40,000 precision threshold, which is far beyond this catalogue). A plan with a relaxed
-  tier also counts the stricter tiers alone (a `filter` aggregation) to decide, in the same
-  request, whether the relaxed matches count.
+  its 40,000 precision threshold, which is far beyond this catalogue). A plan with conditional
+  tiers also counts the tiers up to each one (`filter` aggregations) to decide, in the same
+  request, which tiers count.
 * Autocomplete: `match_phrase_prefix` over the unstemmed folded title words; the field has
   `index_prefixes` so a 1–10 character prefix is a single term lookup, not an expansion.
 * Vocabulary: keyword fields with each document's distinct tokens (`vocab`) and surface keys
@@ -569,30 +569,31 @@ class ElasticEngine:
              .source(_SOURCE + [f"shown.{lang}", f"shown.{SOURCE_LOCALE}"])
              .extra(from_=start, size=page_size, track_total_hits=False, track_scores=True))
         self._count_aggs(s.aggs)
-        relaxed = {i for i, t in enumerate(plan.tiers) if t.relaxed}
-        strict = max((i for i in range(n) if i not in relaxed), default=-1)
-        # Items of the tiers up to i, for the tier counts and (below the first relaxed tier)
-        # the total and facets in case the relaxed matches do not count.
+        # The items of the tiers up to i (with their facets where a later tier is conditional:
+        # then the answer may end at tier i), to decide in the same request which tiers count.
         for i in range(n - 1):
             upto = Q("bool", should=[_tier_query(t) for t in plan.tiers[: i + 1]],
                      minimum_should_match=1)
             agg = s.aggs.bucket(f"upto{i}", "filter", filter=upto)
-            if relaxed and i == strict:
+            if any(t.conditional for t in plan.tiers[i + 1:]):
                 self._count_aggs(agg)
             else:
                 agg.metric("items", "cardinality", field="ref", precision_threshold=_PRECISION)
         resp = self._call("searching", s.execute).to_dict()
         aggs = resp["aggregations"]
-        total, facets = self._counts(aggs)
-        upto = [int(aggs[f"upto{i}"]["items"]["value"]) for i in range(n - 1)] + [total]
-        hits = resp["hits"]["hits"]
-        if relaxed and strict >= 0:
-            if not 0 < upto[strict] < plan.relax_below:
-                total, facets = self._counts(aggs[f"upto{strict}"])
-                upto = upto[: strict + 1]
-                hits = [h for h in hits if self._tier(h, n) not in relaxed]
-        elif relaxed:  # only relaxed tiers: nothing strict can make them count
-            total, facets, upto, hits = 0, common.empty_facets(), [], []
+        buckets = [aggs[f"upto{i}"] for i in range(n - 1)] + [aggs]
+        upto = [int(b["items"]["value"]) for b in buckets]
+        counted, last = 0, -1
+        for i, tier in enumerate(plan.tiers):
+            if not tier.counts(counted, plan.relax_below):
+                break
+            counted, last = upto[i], i
+        upto = upto[: last + 1]
+        if last < 0:
+            total, facets, hits = 0, common.empty_facets(), []
+        else:
+            total, facets = self._counts(buckets[last])
+            hits = [h for h in resp["hits"]["hits"] if self._tier(h, n) <= last]
         counts = {plan.tiers[i].name: c - (upto[i - 1] if i else 0) for i, c in enumerate(upto)}
         out = [self._hit(h, self._tier(h, n), plan, lang) for h in hits]
         total = max(total, start + len(out)) if out else total

@@ -28,6 +28,7 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -131,6 +132,7 @@ class SqliteEngine:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._vocab: tuple[tuple, Vocabulary] | None = None
+        self._item_facets: tuple | None = None  # (generation, {item: fv ids}, {fv: (facet, value)})
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._write_lock:
@@ -351,12 +353,15 @@ class SqliteEngine:
 
     # -- vocabulary --------------------------------------------------------------------------
 
+    def _generation(self, conn: sqlite3.Connection) -> tuple:
+        gen = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return (self._local.ino, gen[0] if gen else "")
+
     def vocabulary(self) -> Vocabulary:
         """Read once per index generation (every write bumps it) and shared by threads."""
         try:
             conn = self._connect()
-            gen = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-            key = (self._local.ino, gen[0] if gen else "")
+            key = self._generation(conn)
             cached = self._vocab
             if cached is None or cached[0] != key:
                 terms = dict(conn.execute("SELECT term, doc FROM vocab"))
@@ -379,23 +384,21 @@ class SqliteEngine:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY,"
                          " tier INTEGER, score REAL, doc INTEGER)")
             conn.execute("DELETE FROM temp.m")
-            strict = 0
+            total, counts = 0, {}
             for number, tier in enumerate(plan.tiers):
-                if tier.relaxed and not 0 < strict < plan.relax_below:
+                if not tier.counts(total, plan.relax_below):
                     break
                 self._match_tier(conn, plan, number, tier, where, params)
-                if not tier.relaxed:
-                    strict = conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
-            total = conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
+                # Not changes(): an upsert that folds a second translation counts as one too.
+                before, total = total, conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
+                if total > before:
+                    counts[tier.name] = total - before
             rows = conn.execute(
                 "SELECT m.item, m.tier, m.score, m.doc FROM temp.m m CROSS JOIN items i"
                 " ON i.id = m.item ORDER BY m.tier, m.score, i.ref LIMIT ? OFFSET ?",
                 (page_size, (page - 1) * page_size)).fetchall()
             facets = self._facets(conn) if total else common.empty_facets()
-            hits = [self._hit(conn, item, plan.tiers[tier].name, score, doc, lang, plan)
-                    for item, tier, score, doc in rows]
-            counts = {plan.tiers[tier].name: n for tier, n in conn.execute(
-                "SELECT tier, count(*) FROM temp.m GROUP BY tier")}
+            hits = self._hits(conn, rows, lang, plan)
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name,
@@ -420,35 +423,46 @@ class SqliteEngine:
     @staticmethod
     def _factor(tier: Tier) -> tuple[str, list]:
         """SQL for the ranking factors of the current FTS row (see `SearchEngine`): the title
-        factor times the phrase factor. Each IN (subquery) runs once per search; only the few
-        titles that start with a phrase look up their length."""
-        phrases = [p for p in tier.phrases if p]
+        factor times the phrase factor. The rows whose title holds a phrase come from one FTS
+        subquery (run once per search); only those read their own title tokens (`fts.title`,
+        spaces between tokens) to tell an exact title or a prefix from a phrase inside."""
+        phrases = [" ".join(p) for p in tier.phrases if p]
         if not phrases:
             return "1.0", []
-        starts = " OR ".join(f"^{_quote(' '.join(p))}" for p in phrases)
-        inside = " OR ".join(_quote(" ".join(p)) for p in phrases)
-        exact = " OR ".join(f"title_len = {n}" for n in sorted({len(p) for p in phrases}))
-        params = [f"title : ({starts})", f"title : ({inside})"]
+        quoted = " OR ".join(_quote(p) for p in phrases)
+        exact = " OR ".join("fts.title = ?" for _ in phrases)
+        prefix = " OR ".join("substr(fts.title, 1, ?) = ?" for _ in phrases)
+        params: list = [f"title : ({quoted})", *phrases]
+        for p in phrases:
+            params += [len(p) + 1, p + " "]
         sql = (f"(CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN"
-               f" (CASE WHEN (SELECT {exact} FROM docs WHERE id = fts.rowid)"
-               f" THEN {common.TITLE_EXACT} ELSE {common.TITLE_PREFIX} END)"
-               f" WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-               f" THEN {common.TITLE_PHRASE} ELSE 1.0 END)")
-        long = [p for p in phrases if len(p) > 1]
+               f" (CASE WHEN {exact} THEN {common.TITLE_EXACT} WHEN {prefix} THEN"
+               f" {common.TITLE_PREFIX} ELSE {common.TITLE_PHRASE} END) ELSE 1.0 END)")
+        long = [p for p in tier.phrases if len(p) > 1]
         if long:
             sql += (f" * (CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
                     f" THEN {common.PHRASE_ANYWHERE} ELSE 1.0 END)")
             params.append(" OR ".join(_quote(" ".join(p)) for p in long))
         return sql, params
 
-    @staticmethod
-    def _facets(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
-        # CROSS JOIN keeps the match set as the outer loop: the planner has no statistics for
-        # the temp table and would otherwise scan every item's facets.
-        return common.ordered_facets(conn.execute(
-            "SELECT v.facet, v.value, c.n FROM (SELECT f.fv, count(*) AS n FROM temp.m m"
-            " CROSS JOIN item_facets f ON f.item = m.item GROUP BY f.fv) c"
-            " JOIN facet_values v ON v.id = c.fv"))
+    def _facets(self, conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+        """Facet counts over the match set, from each item's facet values held in memory (read
+        once per index generation): counting a few thousand matched items in Python is several
+        times cheaper than joining them to `item_facets` in SQL."""
+        key = self._generation(conn)
+        cached = self._item_facets
+        if cached is None or cached[0] != key:
+            values = {fv: (facet, value) for fv, facet, value in conn.execute(
+                "SELECT id, facet, value FROM facet_values")}
+            by_item: dict[int, tuple] = {}
+            for item, fv in conn.execute("SELECT item, fv FROM item_facets ORDER BY item"):
+                by_item[item] = by_item.get(item, ()) + (fv,)
+            cached = self._item_facets = (key, by_item, values)
+        _, by_item, values = cached
+        empty: tuple = ()
+        counts = Counter(itertools.chain.from_iterable(
+            by_item.get(item, empty) for (item,) in conn.execute("SELECT item FROM temp.m")))
+        return common.ordered_facets((*values[fv], n) for fv, n in counts.items())
 
     @staticmethod
     def _filter_sql(conn: sqlite3.Connection, plan: Plan) -> tuple[str | None, list]:
@@ -472,22 +486,35 @@ class SqliteEngine:
             params.append(f.reference_day().isoformat())
         return " AND ".join(where), params
 
-    def _hit(self, conn, item: int, match: str, score: float, best_doc: int, lang: str,
-             plan: Plan) -> Hit:
-        rows = conn.execute(
-            "SELECT d.locale, d.title, d.url, d.summary, d.body, d.image_url, d.facts, d.id,"
-            " i.ref, i.kind FROM docs d JOIN items i ON i.id = d.item WHERE d.item = ?",
-            (item,)).fetchall()
-        by_locale = {r[0]: r for r in rows}
-        best = next((r for r in rows if r[7] == best_doc), rows[0])
-        locale, title, url, summary, body, image_url, facts, _, ref, kind = by_locale[
-            common.shown_locale(by_locale, lang, best[0])]
-        tags = conn.execute("SELECT tags FROM fts WHERE rowid = ?", (best[7],)).fetchone()
-        return Hit(ref=ref, kind=kind, locale=locale, title=title, url=url,
-                   snippet=make_snippet((summary, body), plan), score=round(-score, 4),
-                   image_url=image_url, facts=json.loads(facts), match=match,
-                   matched_text="\n".join(best[1:2] + best[3:5]),
-                   matched_tags=tags[0] if tags else "")
+    def _hits(self, conn, rows, lang: str, plan: Plan) -> list[Hit]:
+        """The page's hits from (item, tier, score, best doc) rows: every translation of those
+        items in one query, each item shown per `common.shown_locale`."""
+        if not rows:
+            return []
+        items = [r[0] for r in rows]
+        found: dict[int, list] = {}
+        for r in conn.execute(
+                "SELECT d.item, d.locale, d.title, d.url, d.summary, d.body, d.image_url, d.facts,"
+                f" d.id, i.ref, i.kind FROM docs d JOIN items i ON i.id = d.item"
+                f" WHERE d.item IN ({','.join('?' * len(items))})", items):
+            found.setdefault(r[0], []).append(r[1:])
+        hits = []
+        for item, tier, score, best_doc in rows:
+            translations = found[item]
+            by_locale = {r[0]: r for r in translations}
+            best = next((r for r in translations if r[7] == best_doc), translations[0])
+            locale, title, url, summary, body, image_url, facts, _, ref, kind = by_locale[
+                common.shown_locale(by_locale, lang, best[0])]
+            match = plan.tiers[tier].name
+            tags = ""
+            if plan.tiers[tier].when == "thin":  # the words a partial match lacks: tags count
+                row = conn.execute("SELECT tags FROM fts WHERE rowid = ?", (best[7],)).fetchone()
+                tags = row[0] if row else ""
+            hits.append(Hit(ref=ref, kind=kind, locale=locale, title=title, url=url,
+                            snippet=make_snippet((summary, body), plan), score=round(-score, 4),
+                            image_url=image_url, facts=json.loads(facts), match=match,
+                            matched_text="\n".join(best[1:2] + best[3:5]), matched_tags=tags))
+        return hits
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
         tokens = analyze(prefix[:200], stemming=False)

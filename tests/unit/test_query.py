@@ -152,7 +152,7 @@ def test_a_cjk_run_typed_without_spaces_is_cut_where_the_index_has_no_bigram():
 def test_most_words_tier_is_relaxed_and_keeps_quoted_phrases():
     plan = expand(parse('lake island "fishing trip" boat'))
     most = plan.tiers[-1]
-    assert most.name == "most" and most.relaxed
+    assert most.name == "most" and most.when == "thin"
     assert most.minimum == 3 and most.required == frozenset({3})
     assert len(expand(parse("lake island")).tiers) == 1  # two words: never relaxed
 
