@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import math
 import re
 import unicodedata
@@ -47,7 +46,6 @@ RELAXED_MISSING = lambda n: max(1, n // 4)  # noqa: E731 - a rule, read like a t
 # Items that miss a word are shown only beside a few (fewer than this) items that have them all:
 # they fill a thin answer, and never invent one for a query nothing answers.
 RELAX_BELOW = 10
-MAX_PHRASE_ALTERNATIVES = 16
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』＂"})
 _QUOTES.update({ord(c): "-" for c in "−–—"})  # a dash typed by a phone keyboard still excludes
@@ -368,7 +366,6 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
     accented = text.has_vietnamese_marks(" ".join(query.terms))
     vietnamese = accented or all(text.is_vietnamese_syllable(r) for u in units for r in u.raw)
     clauses: list[Clause] = []
-    slots: list[list[tuple[str, ...]]] = []  # per typed unit: its tokens, then its variants
     i = 0
     while i < len(units):
         n = _synonym_span(units, i, table)
@@ -378,14 +375,12 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
             first = _cjk_some(key) if span[0].cjk else [Match(key)]
             synonyms_ = [Match(s, weight=SYNONYM_WEIGHT, origin="synonym") for s in table[key]]
             clauses.append(Clause(" ".join(u.label for u in span), tuple(first + synonyms_)))
-            slots.append([key])
             i += n
             continue
         unit = units[i]
         if unit.cjk:
             for m in _cjk_some(unit.tokens):
                 clauses.append(Clause(_cjk_label(m.tokens), (m,)))
-            slots.append([unit.tokens])
             i += 1
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -396,7 +391,6 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
             tokens = unit.tokens + nxt.tokens
             clauses.append(Clause(f"{unit.label} {nxt.label}",
                                   (Match(tokens), Match((joined,), origin="compound"))))
-            slots.append([tokens])
             i += 2
             continue
         options, variants, trusted = [Match(unit.tokens)], [], True
@@ -409,20 +403,18 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
             if split and as_typed:  # `rubberwood` also finds `rubber wood`
                 options.append(Match(split, origin="compound"))
         clauses.append(Clause(unit.label, tuple(options), tuple(variants), trusted=trusted))
-        slots.append([unit.tokens] + [m.tokens for m in variants])
         i += 1
     clauses = _in_context(clauses)
     for phrase in query.phrases:
         tokens = tuple(text.analyze(phrase))
         if tokens:
             clauses.append(Clause(phrase, (Match(tokens),), required=True))
-            slots.append([tokens])
     if prefix_last:
         clauses = _prefix_last(clauses, query, vocabulary)
     excluded = tuple(Match(tuple(text.analyze(w))) for w in query.excluded if text.analyze(w))
     phrase = tuple(t for w in query.wanted for t in text.analyze(w))
     return Plan(tuple(clauses), excluded, query.filters, phrase,
-                build_tiers(tuple(clauses), phrase, slots))
+                build_tiers(tuple(clauses), phrase))
 
 
 def _edge_tokens(clause: Clause, first: bool) -> list[str]:
@@ -483,9 +475,9 @@ def _prefix_last(clauses: list[Clause], query: Query,
     return clauses[:i] + [Clause(last, (Match(raw, "prefix"),))] + clauses[i + 1:]
 
 
-def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...],
-                slots: list[list[tuple[str, ...]]] | None = None) -> tuple[Tier, ...]:
-    """All words as typed; then with spelling variants; then most words (relaxed)."""
+def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...]) -> tuple[Tier, ...]:
+    """All words as typed; then with spelling variants; then most words. The ranking bonus
+    looks for the typed phrase in the first and last; corrections rank by bm25 alone."""
     tiers: list[Tier] = []
     n = len(clauses)
     if not n or not all(c.every_option for c in clauses):
@@ -496,26 +488,15 @@ def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...],
     typed = (phrase,) if phrase else ()
     if all(exact):
         tiers.append(Tier("all", exact, n, phrases=typed))
-    alternatives = _phrase_alternatives(slots) if slots else typed
     needs = tuple(m for c in clauses for m in c.corrected)
     if needs and all(corrected):
-        tiers.append(Tier("variants", corrected, n, when="few", phrases=alternatives,
-                          needs=needs))
+        tiers.append(Tier("variants", corrected, n, when="few", needs=needs))
     droppable = [i for i, c in enumerate(clauses) if not c.required]
     if len(droppable) >= 3:
         missing = RELAXED_MISSING(len(droppable))
         required = frozenset(i for i, c in enumerate(clauses) if c.required)
-        tiers.append(Tier("most", loose, n - missing, required, when="thin",
-                          phrases=alternatives))
+        tiers.append(Tier("most", loose, n - missing, required, when="thin", phrases=typed))
     return tuple(tiers)
-
-
-def _phrase_alternatives(slots: list[list[tuple[str, ...]]]) -> tuple[tuple[str, ...], ...]:
-    """The typed phrase with each word replaced by its variants (capped), typed reading first."""
-    out = []
-    for combo in itertools.islice(itertools.product(*slots), MAX_PHRASE_ALTERNATIVES):
-        out.append(tuple(t for part in combo for t in part))
-    return tuple(dict.fromkeys(p for p in out if p))
 
 
 def plan_tokens(plan: Plan) -> list[str]:

@@ -2,33 +2,35 @@
 
 Same behaviour as the embedded engine (`sqlite.py`), checked by the same contract suite:
 
-* Index layout: one document per translation, `_id` = "ref:locale". The searchable fields hold
-  the tokens of `common.analyse`, joined by spaces, under the plain `whitespace` analyzer, so
-  ES never analyses language itself (the integ-test distribution has no analysis-common module
-  anyway, and no scripting either: everything below is plain query DSL). `show` keeps the
-  original fields of the translation for display and snippets (stored in `_source`, never
-  indexed).
-* Item-level fields, written on every translation of an item: `item_kind`, `item_end`,
-  `item_facets` ("name=value" strings) from `common.item_values`, and `shown` — the display
-  fields of the item's other translations — so a hit can be shown in the visitor's language
-  from the hit itself: a search is one request (no `_mget`).
-* Ranking: bm25 over the weighted fields (`combined_fields`), times the ranking factors
-  (`function_score`, see base.py), per tier; tier t of n gets a query boost of
-  `TIER_SCALE ** (n - 1 - t)` and the tiers are combined by `dis_max`, so a document scores in
-  the band of the strictest tier it satisfies (bm25 scores span far less than `TIER_SCALE`).
-  Named queries tell which tier a hit matched in.
-* One hit per item: `collapse` on `ref`, best-scoring translation first, ties by ref.
-* Totals and facet counts are distinct refs (`cardinality` aggregation; exact in practice below
-  its 40,000 precision threshold, which is far beyond this catalogue). A plan with conditional
-  tiers also counts the tiers up to each one (`filter` aggregations) to decide, in the same
-  request, which tiers count.
+* Index layout: one document per item (`_id` = its ref), its live translations as `nested`
+  documents (`tr`). The searchable fields of a translation hold the tokens of
+  `common.analyse`, joined by spaces, under the plain `whitespace` analyzer, so ES never
+  analyses language itself (the integ-test distribution has no analysis-common module, and no
+  scripting either: everything below is plain query DSL); its `show` keeps the original fields
+  for display and snippets (in `_source`, never indexed). The item carries the item-level
+  values of `common.item_values` (`item_kind`, `item_end`, `item_facets` "name=value") and
+  `shown`, the display fields of every translation by locale, so a hit is shown in the
+  visitor's language from the hit itself: a search is one request.
+* Matching and ranking happen per translation, inside one `nested` query with
+  `score_mode: max`: the item scores as its best translation. Per tier, bm25 over the weighted
+  fields (`combined_fields`) times the ranking factors (`function_score`, see base.py); tier t
+  of n gets a query boost of `TIER_SCALE ** (n - 1 - t)` and the tiers are combined by
+  `dis_max`, so a translation scores in the band of the strictest tier it satisfies (bm25
+  scores span far less than `TIER_SCALE`, so the band tells the tier). The best translation
+  comes back as an inner hit.
+* Totals and facet counts are plain document counts of items: exact and cheap. A plan with
+  conditional tiers also counts the tiers up to each one (`filter` aggregations) to decide, in
+  the same request, which tiers count.
 * Autocomplete: `match_phrase_prefix` over the unstemmed folded title words; the field has
   `index_prefixes` so a 1–10 character prefix is a single term lookup, not an expansion.
-* Vocabulary: keyword fields with each document's distinct tokens (`vocab`) and surface keys
+* Vocabulary: keyword fields with each translation's distinct tokens (`vocab`) and surface keys
   (`surface`), read with `composite` aggregations and kept in memory for
   `SEARCH_VOCABULARY_TTL` seconds (renewed at once after this process writes).
+* Writing a translation rewrites its item (read first with a real-time `mget`): the item-level
+  values always agree with the translations, with no partial updates to keep in step.
 * `rebuild` loads a new `<prefix>-<timestamp>-<rand>` index and swaps the `<prefix>` alias
-  atomically, then deletes the old indices: searches never see a half-built index.
+  atomically, then deletes the old indices: searches never see a half-built index. An index
+  written by an older layout (see `LAYOUT`) is reported by `health` and needs a rebuild.
 * Short timeouts on the request path (`SEARCH_ES_CONNECT_TIMEOUT`, `SEARCH_ES_TIMEOUT`), no
   retries; every transport or API error becomes `EngineUnavailable` so the service can fall
   back to the embedded engine (and open its circuit breaker, search/breaker.py).
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
 import secrets
 import threading
@@ -47,7 +50,18 @@ from typing import Any
 import urllib3
 from elastic_transport import TransportError, Urllib3HttpNode
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
-from elasticsearch.dsl import Date, Document, Integer, Keyword, Object, Q, Search, Text
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Nested,
+    Object,
+    Q,
+    Search,
+    Text,
+)
 
 from search.documents import SOURCE_LOCALE, SearchDocument
 from search.engines import common
@@ -66,9 +80,11 @@ from search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
-FIELDS = [f"{name}^{weight:g}" for name, weight in common.FIELD_WEIGHTS.items()]
+LAYOUT = 2  # bump when the mapping changes: an older index needs `search_index rebuild`
+NESTED = "tr"
+FIELDS = [f"{NESTED}.{name}^{weight:g}" for name, weight in common.FIELD_WEIGHTS.items()]
+PLAIN_FIELDS = [f"{NESTED}.{name}" for name in common.FIELDS]
 TIER_SCALE = 1e15
-_PRECISION = 40_000  # cardinality: counts below this are exact in practice
 _FACET_BUCKETS = 5_000
 _BULK_CHUNK = 500
 _VOCAB_PAGE = 10_000
@@ -78,18 +94,11 @@ WRITE_TIMEOUT = 10.0
 BULK_TIMEOUT = 120.0
 VOCABULARY_TTL = 60.0
 _PREFIX_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,100}$")
-_SOURCE = ["ref", "locale", "kind", "item_kind", "show", "tags"]
 
 
-class CatalogueDoc(Document):
-    """The mapping; documents are written as plain dicts by the bulk helpers."""
-
-    ref = Keyword()
+class Translation(InnerDoc):
     locale = Keyword()
     kind = Keyword()
-    item_kind = Keyword()
-    item_end = Date()
-    item_facets = Keyword()  # "commune=long-hoa", "kind=product", …
     published = Date()
     start = Date()
     end = Date()
@@ -102,8 +111,18 @@ class CatalogueDoc(Document):
     title_len = Integer()  # tokens
     vocab = Keyword(ignore_above=256)
     surface = Keyword(ignore_above=256)
-    show = Object(enabled=False)  # this translation: title, url, summary, text, image_url, facts
-    shown = Object(enabled=False)  # the item's other translations, by locale, the same fields
+    show = Object(enabled=False)  # title, url, summary, text, image_url, facts, facets
+
+
+class CatalogueItem(Document):
+    """The mapping; items are written as plain dicts by the bulk helpers."""
+
+    ref = Keyword()
+    item_kind = Keyword()
+    item_end = Date()
+    item_facets = Keyword()  # "commune=long-hoa", "kind=product", …
+    shown = Object(enabled=False)  # every translation's display fields, by locale
+    tr = Nested(Translation)
 
 
 def _setting(name: str, default: float) -> float:
@@ -130,31 +149,10 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _summary(src: dict) -> dict[str, Any]:
-    """What item-level values are computed from, out of a stored or new document."""
-    show = src.get("show") or {}
-    return {"kind": src["kind"], "end": src.get("end"), "facets": show.get("facets") or {},
-            "show": {k: v for k, v in show.items() if k != "facets"}}
-
-
-def _item_fields(translations: dict[str, dict], own: str) -> dict[str, Any]:
-    """The item-level fields of the translation `own` of an item ({locale: _summary})."""
-    values = common.item_values(translations)
-    return {"item_kind": values["kind"], "item_end": values["end"],
-            "item_facets": sorted(f"{name}={value}" for name, value in values["facets"]),
-            "shown": {loc: t["show"] for loc, t in translations.items() if loc != own}}
-
-
-def _stored_item(src: dict) -> dict[str, Any]:
-    return {"item_kind": src.get("item_kind"), "item_end": src.get("item_end"),
-            "item_facets": sorted(src.get("item_facets") or []), "shown": src.get("shown") or {}}
-
-
-def _doc_body(doc: SearchDocument) -> dict[str, Any]:
+def _translation(doc: SearchDocument) -> dict[str, Any]:
     analysed = common.analyse(doc)
-    facets = {k: list(v) for k, v in doc.facets.items() if v}
-    body = {
-        "ref": doc.ref, "locale": doc.locale, "kind": doc.kind,
+    return {
+        "locale": doc.locale, "kind": doc.kind,
         "published": _date(doc.published), "start": _date(doc.start), "end": _date(doc.end),
         **{name: " ".join(toks) for name, toks in analysed.fields.items()},
         "title_key": analysed.title_key,
@@ -162,14 +160,28 @@ def _doc_body(doc: SearchDocument) -> dict[str, Any]:
         "title_len": analysed.title_len,
         "vocab": list(analysed.vocabulary),
         "surface": list(analysed.surfaces),
-        "show": {**common.display(doc), "facets": facets},
+        "show": {**common.display(doc),
+                 "facets": {k: list(v) for k, v in doc.facets.items() if v}},
     }
-    body.update(_item_fields({doc.locale: _summary(body)}, doc.locale))
-    return body
+
+
+def _item(ref: str, translations: dict[str, dict]) -> dict[str, Any]:
+    """The item document from its translations ({locale: `_translation`})."""
+    values = common.item_values({
+        loc: {"kind": t["kind"], "end": t.get("end"), "facets": t["show"].get("facets") or {}}
+        for loc, t in translations.items()})
+    order = sorted(translations, key=common.locale_order)
+    return {
+        "ref": ref, "item_kind": values["kind"], "item_end": values["end"],
+        "item_facets": sorted(f"{name}={value}" for name, value in values["facets"]),
+        "shown": {loc: {k: v for k, v in translations[loc]["show"].items() if k != "facets"}
+                  for loc in order},
+        NESTED: [translations[loc] for loc in order],
+    }
 
 
 def _match_query(m: Match) -> Q:
-    """One `Match` of the plan over all fields.
+    """One `Match` of the plan over a translation's fields.
 
     Scored like FTS5's bm25: `combined_fields` is BM25F (term frequencies of all fields, weighted,
     saturate once per document), not a sum of per-field scores that would reward the same word
@@ -183,7 +195,7 @@ def _match_query(m: Match) -> Q:
     if m.mode == "prefix":
         *head, last = m.tokens
         per_field = []
-        for name in common.FIELDS:
+        for name in PLAIN_FIELDS:
             span = {"span_multi": {"match": {"prefix": {name: {"value": last}}}}}
             if head:
                 span = {"span_near": {"clauses": [{"span_term": {name: t}} for t in head] + [span],
@@ -194,7 +206,7 @@ def _match_query(m: Match) -> Q:
     if len(m.tokens) == 1:
         return scored
     return Q("bool", must=[scored], filter=[Q("multi_match", query=words, type="phrase",
-                                              fields=list(common.FIELDS))])
+                                              fields=PLAIN_FIELDS)])
 
 
 def _clause_query(options: tuple[Match, ...]) -> Q:
@@ -225,23 +237,28 @@ def _ranked(query: Q, phrases: tuple[tuple[str, ...], ...]) -> Q:
     phrases = tuple(p for p in phrases if p)
     if not phrases:
         return query
-    title = Q("function_score", query=query, score_mode="max", boost_mode="multiply", functions=[
-        {"filter": {"terms": {"title_key": sorted({" ".join(p) for p in phrases})}},
+    title = f"{NESTED}.title"
+    ranked = Q("function_score", query=query, score_mode="max", boost_mode="multiply", functions=[
+        {"filter": {"terms": {f"{NESTED}.title_key": sorted({" ".join(p) for p in phrases})}},
          "weight": common.TITLE_EXACT},
         {"filter": {"bool": {"should": [
-            {"span_first": {"match": _span_phrase("title", p), "end": len(p)}} for p in phrases]}},
+            {"span_first": {"match": _span_phrase(title, p), "end": len(p)}} for p in phrases]}},
          "weight": common.TITLE_PREFIX},
-        {"filter": {"bool": {"should": [{"match_phrase": {"title": " ".join(p)}} for p in phrases]}},
+        {"filter": {"bool": {"should": [{"match_phrase": {title: " ".join(p)}} for p in phrases]}},
          "weight": common.TITLE_PHRASE},
     ])
     long = [p for p in phrases if len(p) > 1]
     if not long:
-        return title
+        return ranked
     anywhere = {"bool": {"should": [
-        {"multi_match": {"query": " ".join(p), "type": "phrase", "fields": list(common.FIELDS)}}
+        {"multi_match": {"query": " ".join(p), "type": "phrase", "fields": PLAIN_FIELDS}}
         for p in long]}}
-    return Q("function_score", query=title, boost_mode="multiply",
+    return Q("function_score", query=ranked, boost_mode="multiply",
              functions=[{"filter": anywhere, "weight": common.PHRASE_ANYWHERE}])
+
+
+def _nested(query: Q, **options) -> Q:
+    return Q("nested", path=NESTED, query=query, **options)
 
 
 class ElasticEngine:
@@ -291,9 +308,11 @@ class ElasticEngine:
     def _create_index(self, name: str, loading: bool = False) -> None:
         settings = {"number_of_shards": 1, "number_of_replicas": 0 if loading else self.replicas,
                     "refresh_interval": "-1" if loading else None}
+        mappings = CatalogueItem._doc_type.mapping.to_dict()
+        mappings["_meta"] = {"layout": LAYOUT}
         self.client.options(request_timeout=30).indices.create(
             index=name, settings={k: v for k, v in settings.items() if v is not None},
-            mappings=CatalogueDoc._doc_type.mapping.to_dict())
+            mappings=mappings)
 
     def _alias_targets(self) -> list[str]:
         try:
@@ -311,49 +330,43 @@ class ElasticEngine:
     def _search(self) -> Search:
         return Search(using=self.client, index=self.alias)
 
-    def _bulk(self, operations: list[dict], refresh: bool = True) -> list[dict]:
-        items: list[dict] = []
+    def _bulk(self, operations: list[dict], refresh: bool = True) -> None:
         for i in range(0, len(operations), 2 * _BULK_CHUNK):
             chunk = operations[i : i + 2 * _BULK_CHUNK]
             last = i + 2 * _BULK_CHUNK >= len(operations)
             resp = self._write_client.bulk(operations=chunk, refresh=refresh and last)
-            items.extend(resp["items"])
-        return items
+            errors = [next(iter(it.values())) for it in resp["items"]
+                      if next(iter(it.values())).get("error")]
+            if errors:
+                raise EngineUnavailable(f"Elasticsearch at {self.url} rejected {len(errors)} "
+                                        f"item(s): {errors[0].get('_id')}: {errors[0]['error']}")
 
-    def _translations(self, refs: Iterable[str], locales: Iterable[str]) -> dict[str, dict[str, dict]]:
-        """{ref: {locale: _source}} for every stored translation (real-time mget)."""
-        ids = [f"{ref}:{loc}" for ref in refs for loc in sorted(set(locales))]
-        out: dict[str, dict[str, dict]] = {}
-        if not ids:
-            return out
-        resp = self._write_client.mget(index=self.alias, ids=ids)
-        for d in resp["docs"]:
-            if d.get("found"):
-                src = d["_source"]
-                out.setdefault(src["ref"], {})[src["locale"]] = src
-        return out
+    def _stored(self, refs: Iterable[str]) -> dict[str, dict[str, dict]]:
+        """{ref: {locale: translation}} of the stored items (real-time `mget`)."""
+        refs = sorted(set(refs))
+        if not refs:
+            return {}
+        resp = self._write_client.mget(index=self.alias, ids=refs)
+        return {d["_id"]: {t["locale"]: t for t in d["_source"].get(NESTED) or []}
+                for d in resp["docs"] if d.get("found")}
 
-    def _item_updates(self, refs: set[str], stored: dict[str, dict[str, dict]],
-                      written: dict[str, dict[str, dict]]) -> list[dict]:
-        """Stored translations whose item-level fields change, written again whole (a partial
-        update would merge `shown` into the old one and keep translations that are gone)."""
+    def _write_items(self, changes: dict[str, dict[str, dict | None]]) -> None:
+        """Apply {ref: {locale: translation, or None to remove it}} to the stored items."""
+        stored = self._stored(changes)
         ops: list[dict] = []
-        for ref in refs:
-            current = {loc: _summary(src) for loc, src in stored.get(ref, {}).items()}
-            current.update(written.get(ref, {}))
-            for loc, src in stored.get(ref, {}).items():
-                if loc in written.get(ref, {}) or loc not in current:
-                    continue
-                item = _item_fields(current, loc)
-                if _stored_item(src) != item:
-                    ops += [{"index": {"_id": f"{ref}:{loc}", "_index": self.alias}},
-                            {**src, **item}]
-        return ops
-
-    def _locales(self, extra: Iterable[str] = ()) -> set[str]:
-        from search.documents import LOCALES
-
-        return set(LOCALES) | set(extra)
+        for ref, wanted in changes.items():
+            translations = dict(stored.get(ref, {}))
+            for loc, body in wanted.items():
+                if body is None:
+                    translations.pop(loc, None)
+                else:
+                    translations[loc] = body
+            if translations:
+                ops += [{"index": {"_id": ref, "_index": self.alias}}, _item(ref, translations)]
+            elif ref in stored:
+                ops.append({"delete": {"_id": ref, "_index": self.alias}})
+        if ops:
+            self._bulk(ops)
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -361,58 +374,36 @@ class ElasticEngine:
         docs = list(docs)
         if not docs:
             return 0
+        changes: dict[str, dict[str, dict | None]] = {}
+        for d in docs:
+            changes.setdefault(d.ref, {})[d.locale] = _translation(d)
         try:
-            return self._call("indexing", self._index, docs)
+            self._call("indexing", self._ensure_index)
+            self._call("indexing", self._write_items, changes)
         finally:
             self._forget_vocabulary()
-
-    def _index(self, docs: list[SearchDocument]) -> int:
-        self._ensure_index()
-        refs = {d.ref for d in docs}
-        stored = self._translations(refs, self._locales(d.locale for d in docs))
-        bodies: dict[str, dict] = {}
-        written: dict[str, dict[str, dict]] = {}
-        for d in docs:
-            body = _doc_body(d)
-            bodies[d.key] = body
-            written.setdefault(d.ref, {})[d.locale] = _summary(body)
-        ops: list[dict] = []
-        for key, body in bodies.items():
-            current = {loc: _summary(src) for loc, src in stored.get(body["ref"], {}).items()}
-            current.update(written[body["ref"]])
-            body.update(_item_fields(current, body["locale"]))
-            ops += [{"index": {"_id": key, "_index": self.alias}}, body]
-        ops += self._item_updates(refs, stored, written)
-        items = self._bulk(ops)
-        errors = [next(iter(it.values())) for it in items if next(iter(it.values())).get("error")]
-        if errors:
-            raise EngineUnavailable(f"Elasticsearch at {self.url} rejected {len(errors)} document(s): "
-                                    f"{errors[0].get('_id')}: {errors[0]['error']}")
         return len(docs)
 
     def delete(self, keys: Iterable[str]) -> int:
-        keys = list(dict.fromkeys(keys))
-        if not keys:
+        changes: dict[str, dict[str, dict | None]] = {}
+        for key in dict.fromkeys(keys):
+            ref, _, locale = key.rpartition(":")
+            changes.setdefault(ref, {})[locale] = None
+        if not changes:
             return 0
         try:
-            return self._call("deleting", self._delete, keys)
+            return self._call("deleting", self._delete, changes)
         finally:
             self._forget_vocabulary()
 
-    def _delete(self, keys: list[str]) -> int:
+    def _delete(self, changes: dict[str, dict[str, None]]) -> int:
         if not self._alias_targets():
             return 0
-        ops = [{"delete": {"_id": key, "_index": self.alias}} for key in keys]
-        items = self._bulk(ops, refresh=False)
-        deleted = [it["delete"]["_id"] for it in items if it["delete"].get("result") == "deleted"]
-        refs = {key.rpartition(":")[0] for key in deleted}
-        stored = self._translations(refs, self._locales(k.rpartition(":")[2] for k in keys))
-        updates = self._item_updates(refs, stored, {})
-        if updates:
-            self._bulk(updates)
-        else:
-            self.client.indices.refresh(index=self.alias)
-        return len(deleted)
+        stored = self._stored(changes)
+        removed = sum(1 for ref, locs in changes.items() for loc in locs
+                      if loc in stored.get(ref, {}))
+        self._write_items({ref: locs for ref, locs in changes.items() if ref in stored})
+        return removed
 
     def rebuild(self, docs: Iterable[SearchDocument], total: int | None = None,
                 progress: Progress | None = None) -> int:
@@ -433,25 +424,21 @@ class ElasticEngine:
 
     def _load(self, name: str, docs: Iterable[SearchDocument], total: int | None,
               progress: Progress | None) -> int:
-        # Translations are grouped by item first, so every document is written once with its
-        # item-level fields (the union of facets, the other translations to show).
         items: dict[str, dict[str, dict]] = {}
-        for d in docs:
-            items.setdefault(d.ref, {})[d.locale] = _doc_body(d)
         count = 0
-
-        def actions():
-            for translations in items.values():
-                summaries = {loc: _summary(body) for loc, body in translations.items()}
-                for loc, body in translations.items():
-                    body.update(_item_fields(summaries, loc))
-                    yield {"_index": name, "_id": f"{body['ref']}:{loc}", "_source": body}
-
-        for _ok, _info in helpers.streaming_bulk(self._bulk_client, actions(), chunk_size=_BULK_CHUNK,
-                                                 max_retries=3, initial_backoff=1, max_backoff=10):
+        for d in docs:
+            items.setdefault(d.ref, {})[d.locale] = _translation(d)
             count += 1
             if progress and count % _BULK_CHUNK == 0:
                 progress(count, total or count)
+
+        def actions():
+            for ref, translations in items.items():
+                yield {"_index": name, "_id": ref, "_source": _item(ref, translations)}
+
+        for _ok, _info in helpers.streaming_bulk(self._bulk_client, actions(), chunk_size=_BULK_CHUNK,
+                                                 max_retries=3, initial_backoff=1, max_backoff=10):
+            pass
         client = self.client.options(request_timeout=BULK_TIMEOUT)
         client.indices.put_settings(index=name, settings={
             "refresh_interval": None, "number_of_replicas": self.replicas})
@@ -506,25 +493,29 @@ class ElasticEngine:
             return vocab
 
     def _read_vocabulary(self) -> Vocabulary:
+        """Every token with the translations holding it, and the surface keys."""
         terms: dict[str, int] = {}
         surfaces: set[str] = set()
-        for field, into in (("vocab", terms), ("surface", None)):
+        for field in ("vocab", "surface"):
             after = None
             while True:
-                composite = {"size": _VOCAB_PAGE, "sources": [{"t": {"terms": {"field": field}}}]}
+                composite = {"size": _VOCAB_PAGE,
+                             "sources": [{"t": {"terms": {"field": f"{NESTED}.{field}"}}}]}
                 if after:
                     composite["after"] = after
                 try:
-                    resp = self.client.search(index=self.alias, size=0, track_total_hits=False,
-                                              aggs={"v": {"composite": composite}})
+                    resp = self.client.search(
+                        index=self.alias, size=0, track_total_hits=False,
+                        aggs={"n": {"nested": {"path": NESTED},
+                                    "aggs": {"v": {"composite": composite}}}})
                 except NotFoundError:
                     return Vocabulary()
-                agg = resp["aggregations"]["v"]
+                agg = resp["aggregations"]["n"]["v"]
                 for bucket in agg["buckets"]:
-                    if into is None:
-                        surfaces.add(bucket["key"]["t"])
+                    if field == "vocab":
+                        terms[bucket["key"]["t"]] = bucket["doc_count"]
                     else:
-                        into[bucket["key"]["t"]] = bucket["doc_count"]
+                        surfaces.add(bucket["key"]["t"])
                 after = agg.get("after_key")
                 if not after or len(agg["buckets"]) < _VOCAB_PAGE:
                     break
@@ -542,47 +533,44 @@ class ElasticEngine:
         return out
 
     @staticmethod
-    def _count_aggs(aggs) -> None:
-        """Items and facet counts under `aggs` (a search's aggregations or a bucket)."""
-        aggs.metric("items", "cardinality", field="ref", precision_threshold=_PRECISION)
-        aggs.bucket("facets", "terms", field="item_facets", size=_FACET_BUCKETS).metric(
-            "items", "cardinality", field="ref", precision_threshold=_PRECISION)
+    def _facet_agg(aggs) -> None:
+        aggs.bucket("facets", "terms", field="item_facets", size=_FACET_BUCKETS)
 
     @staticmethod
-    def _counts(aggs: dict) -> tuple[int, dict[str, dict[str, int]]]:
-        rows = [(b["key"].partition("=")[0], b["key"].partition("=")[2], b["items"]["value"])
-                for b in aggs["facets"]["buckets"]]
-        return int(aggs["items"]["value"]), common.ordered_facets(rows)
+    def _facet_counts(bucket: dict) -> dict[str, dict[str, int]]:
+        return common.ordered_facets(
+            (b["key"].partition("=")[0], b["key"].partition("=")[2], b["doc_count"])
+            for b in bucket["facets"]["buckets"])
 
     def search(self, query: Plan, lang: str, page: int = 1, page_size: int = 10) -> SearchResults:
         plan = query
         if not plan.tiers:
             return SearchResults(total=0, hits=[], facets=common.empty_facets(), engine=self.name)
         n = len(plan.tiers)
+        excluded = [_match_query(m) for m in plan.excluded]
         bands = [Q("bool", must=[_ranked(_tier_query(t), t.phrases)],
-                   boost=TIER_SCALE ** (n - 1 - i), _name=f"tier{i}")
-                 for i, t in enumerate(plan.tiers)]
-        q = Q("bool", must=[Q("dis_max", queries=bands, tie_breaker=0.0)],
-              must_not=[_match_query(m) for m in plan.excluded], filter=self._filters(plan))
+                   boost=TIER_SCALE ** (n - 1 - i)) for i, t in enumerate(plan.tiers)]
+        best = {"size": 1, "_source": [f"{NESTED}.locale", f"{NESTED}.show", f"{NESTED}.tags"]}
+        q = Q("bool", filter=self._filters(plan), must=[_nested(
+            Q("bool", must=[Q("dis_max", queries=bands, tie_breaker=0.0)], must_not=excluded),
+            score_mode="max", inner_hits=best)])
         start = (page - 1) * page_size
-        s = (self._search().query(q).collapse("ref").sort({"_score": "desc"}, {"ref": "asc"})
-             .source(_SOURCE + [f"shown.{lang}", f"shown.{SOURCE_LOCALE}"])
-             .extra(from_=start, size=page_size, track_total_hits=False, track_scores=True))
-        self._count_aggs(s.aggs)
+        s = (self._search().query(q).sort({"_score": "desc"}, {"ref": "asc"})
+             .source(["ref", "item_kind", f"shown.{lang}", f"shown.{SOURCE_LOCALE}"])
+             .extra(from_=start, size=page_size, track_total_hits=True, track_scores=True))
+        self._facet_agg(s.aggs)
         # The items of the tiers up to i (with their facets where a later tier is conditional:
         # then the answer may end at tier i), to decide in the same request which tiers count.
         for i in range(n - 1):
-            upto = Q("bool", should=[_tier_query(t) for t in plan.tiers[: i + 1]],
-                     minimum_should_match=1)
+            upto = _nested(Q("bool", should=[_tier_query(t) for t in plan.tiers[: i + 1]],
+                             minimum_should_match=1, must_not=excluded))
             agg = s.aggs.bucket(f"upto{i}", "filter", filter=upto)
             if any(t.conditional for t in plan.tiers[i + 1:]):
-                self._count_aggs(agg)
-            else:
-                agg.metric("items", "cardinality", field="ref", precision_threshold=_PRECISION)
+                self._facet_agg(agg)
         resp = self._call("searching", s.execute).to_dict()
         aggs = resp["aggregations"]
-        buckets = [aggs[f"upto{i}"] for i in range(n - 1)] + [aggs]
-        upto = [int(b["items"]["value"]) for b in buckets]
+        upto = [int(aggs[f"upto{i}"]["doc_count"]) for i in range(n - 1)]
+        upto.append(int(resp["hits"]["total"]["value"]))
         counted, last = 0, -1
         for i, tier in enumerate(plan.tiers):
             if not tier.counts(counted, plan.relax_below):
@@ -592,34 +580,45 @@ class ElasticEngine:
         if last < 0:
             total, facets, hits = 0, common.empty_facets(), []
         else:
-            total, facets = self._counts(buckets[last])
+            total = upto[last]
+            facets = self._facet_counts(aggs if last == n - 1 else aggs[f"upto{last}"])
             hits = [h for h in resp["hits"]["hits"] if self._tier(h, n) <= last]
         counts = {plan.tiers[i].name: c - (upto[i - 1] if i else 0) for i, c in enumerate(upto)}
         out = [self._hit(h, self._tier(h, n), plan, lang) for h in hits]
-        total = max(total, start + len(out)) if out else total
         return SearchResults(total=total, hits=out, facets=facets if total else common.empty_facets(),
                              engine=self.name, tier_counts={k: v for k, v in counts.items() if v})
 
     @staticmethod
-    def _tier(hit: dict, tiers: int) -> int:
-        names = hit.get("matched_queries") or []
-        found = [int(name[4:]) for name in names if name.startswith("tier")]
-        return min(found) if found else tiers - 1
+    def _best(hit: dict) -> dict:
+        inner = hit.get("inner_hits", {}).get(NESTED, {}).get("hits", {}).get("hits") or [{}]
+        return inner[0]
 
     @staticmethod
-    def _shown(src: dict, lang: str) -> tuple[str, dict]:
-        """(locale, display fields) of the translation a hit is shown in (`common.shown_locale`)."""
-        own = src["locale"]
-        available = {own: src.get("show") or {}, **(src.get("shown") or {})}
+    def _tier(hit: dict, tiers: int) -> int:
+        """The tier a hit matched in, read off its score's band (named queries would tell as
+        well, but make ES evaluate every tier again for each inner hit: several times slower).
+        A relevance score lies between 1e-8 and 1e7, far within one band."""
+        score = hit.get("_score") or 0.0
+        band = int((math.log10(score) + 8) // 15) if score > 0 else 0
+        return min(tiers - 1, max(0, tiers - 1 - band))
+
+    def _shown(self, hit: dict, lang: str) -> tuple[str, dict, dict]:
+        """(locale, display fields) of the translation a hit is shown in, and the best one."""
+        src = hit["_source"]
+        best = self._best(hit).get("_source") or {}
+        own = best.get("locale")
+        available = dict(src.get("shown") or {})
+        if own:
+            available.setdefault(own, best.get("show") or {})
         locale = common.shown_locale(available, lang, own)
-        return locale, available[locale]
+        return locale, available[locale], best
 
     def _hit(self, hit: dict, tier: int, plan: Plan, lang: str) -> Hit:
         src = hit["_source"]
-        locale, show = self._shown(src, lang)
-        own = src.get("show") or {}
+        locale, show, best = self._shown(hit, lang)
+        own = best.get("show") or {}
         return Hit(
-            ref=src["ref"], kind=src.get("item_kind") or src["kind"], locale=locale,
+            ref=src["ref"], kind=src.get("item_kind") or "", locale=locale,
             title=show["title"], url=show["url"],
             snippet=make_snippet((show.get("summary", ""), show.get("text", "")), plan),
             score=round((hit.get("_score") or 0.0) / TIER_SCALE ** (len(plan.tiers) - 1 - tier), 4),
@@ -627,25 +626,28 @@ class ElasticEngine:
             match=plan.tiers[tier].name,
             matched_text="\n".join((own.get("title", ""), own.get("summary", ""),
                                     own.get("text", ""))),
-            matched_tags=src.get("tags") or "")
+            matched_tags=best.get("tags") or "")
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
         tokens = analyze(prefix[:200], stemming=False)
         if not tokens or limit < 1:
             return []
-        s = (self._search()
-             .query(Q("match_phrase_prefix", ac={"query": " ".join(tokens), "max_expansions": 200}))
-             .collapse("ref").sort({"_score": "desc"}, {"title_len": "asc"}, {"ref": "asc"})
-             .source(["ref", "locale", "kind", "item_kind", "show.title", "show.url",
-                      f"shown.{lang}.title", f"shown.{lang}.url",
+        typed = Q("match_phrase_prefix", **{f"{NESTED}.ac": {"query": " ".join(tokens),
+                                                             "max_expansions": 200}})
+        best = {"size": 1, "_source": [f"{NESTED}.locale", f"{NESTED}.show.title",
+                                       f"{NESTED}.show.url"]}
+        shortest = {f"{NESTED}.title_len": {"order": "asc", "mode": "min",
+                                            "nested": {"path": NESTED, "filter": typed.to_dict()}}}
+        s = (self._search().query(_nested(typed, score_mode="max", inner_hits=best))
+             .sort({"_score": "desc"}, shortest, {"ref": "asc"})
+             .source(["ref", "item_kind", f"shown.{lang}.title", f"shown.{lang}.url",
                       f"shown.{SOURCE_LOCALE}.title", f"shown.{SOURCE_LOCALE}.url"])
              .extra(size=limit, track_total_hits=False, track_scores=True))
         resp = self._call("autocomplete", s.execute).to_dict()
         out = []
         for h in resp["hits"]["hits"]:
-            src = h["_source"]
-            locale, show = self._shown(src, lang)
-            out.append(Suggestion(ref=src["ref"], kind=src.get("item_kind") or src["kind"],
+            locale, show, _ = self._shown(h, lang)
+            out.append(Suggestion(ref=h["_source"]["ref"], kind=h["_source"].get("item_kind") or "",
                                   title=show["title"], url=show["url"], locale=locale))
         return out
 
@@ -653,15 +655,23 @@ class ElasticEngine:
         t0 = time.perf_counter()
         try:
             cluster = self.client.cluster.health()
-            if not self._alias_targets():
+            targets = self._alias_targets()
+            if not targets:
                 return Health(ok=False, detail=f"Elasticsearch at {self.url} ({cluster['status']}): "
                                                f"index {self.alias!r} not built yet")
-            s = self._search().extra(size=0, track_total_hits=False)
-            s.aggs.bucket("locales", "terms", field="locale", size=100)
-            resp = s.execute()
+            meta = self.client.indices.get_mapping(index=self.alias).body
+            layouts = {(m.get("mappings", {}).get("_meta") or {}).get("layout") for m in meta.values()}
+            if layouts != {LAYOUT}:
+                return Health(ok=False, detail=f"Elasticsearch at {self.url}: index {self.alias!r} "
+                                               f"has an older layout; run `manage.py search_index "
+                                               f"rebuild`")
+            resp = self.client.search(index=self.alias, size=0, track_total_hits=False, aggs={
+                "n": {"nested": {"path": NESTED},
+                      "aggs": {"locales": {"terms": {"field": f"{NESTED}.locale", "size": 100}}}}})
         except (TransportError, ApiError) as exc:
             return Health(ok=False, detail=str(self._unavailable(exc, "health")))
-        counts = {b.key: b.doc_count for b in resp.aggregations.locales.buckets}
+        counts = {b["key"]: b["doc_count"]
+                  for b in resp["aggregations"]["n"]["locales"]["buckets"]}
         ms = (time.perf_counter() - t0) * 1000
         status = cluster["status"]
         return Health(ok=status in ("green", "yellow"),
