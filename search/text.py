@@ -91,16 +91,35 @@ def _bigrams(run: str) -> list[str]:
 
 def analyze(text: str, stemming: bool = True) -> list[str]:
     """Index tokens of `text`, in order (positions matter for phrases)."""
+    return analyze_with_surfaces(text, stemming)[0] if text else []
+
+
+@lru_cache(maxsize=200_000)
+def _plain_word(word: str) -> str:
+    """The folded, unstemmed token of one Latin-script word."""
+    return fold(word).translate(_MARKS)
+
+
+def analyze_with_surfaces(text: str, stemming: bool = True) -> tuple[list[str], list[str]]:
+    """`analyze(text)` and, in the same pass, the `surface_key`s of its Vietnamese syllables.
+
+    Words are folded one by one (cached: texts share most of their words), which gives the
+    same tokens as folding the whole text first: folding never joins or splits a word."""
+    tokens: list[str] = []
+    surfaces: list[str] = []
     if not text:
-        return []
-    out: list[str] = []
-    for cjk, word in _TOKEN_RE.findall(fold(text)):
+        return tokens, surfaces
+    for cjk, word in _TOKEN_RE.findall(unicodedata.normalize("NFC", text)):
         if cjk:
-            out.extend(_bigrams(cjk))
-        else:
-            word = word.translate(_MARKS)
-            out.append(stem(word) if stemming else word)
-    return out
+            tokens.extend(_bigrams(_fold_word(cjk)))
+            continue
+        token = _index_word(word) if stemming else _plain_word(word)
+        if token:
+            tokens.append(token)
+            surface = _surface(word)
+            if surface:
+                surfaces.append(surface[0])
+    return tokens, surfaces
 
 
 @dataclass(frozen=True)
@@ -131,11 +150,11 @@ def segments(text: str, stemming: bool = True) -> list[Segment]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def _index_word(word: str) -> str:
-    """The index token of one Latin-script word as it appears in a text (cached: snippets
-    re-tokenise displayed texts on every search, and their words repeat)."""
-    return stem(fold(word).translate(_MARKS))
+    """The index token of one Latin-script word as it appears in a text (cached: texts share
+    most of their words)."""
+    return stem(_plain_word(word))
 
 
 @lru_cache(maxsize=4096)
@@ -194,19 +213,19 @@ def surface_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tone
 
 
+@lru_cache(maxsize=200_000)
+def _surface(word: str) -> tuple[str, str] | None:
+    folded = _plain_word(word)
+    return (surface_key(word), folded) if is_vietnamese_syllable(folded) else None
+
+
 def surface_words(text: str) -> list[tuple[str, str]]:
     """(surface key, folded word) of every Latin word of `text` shaped like a Vietnamese
     syllable: what the index records of how words are written, so a query word typed with
     diacritics nobody in the catalogue uses can be told from one that is simply right."""
-    out = []
-    for m in _TOKEN_RE.finditer(unicodedata.normalize("NFC", text)):
-        word = m.group(2)
-        if word is None:
-            continue
-        folded = _fold_word(word).translate(_MARKS)
-        if is_vietnamese_syllable(folded):
-            out.append((surface_key(word), folded))
-    return out
+    found = (_surface(word) for _, word in _TOKEN_RE.findall(unicodedata.normalize("NFC", text))
+             if word)
+    return [f for f in found if f]
 
 
 # Confusions a Vietnamese writer makes between spellings of the same or a nearby sound

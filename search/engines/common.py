@@ -71,15 +71,16 @@ class AnalysedDocument:
 
 
 def analyse(doc: SearchDocument) -> AnalysedDocument:
-    searchable = " \n ".join((doc.title, " \n ".join(doc.tags + doc.synonyms), doc.summary,
-                              doc.text))
+    fields = {name: text.analyze_with_surfaces(value) for name, value in (
+        ("title", doc.title), ("tags", " \n ".join(doc.tags + doc.synonyms)),
+        ("summary", doc.summary), ("body", doc.text))}
     return AnalysedDocument(
-        title=tuple(text.analyze(doc.title)),
-        tags=tuple(text.analyze(" \n ".join(doc.tags + doc.synonyms))),
-        summary=tuple(text.analyze(doc.summary)),
-        body=tuple(text.analyze(doc.text)),
+        title=tuple(fields["title"][0]),
+        tags=tuple(fields["tags"][0]),
+        summary=tuple(fields["summary"][0]),
+        body=tuple(fields["body"][0]),
         autocomplete=tuple(text.analyze(doc.title, stemming=False)),
-        surfaces=tuple(sorted({key for key, _ in text.surface_words(searchable)})),
+        surfaces=tuple(sorted({key for _, surfaces in fields.values() for key in surfaces})),
     )
 
 

@@ -109,9 +109,12 @@ def test_a_title_in_another_language_is_marked_with_its_language(page, demo_serv
     _box, listbox = type_prefix(page, "#site-search", "ho can nom")
     title = listbox.locator(".ac-option__title").first
     assert title.inner_text() == "Hồ Cần Nôm" and title.get_attribute("lang") == "vi"
+    # and says so in the visitor's language, naming the language in it
+    assert listbox.locator(".ac-option__lang").first.inner_text() == "ベトナム語で掲載"
     page.goto(demo_server + "/en/")
     _box, listbox = type_prefix(page, "#site-search", "nui c")
     assert listbox.locator(".ac-option__title").first.get_attribute("lang") is None
+    assert listbox.locator(".ac-option").first.locator(".ac-option__lang").count() == 0
 
 
 def test_the_search_page_box_suggests_too(page, demo_server):
