@@ -46,6 +46,7 @@ RELAXED_MISSING = lambda n: max(1, n // 4)  # noqa: E731 - a rule, read like a t
 # Items that miss a word are shown only beside a few (fewer than this) items that have them all:
 # they fill a thin answer, and never invent one for a query nothing answers.
 RELAX_BELOW = 10
+MAX_RANKED_CORRECTIONS = 6  # corrections the ranking bonus looks for (each costs a phrase check)
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』＂"})
 _QUOTES.update({ord(c): "-" for c in "−–—"})  # a dash typed by a phone keyboard still excludes
@@ -477,7 +478,7 @@ def _prefix_last(clauses: list[Clause], query: Query,
 
 def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...]) -> tuple[Tier, ...]:
     """All words as typed; then with spelling variants; then most words. The ranking bonus
-    looks for the typed phrase in the first and last; corrections rank by bm25 alone."""
+    looks for the typed phrase in the first and last, for the corrections in the second."""
     tiers: list[Tier] = []
     n = len(clauses)
     if not n or not all(c.every_option for c in clauses):
@@ -490,15 +491,12 @@ def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...]) -> tuple[T
         tiers.append(Tier("all", exact, n, phrases=typed))
     needs = tuple(m for c in clauses for m in c.corrected)
     if needs and all(corrected):
-        tiers.append(Tier("variants", corrected, n, when="few", needs=needs))
+        # Ranked by the corrections themselves: an item titled `Núi Cậu` leads for `núi cạu`.
+        fixed = tuple(dict.fromkeys(m.tokens for m in needs))[:MAX_RANKED_CORRECTIONS]
+        tiers.append(Tier("variants", corrected, n, when="few", needs=needs, phrases=fixed))
     droppable = [i for i, c in enumerate(clauses) if not c.required]
     if len(droppable) >= 3:
         missing = RELAXED_MISSING(len(droppable))
         required = frozenset(i for i, c in enumerate(clauses) if c.required)
         tiers.append(Tier("most", loose, n - missing, required, when="thin", phrases=typed))
     return tuple(tiers)
-
-
-def plan_tokens(plan: Plan) -> list[str]:
-    """All tokens a plan can look up, for engines that pre-fetch statistics."""
-    return sorted({t for c in plan.clauses for o in c.every_option for t in o.tokens})

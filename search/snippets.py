@@ -90,7 +90,8 @@ def _marked_spans(text: str, tokens: frozenset[str], matchers=None) -> list[tupl
         singles = frozenset(t for c, options in enumerate(matchers) if c not in covered
                             for seq, _ in options for t in seq) | frozenset(
             t for t in tokens if not any(t in seq for options in matchers for seq, _ in options))
-    prefixes = [seq[-1] for options in (matchers or ()) for seq, prefix in options if prefix]
+    prefixes = [seq[-1] for c, options in enumerate(matchers or ()) if c not in covered
+                for seq, prefix in options if prefix]
     marks: list[tuple[int, int, int]] = [(s, e, 3) for s, e in phrases]
     j = 0  # the next phrase span that ends after the current token (both lists are in order)
     for tok, start, end in found:

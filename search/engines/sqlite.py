@@ -528,7 +528,7 @@ class SqliteEngine:
             rows = conn.execute(
                 "WITH a AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM ac WHERE ac MATCH ?"
                 " LIMIT ?) SELECT d.item, MIN(a.r) AS r FROM a JOIN docs d ON d.id = a.rid"
-                " GROUP BY d.item ORDER BY r, min(length(d.title)) LIMIT ?",
+                " GROUP BY d.item ORDER BY r, min(d.title_len), min(d.item) LIMIT ?",
                 (expr, AC_CANDIDATES, limit)).fetchall()
             out = []
             for item, _ in rows:
