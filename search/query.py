@@ -47,6 +47,7 @@ RELAXED_MISSING = lambda n: max(1, n // 4)  # noqa: E731 - a rule, read like a t
 # they fill a thin answer, and never invent one for a query nothing answers.
 RELAX_BELOW = 10
 MAX_RANKED_CORRECTIONS = 6  # corrections the ranking bonus looks for (each costs a phrase check)
+KNOWN_WORD_VARIANTS = 2  # confusion pairs tried (beside a neighbour) for a word the index knows
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』＂"})
 _QUOTES.update({ord(c): "-" for c in "−–—"})  # a dash typed by a phone keyboard still excludes
@@ -343,7 +344,8 @@ def _corrections(unit: _Unit, vocabulary: Vocabulary, accented: bool, vietnamese
     known = vocabulary.known(tok)
     if as_typed and known:
         if shaped and vietnamese and context:
-            return True, [v for v in vocabulary.vietnamese_variants(raw) if v != tok], False
+            found = vocabulary.vietnamese_variants(raw, KNOWN_WORD_VARIANTS, confusions_only=True)
+            return True, [v for v in found if v != tok], False
         return True, [], True
     found = [tok] if known else []
     if shaped and (vietnamese or not as_typed):

@@ -51,12 +51,16 @@ class Vocabulary:
             return []
         return self.rank(text.edits1(token), limit)
 
-    def vietnamese_variants(self, folded: str, limit: int = MAX_VARIANTS) -> list[str]:
+    def vietnamese_variants(self, folded: str, limit: int = MAX_VARIANTS,
+                            confusions_only: bool = False) -> list[str]:
         """Known Vietnamese syllables a writer may have meant by `folded` (confusion pairs,
-        a dropped or swapped letter; see `text.vietnamese_variants`)."""
+        a dropped or swapped letter; see `text.vietnamese_variants`); `confusions_only`: the
+        confusion pairs alone (for a word the index knows, a slip of the ear is the likely one)."""
         if len(folded) > MAX_WORD:
             return []
         ranked = text.vietnamese_variants(folded)
+        if confusions_only:
+            ranked = {c: r for c, r in ranked.items() if r == 0}
         return self.rank((c for c in ranked if text.is_vietnamese_syllable(c)), limit, ranked)
 
     def split(self, raw: str) -> tuple[str, str] | None:
