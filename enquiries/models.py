@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enquiries.countries import COUNTRIES
@@ -13,6 +14,7 @@ class Enquiry(models.Model):
 
     class EmailStatus(models.TextChoices):
         PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -33,12 +35,20 @@ class Enquiry(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     message = models.TextField(_("message"), max_length=4000)
     consent = models.BooleanField(_("consent to be contacted"), default=False)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # A default, not auto_now_add: an enquiry kept on disk while the database was locked is
+    # stored later with the time it was received.
+    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False,
+                                      db_index=True)
+    # Set by the request that received it: storing a spooled enquiry twice is impossible.
+    intake_id = models.UUIDField(_("intake id"), null=True, blank=True, unique=True,
+                                 editable=False)
     recipient = models.EmailField(_("sent to"), max_length=254, blank=True)
     email_status = models.CharField(
         _("email status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING,
     )
     email_error = models.TextField(_("email error"), blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    email_last_attempt_at = models.DateTimeField(_("last e-mail attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("enquiry")

@@ -1,11 +1,10 @@
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from enquiries import ratelimit
-from enquiries.delivery import deliver, recipient_for
+from enquiries import intake, ratelimit
+from enquiries.delivery import recipient_for
 from enquiries.forms import EnquiryForm
 from enquiries.models import Enquiry
 
@@ -37,15 +36,14 @@ def _handle(request, kind, opportunity):
         return render(request, template, {"form": form, "opportunity": opportunity})
 
     form = EnquiryForm(request.POST, kind=kind)
-    email = request.POST.get("email", "")
-    if ratelimit.is_limited(request, email):
-        return render(request, "enquiries/rate_limited.html", status=429)
     if form.is_spam:
-        # Look exactly like success so the bot learns nothing; keep nothing.
-        ratelimit.record(request)
+        # Look exactly like success so the bot learns nothing; keep nothing, and count
+        # nothing: behind a proxy or a shared network, bots would use up real visitors' quota.
         return redirect("enquiries:thanks")
     if not form.is_valid():
         return render(request, template, {"form": form, "opportunity": opportunity})
+    if not ratelimit.reserve(request, form.cleaned_data["email"]):
+        return render(request, "enquiries/rate_limited.html", status=429)
 
     enquiry = form.save(commit=False)
     enquiry.kind = kind
@@ -55,9 +53,7 @@ def _handle(request, kind, opportunity):
         enquiry.opportunity = opportunity
         enquiry.opportunity_ref = opportunity.ref
         enquiry.opportunity_title = opportunity.title
-    with transaction.atomic():
-        enquiry.save()
-        # Mail only once the row is committed: a crash can lose an e-mail, never an enquiry.
-        transaction.on_commit(lambda: deliver(enquiry.pk))
-    ratelimit.record(request, enquiry.email)
+    # Stored (or, if the database cannot take it now, kept on disk and stored later); its
+    # e-mail is sent by the task worker, so no mail server can slow this request.
+    intake.accept(enquiry)
     return redirect("enquiries:thanks")

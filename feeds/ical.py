@@ -1,9 +1,10 @@
 """iCalendar (RFC 5545) documents for the fairs: one event, or every upcoming fair.
 
-Fairs are whole-day events, so DTSTART/DTEND are DATE values (DTEND exclusive); they are
-floating dates, but the calendar still names and defines the site's time zone so clients
-that need one (and X-WR-TIMEZONE readers) place the days in Vietnam.
+A fair with opening and closing times runs from its first opening to its last closing, as
+DATE-TIME values with TZID=Asia/Ho_Chi_Minh; a fair given by dates only is a whole-day event
+with DATE values (DTEND exclusive). The calendar names and defines the site's time zone.
 """
+import re
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,18 @@ from feeds.common import absolute_url, with_source_fallback
 TZID = "Asia/Ho_Chi_Minh"
 UID_DOMAIN = "dautieng-promo.example"
 PRODID = "-//Dau Tieng promotion portal//Fairs calendar//EN"
+
+
+# C0 controls other than TAB and line breaks are not allowed in iCalendar text (RFC 5545 3.3.11);
+# entrances reject them, this keeps a calendar valid should one have got in before that.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text(value):
+    """A TEXT value, escaped whatever property it goes in. icalendar escapes only the
+    properties it knows as TEXT; X- properties (X-WR-CALNAME …) would be written raw, so a line
+    break in a title would end the line and start a forged one."""
+    return vText(_CONTROL.sub("", str(value)))
 
 
 def _vietnam_timezone():
@@ -39,9 +52,9 @@ def new_calendar(name, description=""):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", text(name))
     if description:
-        cal.add("x-wr-caldesc", description)
+        cal.add("x-wr-caldesc", text(description))
     cal.add("x-wr-timezone", TZID)
     cal.add_component(_vietnam_timezone())
     return cal
@@ -64,9 +77,13 @@ def fair_event(fair, request, language_code, stamp=None):
     event = Event()
     event.add("uid", f"{fair.ref}@{UID_DOMAIN}")
     event.add("dtstamp", stamp or timezone.now().astimezone(UTC))
-    event.add("dtstart", fair.start)
-    event.add("dtend", fair.end + timedelta(days=1))
-    event.add("summary", vText(fair.title), parameters={"LANGUAGE": language_code})
+    if fair.has_times:  # opening and closing in Vietnam time (TZID, defined above)
+        event.add("dtstart", fair.starts_at)
+        event.add("dtend", fair.ends_at)
+    else:
+        event.add("dtstart", fair.start)
+        event.add("dtend", fair.end + timedelta(days=1))
+    event.add("summary", text(fair.title), parameters={"LANGUAGE": language_code})
 
     lines = [fair.summary] if fair.summary else []
     if venue:
@@ -75,14 +92,14 @@ def fair_event(fair, request, language_code, stamp=None):
     if organizer_name and organizer is None:
         # Free text is not a valid CAL-ADDRESS, so the name goes in the description instead.
         lines.append(_("Organizer: %(organizer)s") % {"organizer": organizer_name})
-        event.add("x-dautieng-organizer", organizer_name)
+        event.add("x-dautieng-organizer", text(organizer_name))
     if fair.registration_url:
         lines.append(_("Registration: %(url)s") % {"url": fair.registration_url})
     lines.append(_("Details: %(url)s") % {"url": url})
-    event.add("description", "\n".join(lines), parameters={"LANGUAGE": language_code})
+    event.add("description", text("\n".join(lines)), parameters={"LANGUAGE": language_code})
 
     if venue:
-        event.add("location", venue)
+        event.add("location", text(venue))
     if organizer is not None:
         event.add("organizer", organizer)
     event.add("url", url)

@@ -75,11 +75,16 @@ def _common(page, request, image_url):
 
 
 def attraction(page, request, image_url):
+    from feeds.visit_structured import amenity_features, fee_offers, opening_hours_specification
+
     data = {"@type": "TouristAttraction", **_common(page, request, image_url),
             "geo": _geo(page), "address": _address(page),
-            "openingHours": page.opening_hours}
-    if page.ticket_vnd is not None:
-        data["isAccessibleForFree"] = page.ticket_vnd == 0
+            "openingHoursSpecification": opening_hours_specification(page),
+            "isAccessibleForFree": page.is_free,
+            "publicAccess": page.public_access,
+            "amenityFeature": amenity_features(page),
+            "offers": fee_offers(page, absolute_url(request, page)),
+            "telephone": page.contact_phone}
     return data
 
 
@@ -87,18 +92,28 @@ def fair(page, request, image_url):
     texts = with_source_fallback(page, "venue", "organizer")
     data = {
         "@type": "Event", **_common(page, request, image_url),
-        "startDate": page.start.isoformat(), "endDate": page.end.isoformat(),
+        "startDate": (page.starts_at or page.start).isoformat(),
+        "endDate": (page.ends_at or page.end).isoformat(),
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": {"@type": "Place",
                      "name": texts["venue"] or (page.commune.name if page.commune else "Dầu Tiếng"),
-                     "address": _address(page)},
+                     "address": _address(page), "geo": _geo(page)},
+        "isAccessibleForFree": page.free_admission,
         "organizer": _organization(request, texts["organizer"] or None),
     }
     if page.registration_url:
         data["offers"] = {"@type": "Offer", "url": page.registration_url,
-                          "availability": f"{SCHEMA}/InStock"}
+                          "availability": f"{SCHEMA}/InStock",
+                          "validThrough": page.registration_deadline.isoformat()
+                          if page.registration_deadline else None}
     return data
+
+
+def itinerary(page, request, image_url):
+    from feeds.visit_structured import tourist_trip
+
+    return tourist_trip(page, request, _common(page, request, image_url))
 
 
 def product(page, request, image_url):
@@ -145,26 +160,54 @@ def news(page, request, image_url):
 def investment(page, request, image_url):
     # schema.org has no "investment opportunity". The page offers a site/project to investors
     # on behalf of a public body, so it is an Offer whose itemOffered is the Place (with its
-    # area and planned capital as properties). RealEstateListing was rejected: it describes a
-    # listings web page for property to buy or rent, which fits bare land but not a factory or
-    # tourism project; a Demand is the opposite direction (the office seeking, not offering).
+    # deal facts as properties). RealEstateListing was rejected: it describes a listings web
+    # page for property to buy or rent, which fits bare land but not a factory or tourism
+    # project; a Demand is the opposite direction (the office seeking, not offering).
+    # Every fact of the page's facts panel is a PropertyValue: numbers with their unit (VND is
+    # the stored currency; the US dollar figure is an approximation and is not stated).
+    from promo.investment.facts import fact_groups, incentive_items
+    from promo.models import ExchangeRate
+
+    rate = ExchangeRate.for_request(request) if request is not None else None
+    numbers = {
+        "capital": (page.capital_vnd, "VND", None),
+        "area": (page.area_ha, "ha", "HAR"),
+        "land_use_term": (page.land_use_term_years, "years", "ANN"),
+        "power": (page.power_kv, "kV", "KVT"),
+    }
     properties = []
-    if page.area_ha is not None:
-        properties.append({"@type": "PropertyValue", "name": _("Area"),
-                           "value": _number(page.area_ha), "unitCode": "HAR", "unitText": "ha"})
-    if page.capital_usd is not None:
-        properties.append({"@type": "PropertyValue", "name": _("Planned capital"),
-                           "value": _number(page.capital_usd), "unitText": "USD"})
-    properties.append({"@type": "PropertyValue", "name": _("Status"),
-                       "value": page.get_status_display()})
+    for _group, _label, facts in fact_groups(page, rate):
+        for fact in facts:
+            if fact.key == "officer":
+                continue
+            value, unit, code = numbers.get(fact.key, (None, None, None))
+            item = {"@type": "PropertyValue", "propertyID": fact.key, "name": fact.label}
+            if value is not None:
+                item.update(value=_number(value), unitText=unit, unitCode=code,
+                            description=fact.text)
+            else:
+                item["value"] = fact.text
+            properties.append(item)
+    for incentive in incentive_items(page):
+        properties.append({"@type": "PropertyValue", "propertyID": "incentive",
+                           "name": _("Incentive"), "value": incentive["text"],
+                           "description": incentive["basis"]})
     common = _common(page, request, image_url)
-    office = _organization(request)
+    office = _organization(request, page.promoter or None)
     office["@type"] = "GovernmentOrganization"
-    if page.contact_email:
+    officer = page.officer
+    if officer is not None:
+        office["employee"] = {"@type": "Person", "name": officer.name, "jobTitle": officer.title,
+                              "telephone": officer.phone, "email": officer.email,
+                              "knowsLanguage": officer.language_codes}
+    elif page.contact_email:
         office["email"] = page.contact_email
+    availability = {"open": "InStock", "negotiating": "LimitedAvailability",
+                    "awarded": "SoldOut"}[page.status]
     return {
         "@type": "Offer", **common,
         "category": page.sector.name if page.sector else None,
+        "availability": f"{SCHEMA}/{availability}",
         "offeredBy": office,
         "areaServed": {"@type": "Place", "name": page.commune.name if page.commune else "Dầu Tiếng",
                        "address": _address(page)},
@@ -198,7 +241,7 @@ def breadcrumbs(page, request):
 
 
 BUILDERS = {"attraction": attraction, "fair": fair, "product": product, "news": news,
-            "investment": investment}
+            "investment": investment, "itinerary": itinerary}
 
 
 def page_graph(page, request, language_code, image_url=None):

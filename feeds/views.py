@@ -54,7 +54,6 @@ def robots_txt(request):
         "User-agent: *",
         "Allow: /",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /api/",
         "",
         f"Sitemap: {sitemap}",

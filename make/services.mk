@@ -1,6 +1,7 @@
 # Local services for development; included by the Makefile. The scripts do the work and are what
-# .ci/run uses too: scripts/elasticsearch.sh, scripts/postgres.sh, scripts/chromium.sh.
-.PHONY: es es-stop es-status pg pg-stop chromium services services-stop
+# .ci/run uses too: scripts/elasticsearch.sh, scripts/postgres.sh, scripts/chromium.sh,
+# scripts/redis.sh.
+.PHONY: es es-stop es-status pg pg-stop redis redis-stop chromium services services-stop
 
 es:
 	@bash scripts/elasticsearch.sh start >/dev/null
@@ -22,9 +23,17 @@ pg:
 pg-stop:
 	@bash scripts/postgres.sh stop
 
+# The shared page cache for several workers or machines (REDIS_PORT, default 6379).
+redis:
+	@url=$$(bash scripts/redis.sh start) && \
+	  echo "Redis is running; use it with: REDIS_URL=$$url make run (test it: REDIS_TEST_URL=$${url%/0}/15 make test; stop it: make redis-stop)"
+
+redis-stop:
+	@bash scripts/redis.sh stop
+
 chromium:
 	@bash scripts/chromium.sh install
 
-services: es pg chromium
+services: es pg redis chromium
 
-services-stop: es-stop pg-stop
+services-stop: es-stop pg-stop redis-stop

@@ -1,5 +1,5 @@
 """The view-count beacon: called by portal.js with navigator.sendBeacon after the page loaded,
-once per page per browser session."""
+once per page per browser session, with the token the page carries (portal.beacon)."""
 import re
 from urllib.parse import urlsplit
 
@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from portal.beacon import first_view_today, read_token
 from portal.stats import record_view
 
 BOT_UA = re.compile(
@@ -31,18 +32,19 @@ def is_counted(request):
     return bool(agent) and not BOT_UA.search(agent) and _same_site(request)
 
 
-# sendBeacon cannot add a CSRF header; the same-origin check above stands in for it, and the
-# endpoint changes nothing but a counter.
+# sendBeacon cannot add a CSRF header; the same-origin check above and the signed token stand
+# in for it, and the endpoint changes nothing but a counter.
 @csrf_exempt
 @require_POST
 def view_beacon(request):
-    if is_counted(request):
-        page_id = request.POST.get("page", "")
-        if page_id.isdigit():
-            page_id = int(page_id)
-            if not Page.objects.filter(pk=page_id, live=True).exists():
-                return HttpResponse(status=204)
-        else:
-            page_id = None
+    if not is_counted(request):
+        return HttpResponse(status=204)
+    viewed = read_token(request.POST.get("token", ""))
+    if viewed is None:
+        return HttpResponse(status=204)
+    page_id, path = viewed
+    if page_id is not None and not Page.objects.filter(pk=page_id, live=True).exists():
+        return HttpResponse(status=204)
+    if first_view_today(request, f"p{page_id}" if page_id is not None else f"u{path}"):
         record_view(page_id)
     return HttpResponse(status=204)

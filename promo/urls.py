@@ -1,19 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from maps.urls import api_urlpatterns as map_api_urlpatterns
 from search import views as search_views
 from search.urls import api_urlpatterns
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *api_urlpatterns,
+    *map_api_urlpatterns,
     path("", include("feeds.root_urls")),
     path("", include("portal.root_urls")),
     path("", include("enquiries.root_urls")),
@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("enquiries.urls")),
     path("", include("staff.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

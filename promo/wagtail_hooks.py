@@ -3,7 +3,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from promo.models import Category, Commune, Sector
+from promo.models import Category, Commune, InvestmentForm, Officer, Sector
 
 
 class CategoryFilterSet(WagtailFilterSet):
@@ -34,11 +34,26 @@ class CategoryViewSet(SnippetViewSet):
     filterset_class = CategoryFilterSet
 
 
+class InvestmentFormViewSet(SnippetViewSet):
+    model = InvestmentForm
+    icon = "list-ul"
+    list_display = ["name", "slug", "legal_basis", "locale"]
+    list_filter = ["locale"]
+
+
+class OfficerViewSet(SnippetViewSet):
+    model = Officer
+    icon = "user"
+    list_display = ["name", "title", "email", "phone", "languages", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "title", "email"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomies")
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (CommuneViewSet, SectorViewSet, CategoryViewSet)
+    items = (CommuneViewSet, SectorViewSet, CategoryViewSet, InvestmentFormViewSet, OfficerViewSet)
 
 
 register_snippet(TaxonomyGroup)

@@ -17,7 +17,7 @@ from search.text import fold
 _URL_SECTION = {"product": "products", "fair": "fairs", "attraction": "tourism",
                 "investment": "investment", "news": "news"}
 _FACT_KEYS = ("venue", "organizer", "producer", "opening_hours", "status", "area_ha",
-              "capital_usd", "price_from_vnd", "unit", "ocop_stars", "ticket_vnd")
+              "capital_vnd", "price_from_vnd", "unit", "ocop_stars", "ticket_vnd")
 
 
 def slugify(name: str) -> str:

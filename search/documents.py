@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 # The five catalogue kinds, then the portal's official documents (plans, decisions, notices).
-KINDS = ("product", "fair", "attraction", "investment", "news", "document")
+KINDS = ("product", "fair", "attraction", "investment", "news", "document", "itinerary")
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 SOURCE_LOCALE = "vi"
 FACETS = ("commune", "sector", "category")
@@ -53,7 +53,7 @@ def _text_fields(page):
     from promo.catalogue.body import stream_to_text
 
     parts = [stream_to_text(page.body)]
-    for name in ("producer", "unit", "venue", "organizer", "opening_hours", "incentives"):
+    for name in ("producer", "unit", "venue", "organizer", "opening_hours", "incentives_text"):
         value = getattr(page, name, "")
         if value:
             parts.append(value)
@@ -63,7 +63,7 @@ def _text_fields(page):
 def _facts(page):
     facts = {}
     for name in ("start", "end", "venue", "ocop_stars", "price_from_vnd", "unit", "area_ha",
-                 "capital_usd", "status", "opening_hours", "ticket_vnd"):
+                 "capital_vnd", "status", "opening_hours", "ticket_vnd"):
         value = getattr(page, name, None)
         if value not in (None, ""):
             facts[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -95,6 +95,9 @@ def documents_for_pages(pages, commune_words=None, image_url=None):
     for page in pages:
         if page.kind == "document":
             docs.append(official_document(page))
+            continue
+        if page.kind == "itinerary":
+            docs.append(itinerary_document(page, commune_words, image_url))
             continue
         commune = page.commune
         words = commune_words.get(commune.translation_key, ()) if commune else ()
@@ -143,6 +146,29 @@ def official_document(page):
         url=page.get_url() or "", summary=page.abstract,
         text="\n\n".join(rich_text_to_paragraphs(page.body or "")), tags=tags,
         published=page.issued, facts=facts,
+    )
+
+
+def itinerary_document(page, commune_words, image_url=None):
+    """A SearchDocument for a live `promo.TripPage` translation: its days and the stops a
+    visitor can follow (unpublished stops are left out, as on the page) are its text, so
+    `Núi Cậu itinerary` finds the trips that stop there."""
+    from promo.catalogue.body import stream_to_text
+
+    lines = []
+    for day in page.timeline():
+        lines += [day.title, day.intro]
+        lines += [f"{stop.title}. {stop.description}" for stop in day.stops]
+    commune = page.commune
+    words = commune_words.get(commune.translation_key, ()) if commune else ()
+    return SearchDocument(
+        ref=page.ref, kind="itinerary", locale=page.locale.language_code, title=page.title,
+        url=page.get_url() or "", summary=page.summary,
+        text="\n\n".join(p for p in [*lines, stream_to_text(page.body)] if p),
+        tags=tuple(item.tag.name for item in page.tagged_items.all()),
+        facets={"commune": (commune.slug,)} if commune else {}, synonyms=tuple(words),
+        published=page.published, image_url=image_url(page) if image_url else "",
+        facts={"duration": page.duration, "stops": str(len(page.stops()))},
     )
 
 

@@ -33,12 +33,13 @@ KEEP_APPLIED = timedelta(days=1)
 
 
 def indexed_models():
-    """{kind: page model} for everything the site search finds: the catalogue kinds and the
-    portal's official documents."""
+    """{kind: page model} for everything the site search finds: the catalogue kinds, the
+    portal's official documents and the itineraries."""
     from portal.models import OfficialDocumentPage
-    from promo.models import CATALOGUE_MODELS
+    from promo.models import CATALOGUE_MODELS, TripPage
 
-    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage}
+    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage,
+            TripPage.kind: TripPage}
 
 
 def _live(model):
@@ -69,8 +70,12 @@ def indexing_engines():
 
 def live_pages_for(translation_keys):
     pages = []
+    keys = list(translation_keys)
     for model in indexed_models().values():
-        pages.extend(_live(model).filter(translation_key__in=translation_keys))
+        # In chunks: SQLite refuses one query over thousands of keys ("Expression tree is too
+        # large"), which a bulk import of a few thousand pages reaches.
+        for start in range(0, len(keys), 500):
+            pages.extend(_live(model).filter(translation_key__in=keys[start:start + 500]))
     return pages
 
 
@@ -157,10 +162,14 @@ def apply_pending(limit=None, progress=None, only=None, force=True):
             continue
         if breaker is not None:
             breaker.succeeded()
+        # One upsert statement, not a query per page: after a bulk import this transaction
+        # would otherwise hold the write lock for thousands of queries.
+        items = {page.translation_key: page.ref for page in pages}
         with transaction.atomic():
-            for page in pages:
-                IndexedItem.objects.update_or_create(translation_key=page.translation_key,
-                                                     defaults={"ref": page.ref})
+            IndexedItem.objects.bulk_create(
+                [IndexedItem(translation_key=key, ref=ref) for key, ref in items.items()],
+                batch_size=500, update_conflicts=True, unique_fields=["translation_key"],
+                update_fields=["ref"])
             PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(applied_at=now())
         applied += len(rows)
         if progress:
@@ -170,7 +179,16 @@ def apply_pending(limit=None, progress=None, only=None, force=True):
 
 
 def apply_pending_quietly(only=None):
+    from search.models import PendingUpdate
+
     try:
+        # A bulk import registers this once per page; the first call applies them all, the
+        # others find nothing to do and return after one read.
+        pending = PendingUpdate.objects.filter(applied_at=None)
+        if only is not None:
+            pending = pending.filter(engine__in=only)
+        if not pending.exists():
+            return
         apply_pending(only=only, force=False)
     except Exception:  # a failed index update must never fail the editor's publish
         log.exception("applying pending search updates failed; they stay pending")

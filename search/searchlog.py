@@ -6,7 +6,7 @@ A search only adds to a counter in memory; a timer thread writes the counters
 visitors costs a handful of writes and no visitor waits on the database (0, or
 `SEARCH_BACKGROUND = False` as in the tests, writes at once). Queries are
 normalised (Unicode NFC, case folded, spaces collapsed, at most 200 characters) and phone
-numbers and e-mail addresses in them are replaced by `[phone]` / `[email]` before anything is
+numbers and e-mail addresses in them are replaced by `[phone number]` / `[e-mail]` before anything is
 kept. Rows older than `SEARCH_LOG_RETENTION_DAYS` are deleted by `manage.py search_log purge`,
 which `manage.py search_index sync` (the five-minute cron) also runs.
 
@@ -30,14 +30,19 @@ MAX_QUERY = 200
 DEFAULT_RETENTION_DAYS = 365
 DEFAULT_FLUSH_SECONDS = 5.0
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"']+")
-# Eight or more digits, possibly grouped by spaces, dots, dashes or brackets, with an optional
-# leading +: phone numbers (Vietnamese ones have ten), never a year or a document number.
-_PHONE = re.compile(r"\+?\(?\d(?:[\s.\-()]{0,2}\d){7,}")
+# Seven or more digits, possibly grouped by spaces, dots, dashes or brackets, with or without
+# a leading +: phone numbers and identity-card numbers; years, prices and document numbers
+# ("123/2024/NĐ-CP") stay.
+_PHONE = re.compile(r"(?<![\w/])\+?\(?\d(?:[\s.()-]{0,2}\d){6,}(?![\w/])")
+# What is stored in place of personal data; the dashboard shows them translated.
+EMAIL_MARK = "[e-mail]"
+PHONE_MARK = "[phone number]"
 
 
-def redact(text: str) -> str:
-    text = _EMAIL.sub("[email]", text)
-    return _PHONE.sub("[phone]", text)
+def redact(text: str, email: str = EMAIL_MARK, phone: str = PHONE_MARK) -> str:
+    """Mask e-mail addresses and phone-like numbers a visitor typed into a search box."""
+    text = _EMAIL.sub(email, text)
+    return _PHONE.sub(phone, text)
 
 
 def normalise(query: str) -> str:

@@ -42,6 +42,7 @@ def _error(message, param, status=400):
 
 
 def _unavailable(exc):
+    # The detail (index path, engine URL) is for the log, never for the client.
     log.error("search failed on every engine: %s", exc)
     return JsonResponse({"error": UNAVAILABLE, "param": None}, status=503)
 

@@ -1,12 +1,21 @@
 """Panels on the admin home page: what waits for review, new enquiries, coming fairs, and
-what visitors search for."""
+what visitors search for.
+
+Each panel shows only what its reader may see: the review queue lists pages the user may edit
+or review (a draft's title is not public), enquiries need `enquiries.view_enquiry`, and search
+analytics need `staff.view_search_analytics` (reviewers and administrators), with phone
+numbers and e-mail addresses that visitors typed into the search box masked."""
 import datetime as dt
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 FAIR_HORIZON_DAYS = 60
 SEARCH_WINDOW_DAYS = 30
@@ -19,9 +28,14 @@ class ReviewQueuePanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
+        user = parent_context["request"].user
         page_type = ContentType.objects.get_for_model(Page)
+        editable = (PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+                    .annotate(key=Cast("pk", CharField())).values("key"))
+        reviewable = TaskState.objects.reviewable_by(user).values("pk")
         states = list(WorkflowState.objects.active()
                       .filter(base_content_type=page_type)
+                      .filter(Q(object_id__in=editable) | Q(current_task_state__in=reviewable))
                       .select_related("current_task_state__task", "requested_by")
                       .order_by("created_at")[:50])
         pages = Page.objects.filter(pk__in=[int(s.object_id) for s in states]).select_related(
@@ -84,9 +98,32 @@ class SearchAnalyticsPanel(Component):
     name = "staff_search_analytics"
     template_name = "staff/panels/search_analytics.html"
     order = 97
+    permission = "staff.view_search_analytics"
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return user.has_perm(cls.permission)
 
     def get_context_data(self, parent_context):
         from search.searchlog import summary
 
-        # {total, top, empty, by_lang}: aggregated per day, personal data already redacted.
-        return {"days": SEARCH_WINDOW_DAYS, **summary(SEARCH_WINDOW_DAYS, LIMIT)}
+        # {total, top, empty, by_lang}: aggregated per day, personal data redacted when counted.
+        data = summary(SEARCH_WINDOW_DAYS, LIMIT)
+        for row in data["top"] + data["empty"]:
+            row["query"] = show_redacted(row["query"])
+        return {"days": SEARCH_WINDOW_DAYS, **data}
+
+
+def redact_personal_data(text):
+    """Mask e-mail addresses and phone-like numbers a visitor typed into a search box."""
+    from search.searchlog import redact
+
+    return redact(text, email=str(_("[e-mail]")), phone=str(_("[phone number]")))
+
+
+def show_redacted(query):
+    """The search log's masks, in the reader's language."""
+    from search.searchlog import EMAIL_MARK, PHONE_MARK
+
+    return (query.replace(EMAIL_MARK, str(_("[e-mail]")))
+            .replace(PHONE_MARK, str(_("[phone number]"))))

@@ -67,6 +67,11 @@ def ensure_roles(apps=global_apps):
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission)
     groups[TRANSLATORS].permissions.add(submit_translation)
+    # The reviewers' office follows what visitors look for; editors and translators do not
+    # need visitors' raw queries.
+    groups[REVIEWERS].permissions.add(_permission(
+        apps, "staff", "staffdashboard", "view_search_analytics",
+        "Can see what visitors search for"))
     _ensure_workflow(apps, groups[REVIEWERS])
     return groups
 

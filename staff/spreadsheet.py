@@ -16,11 +16,19 @@ from promo.catalogue import spec
 from promo.catalogue.importer import check_against_site
 from promo.catalogue.parse import Problem, parse_file
 from promo.catalogue.taxonomy import TaxonomyResolver
+from promo.csv_safety import SafeWriter
 
 FIXED_COLUMNS = ("ref", "locale")
-INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd"}
-NUMBER_KEYS = {"lat", "lon", "area_ha", "capital_usd"}
+INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd", "capital_vnd", "land_use_term_years",
+                "lease_price_min_vnd", "lease_price_max_vnd", "hcmc_minutes", "airport_minutes",
+                "seaport_minutes", "industrial_park_minutes"}
+NUMBER_KEYS = {"lat", "lon", "area_ha", "power_kv", "hcmc_km", "airport_km", "seaport_km",
+               "industrial_park_km"}
 MAX_ROWS = 5000
+MAX_BLANK_ROWS = 5000  # empty rows tolerated between and after the data rows
+MAX_COLUMNS = 200  # far more than any kind's columns; a wider row is cut, not read
+# A 5 MB upload is zip-compressed XML: its parts may expand a lot, but not this much.
+MAX_XLSX_EXPANDED_BYTES = 100 * 2**20
 
 # One example row per kind for the downloadable template; each is a valid vi line.
 EXAMPLES = {
@@ -39,8 +47,9 @@ EXAMPLES = {
                    "lon": 106.33, "opening_hours": "06:00–17:00", "ticket_vnd": 0},
     "investment": {"ref": "cum-cong-nghiep-mau", "title": "Cụm công nghiệp mẫu",
                    "summary": "Quỹ đất sạch cho chế biến nông sản.", "commune": "xã Dầu Tiếng",
-                   "sector": "manufacturing", "area_ha": 12.5, "capital_usd": 5000000,
-                   "status": "open", "incentives": "Miễn tiền thuê đất 3 năm.",
+                   "sector": "manufacturing", "area_ha": 12.5, "capital_vnd": 130000000000,
+                   "status": "open", "investment_form": "land-lease",
+                   "incentives": "Miễn tiền thuê đất 3 năm | Nghị định 103/2024/NĐ-CP",
                    "contact_email": "invest@example.com"},
     "news": {"ref": "tin-mau", "title": "Tin mẫu", "summary": "Một tin mẫu.",
              "body": "Nội dung tin.", "commune": "xã Dầu Tiếng", "published": "2026-11-01",
@@ -65,7 +74,11 @@ def columns_for(kind):
 
 
 def read_upload(name, data):
-    """(header, [(row number, [cells])]) from the bytes of a .csv or .xlsx file."""
+    """(header, [(row number, [cells])]) from the bytes of a .csv or .xlsx file.
+
+    Both readers stream: rows are counted as they are read and reading stops at the first row
+    past the limit, so a small file that expands to a million rows costs no more than one of
+    MAX_ROWS."""
     if name.lower().endswith(".xlsx"):
         return _read_xlsx(data)
     if name.lower().endswith(".csv"):
@@ -73,16 +86,58 @@ def read_upload(name, data):
     raise UnreadableSheet(_("Upload a .xlsx or .csv file."))
 
 
+def _check_xlsx_size(data):
+    """Refuse a workbook whose parts expand too much (read from the zip directory, nothing is
+    decompressed) or whose sheets hold too many rows (counted while streaming their XML, up to
+    the limit only). openpyxl, even read-only, reads a whole sheet to size it when the sheet
+    does not state its dimensions, so this runs before openpyxl sees the file."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    unreadable = UnreadableSheet(_("The file is not a readable XLSX workbook."))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if sum(info.file_size for info in parts) > MAX_XLSX_EXPANDED_BYTES:
+                raise UnreadableSheet(_("The workbook expands to more than %(mb)d MB; split it.")
+                                      % {"mb": MAX_XLSX_EXPANDED_BYTES // 2**20})
+            for info in parts:
+                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                    continue
+                rows = 0
+                with archive.open(info) as stream:
+                    for _event, element in iterparse(stream, events=("start",)):
+                        if element.tag.endswith("}row") or element.tag == "row":
+                            rows += 1
+                            if rows > MAX_ROWS + MAX_BLANK_ROWS + 1:
+                                raise UnreadableSheet(_too_many_rows())
+    except UnreadableSheet:
+        raise
+    except (zipfile.BadZipFile, ParseError, ValueError, OSError, EOFError) as exc:
+        raise unreadable from exc
+
+
+def _too_many_rows():
+    return _("The sheet has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
+
+
 def _read_xlsx(data):
     from openpyxl import load_workbook
 
+    _check_xlsx_size(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
         raise UnreadableSheet(_("The file is not a readable XLSX workbook.")) from exc
-    rows = list(book.worksheets[0].iter_rows(values_only=True))
-    book.close()
-    return _split(rows)
+    try:
+        sheet = book.worksheets[0]
+        return _split(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS))
+    except UnreadableSheet:
+        raise
+    except Exception as exc:  # damaged XML inside a valid zip
+        raise UnreadableSheet(_("The file is not a readable XLSX workbook.")) from exc
+    finally:
+        book.close()
 
 
 def _read_csv(data):
@@ -94,17 +149,32 @@ def _read_csv(data):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return _split(list(csv.reader(io.StringIO(text), dialect)))
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return _split(row[:MAX_COLUMNS] for row in reader)
+    except csv.Error as exc:
+        # e.g. a cell over the csv module's 128 KiB field limit, or an unclosed quote
+        raise UnreadableSheet(_("Row %(row)d of the CSV file cannot be read (%(error)s).") % {
+            "row": reader.line_num, "error": exc}) from exc
 
 
 def _split(rows):
-    if not rows:
+    """Header and non-empty body rows from an iterator of rows, read no further than needed
+    to know that there are too many."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         raise UnreadableSheet(_("The sheet is empty."))
-    header = [str(c).strip() if c is not None else "" for c in rows[0]]
-    body = [(number, list(cells)) for number, cells in enumerate(rows[1:], 2)
-            if any(_present(c) for c in cells)]
-    if len(body) > MAX_ROWS:
-        raise UnreadableSheet(_("The sheet has more than %(max)d rows; split it.") % {"max": MAX_ROWS})
+    header = [str(c).strip() if c is not None else "" for c in first]
+    body = []
+    too_many = _too_many_rows()
+    for number, cells in enumerate(rows, 2):
+        if number > MAX_ROWS + MAX_BLANK_ROWS + 1:
+            raise UnreadableSheet(too_many)  # blank (formatted) rows count here, to bound work
+        if any(_present(c) for c in cells):
+            if len(body) == MAX_ROWS:
+                raise UnreadableSheet(too_many)
+            body.append((number, list(cells)))
     return header, body
 
 
@@ -120,6 +190,13 @@ def cell_value(key, cell):
         return cell.isoformat()
     if key == "tags":
         return [t.strip() for t in str(cell).split(",") if t.strip()]
+    if key == "incentives":  # one per line: "incentive | legal basis"
+        items = []
+        for row in str(cell).splitlines():
+            text, _bar, basis = row.partition("|")
+            if text.strip():
+                items.append({"text": text.strip(), **({"basis": basis.strip()} if basis.strip() else {})})
+        return items
     if key in INTEGER_KEYS | NUMBER_KEYS:
         return _number(cell, integer=key in INTEGER_KEYS)
     if isinstance(cell, float) and cell.is_integer():
@@ -166,6 +243,9 @@ def build_sheet(kind, header, body):
         line["kind"] = kind  # a "kind" column may only repeat it; check() says if not
         if isinstance(shown.get("tags"), list):
             shown["tags"] = ", ".join(shown["tags"])
+        if isinstance(shown.get("incentives"), list):
+            shown["incentives"] = "\n".join(
+                " | ".join(filter(None, (i.get("text"), i.get("basis")))) for i in shown["incentives"])
         sheet.rows.append((number, shown))
         sheet.lines.append(line)
     return sheet, problems
@@ -238,7 +318,7 @@ def template_xlsx(kind):
 def template_csv(kind):
     columns, row = template_rows(kind)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(columns)
     writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel then reads it as UTF-8

@@ -1,8 +1,10 @@
 """Import a spreadsheet of catalogue items: upload, preview every problem, confirm.
 
 Between preview and confirm the rows live in the user's session under a random token, as the
-catalogue lines they became; confirming checks them again against the site as it is then,
-since taxonomy or pages may have changed meanwhile.
+catalogue lines they became. Confirming queues a background job (staff.jobs) keyed by that
+token — a second confirm of the same upload finds the same job — and shows its page: progress,
+then the result. The job checks the rows again against the site as it is then, since taxonomy
+or pages may have changed meanwhile.
 """
 import secrets
 
@@ -16,11 +18,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import Problem
 from promo.catalogue.spec import KINDS
-from staff import spreadsheet
+from staff import jobs, spreadsheet
 from staff.forms import UploadForm
+from staff.models import ImportJob
 from staff.permissions import can_import, can_import_live
 
 SESSION_PREFIX = "staff-import:"
@@ -59,6 +61,7 @@ class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
              "xlsx": reverse("staff_import_template", args=[kind, "xlsx"]),
              "csv": reverse("staff_import_template", args=[kind, "csv"])}
             for kind in KINDS]
+        context["recent_jobs"] = _visible_jobs(self.request.user)[:10]
         return context
 
     def post(self, request):
@@ -128,10 +131,18 @@ class PreviewView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def _visible_jobs(user):
+    jobs_qs = ImportJob.objects.select_related("user").defer("sheet")
+    return jobs_qs if user.is_superuser else jobs_qs.filter(user=user)
+
+
 class ConfirmView(ImportAccessMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, token):
+        existing = ImportJob.objects.filter(token=token).only("pk").first()
+        if existing is not None:  # confirmed already (a second click, another tab)
+            return redirect("staff_import_job", existing.pk)
         data, sheet = _stored(request, token)
         records, problems = spreadsheet.check(sheet)
         preview = reverse("staff_import_preview", args=[token])
@@ -140,19 +151,32 @@ class ConfirmView(ImportAccessMixin, View):
             return redirect(preview)
         if not can_import_live(request.user, sheet.kind, {r.locale for r in records}):
             raise PermissionDenied
-        try:
-            summary = import_records(records)
-        except ImportFailed:
-            messages.error(request, _("The site changed since the preview; check the problems "
-                                      "again. Nothing was imported."))
-            return redirect(preview)
+        job, _created = jobs.start(token, request.user, data)
         del request.session[SESSION_PREFIX + token]
-        messages.success(request, _(
-            "Imported %(total)d rows: %(created)d created, %(updated)d updated, "
-            "%(unchanged)d unchanged.") % {"total": summary.total, "created": summary.created,
-                                           "updated": summary.updated,
-                                           "unchanged": summary.unchanged})
-        return redirect("staff_import")
+        return redirect("staff_import_job", job.pk)
+
+
+class JobView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Progress while the job runs (the page refreshes itself), then its result."""
+    template_name = "staff/import_job.html"
+    page_title = gettext_lazy("Spreadsheet import")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("staff_import"), "label": _("Import spreadsheet")},
+            {"url": "", "label": _("Spreadsheet import")}]
+
+    def get_context_data(self, job_id, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = _visible_jobs(self.request.user).filter(pk=job_id).first()
+        if job is None:
+            raise Http404
+        context.update({
+            "job": job,
+            "problems": sorted((Problem(*p) for p in job.problems), key=lambda p: (p.line, p.key)),
+        })
+        return context
 
 
 class TemplateDownloadView(ImportAccessMixin, View):

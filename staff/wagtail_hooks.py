@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -31,11 +32,20 @@ def register_catalogue_tools_menu():
                                   icon_name="table", order=260)
 
 
+@hooks.register("register_permissions")
+def register_staff_permissions():
+    """Lets administrators grant "see search analytics" to a group in Settings → Groups."""
+    return Permission.objects.filter(content_type__app_label="staff",
+                                     codename="view_search_analytics")
+
+
 @hooks.register("construct_homepage_panels")
 def add_staff_panels(request, panels):
     panels.append(ReviewQueuePanel())
     panels.append(UpcomingFairsPanel())
-    panels.append(SearchAnalyticsPanel())
+    # Visitors' queries are for the office that reviews the site, not for every editor.
+    if SearchAnalyticsPanel.is_shown_to(request.user):
+        panels.append(SearchAnalyticsPanel())
     # Enquiries carry names and contact details: shown only to those who may read them.
     if EnquiriesPanel.model() is not None and request.user.has_perm("enquiries.view_enquiry"):
         panels.append(EnquiriesPanel())

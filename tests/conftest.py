@@ -1,4 +1,90 @@
+"""Shared fixtures and the test run's set-up.
+
+Speed without changing what a test sees:
+- the test database is a copy of a migrated template (tests/dbtemplate.py) on SQLite, and the
+  site skeleton (home and section pages in five languages, staff roles) is built once per run in
+  `django_db_setup`; every test runs in a transaction that is rolled back, so each one starts
+  from exactly that skeleton, as it did when each test built it;
+- tests that reach the database through a fixture get the `django_db` marker too, so the
+  PostgreSQL re-run (`pytest -m django_db`) selects every test that touches the database;
+- under pytest-xdist (`make test` runs `-n auto --dist loadgroup`), the browser tests share one
+  worker (one demo server) and the Elasticsearch tests another (one of them stops and restarts
+  the node, which must not happen under another test's feet).
+"""
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _uses_sqlite():
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """On SQLite, the test database is a file copied from the migrated template."""
+    from django.conf import settings
+
+    if not _uses_sqlite():
+        return
+    from tests.dbtemplate import copy_template, scratch_dir
+
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    db = settings.DATABASES["default"]
+    db.setdefault("TEST", {})["NAME"] = str(copy_template(scratch_dir() / f"test-{worker}.sqlite3"))
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    # The copied template must be used as it is (Django would otherwise delete and re-migrate
+    # it); it is removed at the end of the run by django_db_setup below.
+    return request.config.getvalue("reuse_db") or _uses_sqlite()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The site skeleton, once per run, in the state every test starts from."""
+    from django.conf import settings
+
+    from promo.catalogue.site import ensure_site
+
+    with django_db_blocker.unblock():
+        ensure_site()
+    yield
+    if _uses_sqlite():
+        name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+        if name and os.path.exists(name):
+            with django_db_blocker.unblock():
+                from django.db import connections
+
+                connections.close_all()
+            os.unlink(name)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Every cache starts empty: the skeleton is shared by the whole run, so Wagtail's cached
+    site root paths and our page cache must not carry one test's changes into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Pages rendered for every request, as the page cache would on a miss: for tests that
+    measure rendering (query counts). Every other test runs with the page cache on, as the
+    site does, so a test that changes content and reads a page again also checks that the
+    cache let go of the old one."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture
@@ -10,15 +96,18 @@ def site(db):
 
 
 @pytest.fixture(autouse=True)
-def isolated_search_index(settings, tmp_path):
+def isolated_search_index(settings):
     """Each test gets its own embedded index file and no Elasticsearch unless it asks."""
     from search.engines import reset_engines
+    from tests.dbtemplate import scratch_dir
 
-    settings.SEARCH_INDEX_PATH = tmp_path / "search.sqlite3"
+    folder = Path(tempfile.mkdtemp(prefix="index-", dir=scratch_dir()))
+    settings.SEARCH_INDEX_PATH = folder / "search.sqlite3"
     settings.ELASTICSEARCH_URL = ""
     reset_engines()
     yield
     reset_engines()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -30,3 +119,44 @@ def indexed(site, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             return load_lines(lines)
     return load
+
+
+# -- parallel runs (pytest-xdist) -------------------------------------------------------------
+# Tests that must share one worker: the browser tests (one demo server per worker would cost a
+# minute each) and the Elasticsearch tests (test_elastic_outage stops and restarts the node).
+# xdist's own `xdist_group` marker does not work with pytest 9.2 (it rewrites an attribute that
+# no longer makes the node id), so the controller groups by node id with the scheduler below.
+SERIAL_GROUPS = (
+    ("browser", lambda nodeid: nodeid.startswith("tests/e2e/")),
+    ("elasticsearch", lambda nodeid: "tests/integration/test_elastic_outage.py" in nodeid
+        or "elasticsearch" in nodeid.partition("[")[2]),
+)
+
+
+def serial_group(nodeid):
+    return next((name for name, matches in SERIAL_GROUPS if matches(nodeid)), None)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupedScheduling(LoadScopeScheduling):
+        """Each test is its own unit of work, except the serial groups, one unit each."""
+
+        def _split_scope(self, nodeid):
+            return serial_group(nodeid) or nodeid
+
+    return GroupedScheduling(config, log)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if ("db" in fixtures or "transactional_db" in fixtures) and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
+    if hasattr(config, "workerinput"):
+        # The long serial groups start first, so that they do not finish alone at the end.
+        items.sort(key=lambda item: serial_group(item.nodeid) is None)

@@ -54,7 +54,7 @@ class InvestmentLine(LineFactory):
     title = factory.Sequence(lambda n: f"Dự án mẫu {n}")
     sector = "manufacturing"
     area_ha = 12.5
-    capital_usd = 5000000
+    capital_vnd = 130_000_000_000
     status = "open"
     contact_email = "invest@example.com"
 

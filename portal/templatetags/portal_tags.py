@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal import stats
+from portal.beacon import issue_token
 
 register = template.Library()
 
@@ -12,14 +12,16 @@ def high_contrast(request):
     return request is not None and request.COOKIES.get(CONTRAST_COOKIE) == "high"
 
 
-@register.simple_tag
-def page_views(page):
-    return stats.page_views(page.pk) if page is not None and page.pk else 0
+@register.simple_tag(takes_context=True)
+def view_token(context):
+    """The beacon token for what this response shows: the Wagtail page, else the path."""
+    from wagtail.models import Page
 
-
-@register.inclusion_tag("portal/includes/visit_stats.html")
-def visit_stats():
-    return {"stats": stats.visit_stats()}
+    page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, Page):
+        return issue_token(page=page)
+    return issue_token(path=request.path if request is not None else "")
 
 
 @register.simple_tag(takes_context=True)

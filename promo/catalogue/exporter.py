@@ -23,6 +23,8 @@ def _plain(value):
 def page_to_line(page, locale_code, taxonomy_names):
     line = {"ref": page.ref, "kind": page.kind, "locale": locale_code}
     for name, key in spec.keys_for(page.kind).items():
+        if key.alias_of:
+            continue
         if name == "tags":
             value = page_tags(page)
         elif name == "body":
@@ -34,6 +36,8 @@ def page_to_line(page, locale_code, taxonomy_names):
             # Communes are written by name in the line's language; codes elsewhere.
             value = (taxonomy_names.get((obj.translation_key, locale_code), obj.name)
                      if key.taxonomy == "commune" else obj.slug)
+        elif key.from_model is not None:
+            value = key.from_model(getattr(page, name))
         else:
             value = _plain(getattr(page, name))
         if value in (None, "", []):
@@ -60,7 +64,7 @@ def export_lines(kinds=None, locales=None, live_only=True):
         if kind in ("product", "news"):
             qs = qs.select_related("category")
         if kind == "investment":
-            qs = qs.select_related("sector")
+            qs = qs.select_related("sector", "investment_form", "officer")
         pages = sorted(qs, key=lambda p: (p.ref, spec.LOCALES.index(p.locale.language_code)))
         for page in pages:
             yield json.dumps(page_to_line(page, page.locale.language_code, names),

@@ -74,6 +74,8 @@ def parse_line(number, raw, problems):
             problems.append(Problem(number, key.name, f"is required for a {kind} line"))
     if kind == "fair" and "start" in values and "end" in values and values["end"] < values["start"]:
         problems.append(Problem(number, "end", "must not be before start"))
+    for line_check in spec.LINE_CHECKS.get(kind, ()):
+        problems.extend(Problem(number, key, message) for key, message in line_check(values))
     if len(problems) > before:
         return None
     return Record(number, ref, kind, locale, values)

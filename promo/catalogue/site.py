@@ -42,9 +42,32 @@ def _publish(page):
     return page
 
 
+def _complete_skeleton():
+    """{locale code: HomePage} when the whole skeleton is already there (the usual case: every
+    import calls ensure_site), found in a handful of queries; None when anything is missing."""
+    homes = list(HomePage.objects.select_related("locale"))
+    by_code = {home.locale.language_code: home for home in homes}
+    if len(homes) != len(LOCALES) or set(by_code) != set(LOCALES):
+        return None
+    if len({home.translation_key for home in homes}) != 1:
+        return None
+    if not Site.objects.filter(is_default_site=True, root_page_id=by_code["vi"].pk).exists():
+        return None
+    for model in INDEX_MODELS.values():
+        if set(model.objects.values_list("locale__language_code", flat=True)) != set(LOCALES):
+            return None
+    return by_code
+
+
 @transaction.atomic
 def ensure_site():
     """Return {locale code: HomePage}; create whatever of the skeleton is missing."""
+    from staff.setup import apply_section_permissions  # staff imports promo: import late
+
+    homes = _complete_skeleton()
+    if homes is not None:
+        apply_section_permissions()
+        return homes
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LOCALES}
     root = Page.get_first_root_node()
     site = Site.objects.filter(is_default_site=True).first()
@@ -94,8 +117,6 @@ def ensure_site():
             if code == "vi":
                 source = page
     # Page permissions and the review workflow attach to section pages, which exist only now.
-    from staff.setup import apply_section_permissions  # staff imports promo: import late
-
     apply_section_permissions()
     return homes
 

@@ -6,7 +6,7 @@ Vietnamese diacritics, so `Dinh Thanh` and `Định Thành` are the same commune
 """
 from collections import defaultdict
 
-from promo.models import Category, Commune, FormerCommuneName, Sector
+from promo.models import Category, Commune, FormerCommuneName, InvestmentForm, Officer, Sector
 from search.text import fold
 
 UNIT_PREFIXES = ("xa ", "phuong ", "thi tran ")
@@ -31,10 +31,10 @@ class TaxonomyResolver:
 
     def _build(self, kind):
         names, rows = defaultdict(set), {}
-        if kind == "commune":
-            queryset = Commune.objects.all()
-        elif kind == "sector":
-            queryset = Sector.objects.all()
+        models = {"commune": Commune, "sector": Sector, "investment_form": InvestmentForm,
+                  "officer": Officer}
+        if kind in models:
+            queryset = models[kind].objects.all()
         else:
             queryset = Category.objects.filter(kind=kind.removesuffix("_category"))
         for obj in queryset.select_related("locale"):
@@ -74,3 +74,9 @@ class TaxonomyResolver:
         (key,) = keys
         rows = self._rows[kind]
         return rows.get((key, locale)) or rows[(key, "vi")]
+
+    def in_locale(self, kind, obj, locale):
+        """The translation of snippet `obj` in `locale`, else `obj` (no query once built)."""
+        if kind not in self._maps:
+            self._build(kind)
+        return self._rows[kind].get((obj.translation_key, locale)) or obj

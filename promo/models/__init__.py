@@ -2,9 +2,12 @@ from .attractions import AttractionIndexPage, AttractionPage
 from .base import CataloguePage
 from .fairs import FairIndexPage, FairPage
 from .investment import InvestmentIndexPage, InvestmentPage
+from .investment_people import ExchangeRate, InvestmentForm, Officer
+from .itineraries import TripIndexPage, TripPage
 from .news import NewsIndexPage, NewsPage
 from .products import ProductIndexPage, ProductPage
 from .taxonomy import Category, Commune, FormerCommuneName, Sector
+from .visit_facts import AdmissionFee, OpeningException, OpeningHours
 
 CATALOGUE_MODELS = {
     "product": ProductPage,
@@ -23,7 +26,8 @@ INDEX_MODELS = {
 
 __all__ = [
     "AttractionIndexPage", "AttractionPage", "CATALOGUE_MODELS", "CataloguePage", "Category",
-    "Commune", "FairIndexPage", "FairPage", "FormerCommuneName", "INDEX_MODELS",
-    "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "ProductIndexPage",
-    "ProductPage", "Sector",
+    "Commune", "AdmissionFee", "OpeningException", "OpeningHours", "ExchangeRate",
+    "FairIndexPage", "FairPage", "FormerCommuneName", "INDEX_MODELS", "InvestmentForm",
+    "InvestmentIndexPage", "InvestmentPage", "NewsIndexPage", "NewsPage", "Officer",
+    "ProductIndexPage", "ProductPage", "Sector", "TripIndexPage", "TripPage",
 ]

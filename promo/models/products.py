@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from promo.limits import MAX_VND
 from promo.models.base import CataloguePage
 from promo.models.listing import CatalogueIndexPage
 
@@ -29,7 +30,8 @@ class ProductPage(CataloguePage):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
         help_text=_("Official OCOP rating, 1 to 5 stars; leave empty when not rated."),
     )
-    price_from_vnd = models.PositiveBigIntegerField(_("price from (VND)"), null=True, blank=True)
+    price_from_vnd = models.PositiveBigIntegerField(
+        _("price from (VND)"), null=True, blank=True, validators=[MaxValueValidator(MAX_VND)])
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("tags"))
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything host-specific or secret comes from the
 environment (see README), so the same code runs embedded on one machine or scaled out."""
+import datetime
 import os
 from pathlib import Path
 
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "portal",
     "enquiries",
     "staff",
+    "maps",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -54,7 +57,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -106,6 +108,26 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+# --- SQLite under concurrent writers (visitors' enquiries while staff import) ---------------
+# WAL lets readers go on while one writer writes; the busy timeout makes a writer wait for the
+# lock instead of failing at once; IMMEDIATE takes the write lock when a transaction begins,
+# so a transaction that read first never fails to upgrade its lock (SQLite does not wait in
+# that case). PostgreSQL needs none of this and is left as configured.
+SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+
+
+def tune_sqlite(database):
+    if database.get("ENGINE") == "django.db.backends.sqlite3":
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL")
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", SQLITE_BUSY_TIMEOUT)
+    return database
+
+
+tune_sqlite(DATABASES["default"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,3 +213,124 @@ LOGGING = {
 
 CATALOGUE_PAGE_SIZE = 12
 SITE_TITLE = _("Dầu Tiếng — products, fairs, tourism and investment")
+
+# --- Who the visitor is, and abuse limits (promo/clientip.py, enquiries/ratelimit.py) -------
+# X-Forwarded-For is believed only from these addresses/networks (the reverse proxy), read
+# from the right. TRUSTED_PROXY_COUNT > 0 instead takes the address seen by the outermost of
+# that many proxies (e.g. a CDN in front of nginx). See docs/deploy.md.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The view counter's page token (portal/beacon.py) is accepted this long after the page was
+# rendered; keep any full-page cache's lifetime below it, or cached pages stop counting.
+VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
+
+# --- Staff sign-in lockout (django-axes) -----------------------------------------------------
+# Wagtail's login is the only one (the Django admin is not installed). After
+# AXES_FAILURE_LIMIT wrong passwords for one account, or from one address (promo.clientip),
+# sign-in is refused for AXES_COOLOFF_MINUTES; `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS` lifts it sooner.
+INSTALLED_APPS += ["axes", "csp"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "promo.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every sign-in is logged at INFO
+
+# --- Content-Security-Policy and Permissions-Policy (promo/security.py) -----------------------
+# Strict for visitors; the admin adds what Wagtail needs. The map tile host (MAP_TILE_URL) is
+# added to img-src/connect-src at run time.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "promo.security.SecurityHeadersMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CSP_ADMIN_ADDITIONS = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
+# Features no page of this site uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [],
+    "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [], "midi": [],
+    "payment": [], "usb": [], "serial": [], "hid": [], "bluetooth": [], "browsing-topics": [],
+    "fullscreen": ["self"], "picture-in-picture": [], "publickey-credentials-get": [],
+    "screen-wake-lock": [], "xr-spatial-tracking": [],
+}
+# No third-party avatars in the admin: the policy refuses them, and they send a hash of each
+# staff e-mail address to the avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- Background tasks (e-mails, spreadsheet imports, Wagtail's index updates) ---------------
+# Wagtail 8 runs its background work through django-tasks; django-tasks-db (the same author's
+# database backend, split out of django-tasks 0.12) keeps the queue in the database, so the
+# embedded set-up needs no broker. `manage.py worker` runs the tasks (README, "Processes").
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     "QUEUES": ["default", "mail", "imports"]}}
+# Seconds for every SMTP socket operation: a mail server that never answers fails the attempt.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Enquiries the database could not take at once are kept here until they are stored.
+ENQUIRY_SPOOL_DIR = Path(os.environ.get("ENQUIRY_SPOOL_DIR", VAR_DIR / "spool" / "enquiries"))
+# --- Planning a visit (tourism: open now, fair calendar) ---
+# Tests only: let a request fix the clock with ?now=YYYY-MM-DDTHH:MM (Asia/Ho_Chi_Minh).
+VISIT_CLOCK_PARAMETER = env_bool("VISIT_CLOCK_PARAMETER")
+
+# Maps (maps/, issue 9): tiles for the shared map component. Empty MAP_TILE_URL = markers on a
+# plain background and nothing fetched from outside the site (what the tests use).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+# --- Page cache (pagecache/, docs/caching.md) ---------------------------------------------------
+# Anonymous visitors' GETs of public pages come from a cache shared by every worker process:
+# files in var/cache/pages by default (no server needed), Redis when REDIS_URL is set (several
+# machines). Any content change makes every cached page stale after its commit; see
+# pagecache/invalidation.py for what counts.
+INSTALLED_APPS += ["pagecache"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+                  "django.middleware.http.ConditionalGetMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+                  "pagecache.middleware.PageCacheMiddleware")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))  # seconds, at most
+PAGE_CACHE_BROWSER_MAX_AGE = 0  # browsers revalidate each page (ETag / Last-Modified)
+# For a front proxy or CDN that wagtail.contrib.frontend_cache purges (docs/caching.md).
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+PAGE_CACHE_VARY_ON_COOKIES = ["contrast"]  # the high-contrast theme is rendered on the server
+PAGE_CACHE_MAX_QUERY_LENGTH = 1024
+PAGE_CACHE_INVALIDATED_BY = []  # "app.Model" labels shown on pages that are not snippets etc.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_BACKEND = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+     "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng")}
+    if REDIS_URL else
+    {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+     "LOCATION": str(VAR_DIR / "cache" / "pages"), "OPTIONS": {"MAX_ENTRIES": 20000}}
+)
+CACHES = globals().get("CACHES") or {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES.setdefault("pages", PAGE_CACHE_BACKEND)

@@ -10,3 +10,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, messages go to files here.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # noqa: F405
+# Templates and code change under a developer's hands: pages are rendered afresh unless asked.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)  # noqa: F405

@@ -20,10 +20,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 # Rate limits (enquiries) and cached counters must be shared by every worker process: a file
-# cache does that on one host; set CACHE_LOCATION to a shared path when scaling out.
+# cache does that on one host (promo.cache makes its counting atomic); set CACHE_LOCATION to a
+# shared path when scaling out.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "promo.cache.LockingFileBasedCache",  # atomic add/incr across workers
         "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),  # noqa: F405
+        # The view counter keeps one mark per visitor and page for a day; Django's default of
+        # 300 entries would cull them within minutes on a busy day.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
     }
 }
+
+# Behind the nginx recipe (deploy/nginx/dautieng.conf, docs/deploy.md) nginx serves /media/ and
+# sends documents for Wagtail's document view (which checks privacy first).
+if env_bool("NGINX_SENDFILE"):  # noqa: F405
+    SENDFILE_BACKEND = "promo.sendfile_nginx"
+CACHES.setdefault("pages", PAGE_CACHE_BACKEND)  # noqa: F405  (the page cache, see base.py)

@@ -9,7 +9,7 @@ def _kind_labels():
     return {
         "product": _("Local product"), "fair": _("Fair or event"), "attraction": _("Tourism"),
         "investment": _("Investment opportunity"), "news": _("News"),
-        "document": _("Official document"),
+        "document": _("Official document"), "itinerary": _("Itinerary"),
     }
 
 

@@ -31,8 +31,11 @@
   }
 
   // One count per page per browser session; reloads and prerendered-but-unseen pages don't count.
+  // The token (signed by the server, the same for every visitor of this page) says what was
+  // viewed; the server counts one view per visitor, page and day.
   var endpoint = script && script.dataset.endpoint, page = script && script.dataset.page;
-  if (!endpoint || !navigator.sendBeacon) return;
+  var token = script && script.dataset.token;
+  if (!endpoint || !token || !navigator.sendBeacon) return;
   function send() {
     var key = "pv:" + (page || location.pathname);
     try {
@@ -40,7 +43,7 @@
       sessionStorage.setItem(key, "1");
     } catch (e) { return; }
     var data = new URLSearchParams();
-    if (page) data.set("page", page);
+    data.set("token", token);
     navigator.sendBeacon(endpoint, data);
   }
   if (d.visibilityState === "visible") send();

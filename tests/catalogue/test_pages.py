@@ -1,5 +1,6 @@
 """What a visitor sees: every page type in every language it exists in, the language switcher,
 hreflang alternates, and listings whose query count does not grow with the page size."""
+import difflib
 import re
 
 import pytest
@@ -89,18 +90,20 @@ def _listing_queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return [query["sql"] for query in ctx.captured_queries]
 
 
-def test_listing_query_count_does_not_grow_with_items(client, site, settings):
+def test_listing_query_count_does_not_grow_with_items(client, site, settings, uncached_pages):
     settings.CATALOGUE_PAGE_SIZE = 50
     load_lines([ProductLine(ref=f"p-{i}") for i in range(2)])
     index = INDEX_MODELS["product"].objects.get(locale__language_code="vi")
     client.get(index.get_url())  # warm caches (site root, locales)
     few = _listing_queries(client, index.get_url())
     load_lines([ProductLine(ref=f"q-{i}") for i in range(20)])
+    # Warm again: short-lived caches (visit counts, a minute) may expire while a slow machine loads.
+    client.get(index.get_url())
     many = _listing_queries(client, index.get_url())
-    assert many == few
+    assert len(many) == len(few), "\n".join(difflib.unified_diff(few, many, lineterm=""))
 
 
 def test_listing_filters_sort_and_paginate(client, site, settings):

@@ -80,7 +80,7 @@ def test_download_a_fairs_calendar_file(page, demo_server):
     from icalendar import Calendar
 
     page.goto(demo_server + "/en/fairs/")
-    page.locator("main a[href*='/en/fairs/']").filter(has_not_text="Trade fairs").first.click()
+    page.locator("main .card__title a[href*='/en/fairs/']").first.click()
     with page.expect_download() as info:
         page.get_by_role("link", name="Add to calendar (.ics)").click()
     download = info.value

@@ -57,3 +57,35 @@ def test_xlsx_export_works(admin_client, enquiry):
     response = admin_client.get("/admin/enquiries/", {"export": "xlsx"})
     assert response.status_code == 200
     assert "enquiries.xlsx" in response["Content-Disposition"]
+
+
+def test_csv_export_neutralises_formulas(admin_client, enquiry):
+    """A spreadsheet program would run these as formulas; in the export they stay text."""
+    hostile = {"name": "=HYPERLINK(\"http://evil.example\",\"click\")", "company": "+cmd|' /C calc'!A0",
+               "message": "@SUM(1+1)*cmd|' /C calc'!A0", "phone": "-2+3", "email_error": " =1+1"}
+    Enquiry.objects.filter(pk=enquiry.pk).update(**hostile)
+    response = admin_client.get("/admin/enquiries/", {"export": "csv"})
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    for value in hostile.values():
+        assert "'" + value in cells
+        assert value not in cells
+    # XLSX keeps them as plain strings (never formulas)
+    from openpyxl import load_workbook
+
+    xlsx = admin_client.get("/admin/enquiries/", {"export": "xlsx"})
+    book = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
+    values = [c for row in book.active.iter_rows(values_only=True) for c in row]
+    assert hostile["name"] in values
+    assert all(cell.data_type != "f" for row in book.active.iter_rows() for cell in row)
+
+
+def test_neutralise_leaves_ordinary_text_and_numbers_alone():
+    from promo.csv_safety import neutralise
+
+    assert neutralise("Kim Min-jun") == "Kim Min-jun"
+    assert neutralise(42) == 42 and neutralise(-3) == -3 and neutralise("") == ""
+    assert neutralise("＝1+1") == "'＝1+1" and neutralise("\t=1") == "'\t=1"

@@ -33,16 +33,22 @@ def test_purge_deletes_only_enquiries_past_retention(settings, capsys):
     assert not Enquiry.objects.filter(pk=old.pk).exists()
 
 
-def test_resend_delivers_failed_enquiries(capsys):
+def test_resend_delivers_failed_and_pending_enquiries(capsys):
+    """A "pending" enquiry whose task was lost (worker killed, mail server hung) is sent too."""
     failed = make(email_status="failed", email_error="ConnectionRefusedError")
+    pending = make(email_status="pending")
     make(email_status="sent")
 
     call_command("enquiries", "resend")
 
-    assert "Resent 1 of 1" in capsys.readouterr().out
-    failed.refresh_from_db()
-    assert failed.email_status == "sent" and failed.email_error == ""
-    assert [m.to for m in mail.outbox] == [["office@example.com"]]
+    assert "Sent 2 of 2 pending or failed" in capsys.readouterr().out
+    for enquiry in (failed, pending):
+        enquiry.refresh_from_db()
+        assert enquiry.email_status == "sent" and enquiry.email_error == ""
+        assert enquiry.email_attempts == 1
+    assert [m.to for m in mail.outbox] == [["office@example.com"]] * 2
+    call_command("enquiries", "resend")  # nothing is sent twice
+    assert len(mail.outbox) == 2
 
 
 def test_resend_keeps_failing_ones_failed(settings, capsys):
@@ -51,4 +57,4 @@ def test_resend_keeps_failing_ones_failed(settings, capsys):
     call_command("enquiries", "resend")
     failed.refresh_from_db()
     assert failed.email_status == "failed"
-    assert "still failing" in capsys.readouterr().err
+    assert "1 not sent" in capsys.readouterr().err

@@ -123,6 +123,49 @@ def test_rate_limit_also_counts_per_email_address(client, site, valid_data, sett
     assert Enquiry.objects.count() == 2
 
 
+def test_behind_the_reverse_proxy_each_visitor_has_their_own_limit(client, site, valid_data,
+                                                                  settings):
+    settings.ENQUIRY_RATE_LIMIT = 5
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    proxied = {"REMOTE_ADDR": "127.0.0.1"}
+    for n in range(5):
+        response = client.post("/en/contact/", dict(valid_data, email=f"p{n}@example.com"),
+                               HTTP_X_FORWARDED_FOR="198.51.100.1", **proxied)
+        assert response.status_code == 302
+    assert client.post("/en/contact/", dict(valid_data, email="p9@example.com"),
+                       HTTP_X_FORWARDED_FOR="198.51.100.1", **proxied).status_code == 429
+    # someone else behind the same proxy is not blocked ...
+    assert client.post("/en/contact/", dict(valid_data, email="other@example.com"),
+                       HTTP_X_FORWARDED_FOR="198.51.100.2", **proxied).status_code == 302
+    # ... and the blocked visitor cannot get round it by writing their own X-Forwarded-For
+    assert client.post("/en/contact/", dict(valid_data, email="p10@example.com"),
+                       HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.1", **proxied).status_code == 429
+    assert Enquiry.objects.count() == 6
+
+
+def test_honeypot_catches_do_not_use_up_the_visitors_allowance(client, site, valid_data, settings):
+    settings.ENQUIRY_RATE_LIMIT = 2
+    for _ in range(10):  # a bot on the same address (or behind the same proxy)
+        client.post("/en/contact/", dict(valid_data, website="http://spam.example"))
+    for n in range(2):
+        response = client.post("/en/contact/", dict(valid_data, email=f"real{n}@example.com"))
+        assert response.status_code == 302
+    assert Enquiry.objects.count() == 2
+
+
+def test_invalid_submissions_do_not_count_and_a_refused_one_takes_nothing(client, site, valid_data,
+                                                                        settings):
+    settings.ENQUIRY_RATE_LIMIT = 1
+    for _ in range(3):
+        assert client.post("/en/contact/", dict(valid_data, name="")).status_code == 200
+    assert client.post("/en/contact/", valid_data, REMOTE_ADDR="10.0.0.1").status_code == 302
+    # same e-mail, new address: refused by the e-mail's limit; the new address keeps its slot
+    assert client.post("/en/contact/", valid_data, REMOTE_ADDR="10.0.0.2").status_code == 429
+    assert client.post("/en/contact/", dict(valid_data, email="x@example.com"),
+                       REMOTE_ADDR="10.0.0.2").status_code == 302
+    assert Enquiry.objects.count() == 2
+
+
 def test_rate_limit_keys_hold_no_raw_address(client, site, valid_data):
     from django.core.cache import cache
 

@@ -92,3 +92,25 @@ def test_fair_page_offers_add_to_calendar(client, fairs):
     html = client.get(page.get_url()).content.decode()
     assert 'href="/en/calendar/fairs/expo-2099.ics"' in html
     assert "Add to calendar (.ics)" in html
+
+
+@pytest.mark.parametrize("path", ["/en/calendar/fairs/expo-2099.ics", "/en/calendar/fairs.ics"])
+def test_line_breaks_and_controls_in_texts_cannot_forge_calendar_lines(client, fairs, path):
+    """Data stored before the entrances rejected it (or typed into a long text) is escaped in
+    every property, X- ones included: one event, no injected line, same text read back."""
+    forged = "Hội chợ\nBEGIN:VEVENT\r\nSUMMARY:forged;x,y\\"
+    FairPage.objects.filter(ref="expo-2099").update(
+        title=forged, organizer="Trung tâm\nEND:VEVENT\x00", venue="Nhà\rvăn hóa")
+    response = client.get(path)
+    raw = response.content.decode()
+    lines = raw.split("\r\n")
+    assert sum(line == "BEGIN:VEVENT" for line in lines) == 1
+    assert not any(line.startswith(("SUMMARY:forged", "END:VEVENT ")) for line in lines)
+    assert "\x00" not in raw
+    (event,) = _parse(response).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Hội chợ\nBEGIN:VEVENT\nSUMMARY:forged;x,y\\"
+    assert "Trung tâm\nEND:VEVENT" in str(event["DESCRIPTION"])
+    assert str(event["LOCATION"]) == "Nhà\nvăn hóa"
+    if path.endswith("expo-2099.ics"):
+        # X- properties are read back raw by parsers: what matters is that they stay escaped
+        assert "X-WR-CALNAME:Hội chợ\\nBEGIN:VEVENT\\nSUMMARY:forged\\;x\\,y\\\\" in lines

@@ -15,7 +15,7 @@ def test_robots_allows_the_site_and_points_at_the_sitemap(client, db):
     response = client.get("/robots.txt", HTTP_HOST="portal.example")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
-    for line in ("User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/", "Disallow: /api/",
+    for line in ("User-agent: *", "Disallow: /admin/", "Disallow: /api/",
                  "Sitemap: http://portal.example/sitemap.xml"):
         assert line in text.splitlines()
 

@@ -100,7 +100,9 @@ def test_attraction_is_a_tourist_attraction_with_geo(client, every_kind):
     assert node["name"] == attraction.title
     assert node["geo"] == {"@type": "GeoCoordinates", "latitude": 11.33, "longitude": 106.33}
     assert node["address"]["addressLocality"]
-    assert node["openingHours"] == "06:00–17:00"
+    # The free-text note is not schema.org's openingHours syntax; structured hours become
+    # openingHoursSpecification (tests/tourism/test_structured_data.py).
+    assert "openingHours" not in node
     assert node["isAccessibleForFree"] is True
     assert _meta(soup, "og:type") == "website" and _meta(soup, "og:locale") == "vi_VN"
     assert _meta(soup, "twitter:card") == "summary"
@@ -109,8 +111,10 @@ def test_attraction_is_a_tourist_attraction_with_geo(client, every_kind):
 def test_investment_is_an_offer_of_a_place(client, every_kind):
     node = _json_ld(_soup(client, _page("investment", "en")))["Offer"]
     assert node["offeredBy"]["email"] == "invest@example.com"
-    properties = {p["name"]: p["value"] for p in node["itemOffered"]["additionalProperty"]}
-    assert properties["Area"] == 12.5 and properties["Planned capital"] == 5000000
+    properties = {p["propertyID"]: p for p in node["itemOffered"]["additionalProperty"]}
+    assert properties["area"]["value"] == 12.5 and properties["area"]["unitCode"] == "HAR"
+    assert properties["capital"]["value"] == 130_000_000_000
+    assert properties["capital"]["unitText"] == "VND"
 
 
 @pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])

@@ -1,12 +1,15 @@
 """View counting: the beacon endpoint counts real visitors' page views and ignores bots and
 foreign requests; serving a page writes nothing; the visitor statistics add up by day, week and
-month."""
+month. A view counts once per client, page and day, and only with the page's signed token."""
 import datetime
+import re
+import time
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.beacon import issue_token
 from portal.models import DailyVisitStats, PageViewDaily
 from portal.stats import record_view, visit_stats
 
@@ -15,10 +18,19 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.
 BEACON = "/api/v1/views/"
 
 
-def beacon(client, page=None, agent=BROWSER, **headers):
+def beacon(client, page=None, agent=BROWSER, token=None, **headers):
     headers.setdefault("HTTP_ORIGIN", "http://testserver")
-    data = {"page": str(page.pk)} if page is not None else {}
-    return client.post(BEACON, data, HTTP_USER_AGENT=agent, **headers)
+    if token is None:
+        token = issue_token(page=page) if page is not None else issue_token(path="/vi/search/")
+    return client.post(BEACON, {"token": token}, HTTP_USER_AGENT=agent, **headers)
+
+
+def visitor(n):
+    return {"REMOTE_ADDR": f"198.51.100.{n}"}
+
+
+def token_in(html):
+    return re.search(r'data-token="([^"]+)"', html).group(1)
 
 
 def page_total(page):
@@ -26,8 +38,8 @@ def page_total(page):
 
 
 def test_each_beacon_counts_one_view_of_that_page_and_of_the_site(client, news):
-    for _ in range(3):  # three browser sessions
-        assert beacon(client, news["vi"]).status_code == 204
+    for n in range(3):  # three visitors
+        assert beacon(client, news["vi"], **visitor(n)).status_code == 204
     beacon(client, news["en"])
     assert page_total(news["vi"]) == 3
     assert page_total(news["en"]) == 1
@@ -64,7 +76,7 @@ def test_requests_from_elsewhere_are_not_counted(client, news):
 
 def test_unknown_or_unpublished_pages_are_not_counted(client, news):
     news["en"].unpublish()
-    client.post(BEACON, {"page": "999999"}, HTTP_USER_AGENT=BROWSER, HTTP_ORIGIN="http://testserver")
+    beacon(client, token=issue_token(page=type(news["en"])(pk=999999)))
     beacon(client, news["en"])
     assert not PageViewDaily.objects.exists()
     assert client.get(BEACON).status_code == 405
@@ -94,6 +106,60 @@ def test_page_includes_the_deferred_beacon_script_with_its_id(client, news):
     assert f'data-page="{news["vi"].pk}"' in html
     assert 'data-endpoint="/api/v1/views/"' in html
     assert "portal/portal.js\" defer" in html
+
+
+def test_one_client_counts_once_per_page_and_day_however_often_it_posts(client, news):
+    token = token_in(client.get(news["vi"].url).content.decode())
+    for _ in range(200):  # a script replaying the beacon, Origin forged
+        beacon(client, token=token, **visitor(1))
+    assert page_total(news["vi"]) == 1 and DailyVisitStats.objects.get().views == 1
+    beacon(client, news["en"], **visitor(1))  # another page: counted
+    assert page_total(news["en"]) == 1
+
+
+def test_one_cached_page_counts_every_visitor(client, news):
+    # The full-page cache serves the same HTML (and token) to everyone: nothing per visitor in it.
+    html = client.get(news["vi"].url).content.decode()
+    assert "198.51.100" not in html and client.get(news["vi"].url).content.decode() == html
+    for n in range(5):
+        beacon(client, token=token_in(html), **visitor(n))
+    beacon(client, token=token_in(html), HTTP_X_FORWARDED_FOR="203.0.113.5")  # behind our proxy
+    assert page_total(news["vi"]) == 6
+
+
+def test_the_next_day_counts_again(client, news, monkeypatch):
+    from django.utils import timezone
+
+    beacon(client, news["vi"], **visitor(1))
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localtime", lambda *a, **k: tomorrow)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: tomorrow.date())
+    beacon(client, news["vi"], **visitor(1))
+    assert page_total(news["vi"]) == 2
+
+
+def test_views_need_a_genuine_fresh_token_for_that_page(client, news, settings, monkeypatch):
+    beacon(client, token="", **visitor(1))
+    beacon(client, token=f"p{news['vi'].pk}:1aBcD:forged", **visitor(2))
+    beacon(client, token=issue_token(page=news["vi"]).replace(f"p{news['vi'].pk}:", "p1:"),
+           **visitor(3))
+    settings.VIEW_TOKEN_MAX_AGE = 3600
+    rendered = time.time()
+    monkeypatch.setattr(time, "time", lambda: rendered - 3601)
+    old = issue_token(page=news["vi"])
+    monkeypatch.undo()
+    beacon(client, token=old, **visitor(4))
+    assert not DailyVisitStats.objects.exists()
+    beacon(client, token=issue_token(page=news["vi"]), **visitor(5))
+    assert page_total(news["vi"]) == 1
+
+
+def test_views_of_other_paths_count_for_the_site_once_per_client(client, site):
+    token = token_in(client.get("/en/search/?q=cao+su").content.decode())
+    for _ in range(3):
+        beacon(client, token=token, **visitor(1))
+    beacon(client, token=token, **visitor(2))
+    assert DailyVisitStats.objects.get().views == 2
 
 
 def test_statistics_across_day_week_and_month_boundaries(site):

@@ -92,7 +92,7 @@ def _titles(html):
     return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
 
 
-def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(client, site):
+def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(client, site, uncached_pages):
     import datetime
 
     docs = ensure_documents()

@@ -108,11 +108,14 @@ def test_good_xlsx_with_typed_cells_imports_source_and_translation(admin_client,
     assert vi.published == dt.date(2026, 11, 1)
     assert sorted(t.name for t in vi.tags.all()) == ["OCOP", "mật ong"]
     assert en.unit == "bottle" and en.ocop_stars == 3
-    followed = admin_client.get(response["Location"]).content.decode()
+    job_url = response["Location"]
+    assert "/import/job/" in job_url
+    followed = admin_client.get(job_url).content.decode()
     assert "Imported 2 rows: 2 created" in followed
-    # The upload is gone from the session once imported.
+    # Confirming the same upload again shows the same job and imports nothing twice.
     response = admin_client.post(url + "confirm/")
-    assert response.status_code == 302 and response["Location"] == IMPORT
+    assert response.status_code == 302 and response["Location"] == job_url
+    assert ProductPage.objects.count() == 2
 
 
 def test_confirm_checks_again(admin_client, site):

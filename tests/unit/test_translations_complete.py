@@ -27,6 +27,14 @@ SAME_TEXT = {
     "ja": {"%(area)s ha", "OCOP"},
     "zh-hans": {"OCOP"},
 }
+# Number and money layouts of the investment facts (promo/investment): only punctuation to
+# translate, and in these languages it is the same.
+_LAYOUTS = {"≈ %(amount)s", "(≈ %(amount)s)", "(≈ %(usd)s, %(rate)s)", "%(vnd)s (%(usd)s, %(rate)s)",
+            "%(name)s: %(distance)s", "%(kv)s kV", "%(low)s–%(high)s", "%(low)s–%(high)s %(unit)s"}
+SAME_TEXT["vi"] |= _LAYOUTS
+SAME_TEXT["ko"] |= _LAYOUTS - {"%(low)s–%(high)s", "%(low)s–%(high)s %(unit)s"}
+SAME_TEXT["ja"] |= {"≈ %(amount)s", "%(kv)s kV"}
+SAME_TEXT["zh-hans"] |= {"≈ %(amount)s", "%(low)s–%(high)s", "%(low)s–%(high)s %(unit)s"}
 
 
 def _copy_sources(target: Path):

@@ -1,12 +1,14 @@
-"""`manage.py enquiries resend` retries e-mails that failed; `manage.py enquiries purge`
-deletes enquiries older than ENQUIRY_RETENTION_DAYS (run it daily, e.g. from cron)."""
+"""`manage.py enquiries resend` stores enquiries kept in the spool and (re)sends every e-mail
+still pending or failed; `manage.py enquiries purge` deletes enquiries older than
+ENQUIRY_RETENTION_DAYS. Run both from cron (see README)."""
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from enquiries.conf import retention_days
-from enquiries.delivery import deliver
+from enquiries.delivery import deliver, due_for_sending
+from enquiries.intake import drain_spool
 from enquiries.models import Enquiry
 
 
@@ -15,7 +17,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("resend", help="Retry the e-mail of every enquiry whose e-mail failed.")
+        sub.add_parser("resend", help="Store spooled enquiries; send every pending or failed "
+                                      "e-mail now.")
         purge = sub.add_parser("purge", help="Delete enquiries older than the retention period.")
         purge.add_argument("--dry-run", action="store_true", help="Only count what would go.")
         purge.add_argument("--days", type=int, default=None,
@@ -25,12 +28,18 @@ class Command(BaseCommand):
         getattr(self, action)(**options)
 
     def resend(self, **options):
-        failed = list(Enquiry.objects.filter(email_status=Enquiry.EmailStatus.FAILED)
-                      .values_list("pk", flat=True))
-        sent = sum(1 for pk in failed if deliver(pk))
-        self.stdout.write(f"Resent {sent} of {len(failed)} failed enquiry e-mails.")
-        if sent < len(failed):
-            self.stderr.write(f"{len(failed) - sent} still failing; see email_error in the admin.")
+        stored, left = drain_spool()
+        if stored or left:
+            self.stdout.write(f"Stored {stored} spooled enquiries; {left} still in the spool.")
+        waiting = due_for_sending(every=True)
+        sent = 0
+        for done, pk in enumerate(waiting, 1):
+            sent += deliver(pk)
+            if done % 10 == 0:
+                self.stderr.write(f"  {done}/{len(waiting)}")
+        self.stdout.write(f"Sent {sent} of {len(waiting)} pending or failed enquiry e-mails.")
+        if sent < len(waiting):
+            self.stderr.write(f"{len(waiting) - sent} not sent; see email_error in the admin.")
 
     def purge(self, dry_run=False, days=None, **options):
         days = retention_days() if days is None else days

@@ -18,9 +18,12 @@ from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import parse_file
 from promo.catalogue.site import ensure_site
 from promo.demo.images import make_demo_image
+from promo.demo.investment import ensure_decree_31, load_investment_demo
 from promo.models import CATALOGUE_MODELS
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "catalogue.jsonl"
+# Visit facts of the demo attractions and fairs (hours, fees, routes, exhibitors…), by ref.
+VISIT_FACTS_FILE = DEMO_FILE.with_name("visit-facts.jsonl")
 
 ILLUSTRATION = {
     "vi": "Ảnh minh họa: {}", "en": "Illustration: {}", "ko": "일러스트: {}",
@@ -65,16 +68,29 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(problems)} problem(s); nothing was loaded.")
+        if path == DEMO_FILE:
+            self.merge_visit_facts(records)
         try:
             summary = import_records(records, progress=self._progress("catalogue"))
         except ImportFailed as exc:
             for problem in exc.problems:
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(exc.problems)} problem(s); nothing was loaded.") from exc
+        # Investment opportunities and their deal facts: promo/demo/investment.py
+        summary_investment = load_investment_demo(progress=self._progress("investment"),
+                                                  pictures=not options["no_images"])
+        summary.created += summary_investment.created
+        summary.updated += summary_investment.updated
+        summary.unchanged += summary_investment.unchanged
         pictures = 0 if options["no_images"] else self.add_pictures()
+        from promo.demo.itineraries import load_itineraries
+
+        trips = load_itineraries(with_pictures=not options["no_images"])
+        self.stderr.write(f"  itineraries {trips}")
         # Decree 42/2022 asks a public portal for its organisation, contacts and documents.
         ensure_organisation_page()
         ensure_documents()
+        ensure_decree_31()
         self.add_site_settings()
         login = "" if options["no_admin"] else self.ensure_admin()
         try:
@@ -85,6 +101,16 @@ class Command(BaseCommand):
             f"Demo ready in {time.monotonic() - started:.0f}s: {summary.total} catalogue lines "
             f"({summary.created} new), {pictures} pictures.{login}"
         )
+
+    def merge_visit_facts(self, records):
+        from promo.demo.overlay import merge_overlay
+
+        with VISIT_FACTS_FILE.open("rb") as stream:
+            problems = merge_overlay(records, stream, VISIT_FACTS_FILE.name)
+        if problems:
+            for problem in problems:
+                self.stderr.write(f"{VISIT_FACTS_FILE}: {problem}")
+            raise CommandError(f"{VISIT_FACTS_FILE}: {len(problems)} problem(s); nothing was loaded.")
 
     def _progress(self, what):
         def report(done, total):

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class MapsConfig(AppConfig):
+    name = "maps"
+    verbose_name = "Maps"
+
+    def ready(self):
+        from maps.registry import autodiscover
+
+        autodiscover()
