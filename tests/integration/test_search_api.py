@@ -125,7 +125,7 @@ def test_searches_are_counted_per_day_query_and_language_without_personal_data(c
     api(client, q="gọi 0912 345 678 hoặc mai.anh@example.com", lang="vi")
     rows = {(r.query, r.lang): (r.count, r.zero_results) for r in SearchQueryDay.objects.all()}
     assert rows == {("nui cau", "en"): (4, 0), ("karaoke", "vi"): (1, 1),
-                    ("gọi [phone] hoặc [email]", "vi"): (1, 1)}
+                    ("gọi [phone number] hoặc [e-mail]", "vi"): (1, 1)}
     assert set(SearchQueryDay.objects.values_list("day", flat=True)) == {timezone.localdate()}
     field_names = {f.name for f in SearchQueryDay._meta.get_fields()}
     assert not field_names & {"ip", "ip_address", "user", "user_agent", "session", "created_at"}

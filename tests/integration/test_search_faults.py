@@ -99,21 +99,25 @@ def test_a_publish_does_not_wait_on_a_hung_elasticsearch_and_loses_nothing(
     from tests.factories import load_lines
 
     settings.SEARCH_BACKGROUND = True  # as in production: the remote update runs off-request
+    # A publish that waited on the hung engine would take at least this long: the bound below
+    # stays clear of it on a loaded machine.
+    settings.SEARCH_ES_WRITE_TIMEOUT = 2
     load_lines([ProductLine(ref="honey", title="Mật ong hoa cà phê")])
     page = ProductPage.objects.get(ref="honey")
     page.title = "Mật ong rừng tràm"
     _, took = _timed(lambda: page.save_revision().publish())
-    assert took < 0.5, f"publishing took {took:.2f}s with Elasticsearch hung"
+    assert took < 1.5, f"publishing took {took:.2f}s with Elasticsearch hung"
     # The embedded index has the change at once; Elasticsearch's update stays pending.
     body = client.get("/api/v1/search/", {"q": "rung tram"}).json()
     assert [r["ref"] for r in body["results"]] == ["honey"] and body["engine"] == "sqlite"
     assert background.drain(10)
     pending = PendingUpdate.objects.filter(applied_at=None)
-    assert {p.engine for p in pending} == {"elasticsearch"} and all(p.last_error for p in pending)
+    # Kept for `sync`: tried once (the breaker then skips the rows queued behind it).
+    assert {p.engine for p in pending} == {"elasticsearch"} and any(p.last_error for p in pending)
     # With the breaker open, the next publish does not even try.
     page.title = "Mật ong rừng tràm U Minh"
     _, took = _timed(lambda: page.save_revision().publish())
-    assert took < 0.5
+    assert took < 1.5
     assert background.drain(10)
     assert PendingUpdate.objects.filter(applied_at=None, engine="elasticsearch").exists()
 
