@@ -53,9 +53,11 @@ def hung_server():
 def hung_elasticsearch(hung_server, settings):
     settings.ELASTICSEARCH_URL = hung_server
     settings.ELASTICSEARCH_INDEX_PREFIX = "hung"
-    settings.SEARCH_ES_TIMEOUT = 0.5
-    settings.SEARCH_ES_CONNECT_TIMEOUT = 0.5
-    settings.SEARCH_ES_WRITE_TIMEOUT = 0.5
+    # Timeouts well above the bounds asserted below, so that a call which waited on the hung
+    # engine cannot pass for one that did not, even on a loaded machine.
+    settings.SEARCH_ES_TIMEOUT = 2
+    settings.SEARCH_ES_CONNECT_TIMEOUT = 2
+    settings.SEARCH_ES_WRITE_TIMEOUT = 5
     settings.SEARCH_BREAKER_COOLDOWN = 60
     reset_engines()
     yield hung_server
@@ -81,14 +83,14 @@ def test_searches_answer_at_once_from_the_embedded_index_while_elasticsearch_han
     response, first = _timed(lambda: client.get("/api/v1/search/", {"q": "mat ong"}))
     assert response.status_code == 200 and response.json()["engine"] == "sqlite"
     assert [r["ref"] for r in response.json()["results"]] == ["honey"]
-    assert first < 2.0, f"first search took {first:.2f}s"
+    assert first < 6.0, f"first search took {first:.2f}s"
     # Then the breaker is open: no more waiting, for searches, the page and autocomplete.
     for call in (lambda: client.get("/api/v1/search/", {"q": "mat ong", "lang": "en"}),
                  lambda: client.get("/vi/search/", {"q": "mật ong"}),
                  lambda: client.get("/api/v1/search/autocomplete/", {"q": "mat o"})):
         response, took = _timed(call)
         assert response.status_code == 200
-        assert took < 0.5, f"{took:.2f}s while the breaker is open"
+        assert took < 1.5, f"{took:.2f}s while the breaker is open"
     body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "mat o"}).content)
     assert [s["ref"] for s in body["suggestions"]] == ["honey"]
 
@@ -99,14 +101,11 @@ def test_a_publish_does_not_wait_on_a_hung_elasticsearch_and_loses_nothing(
     from tests.factories import load_lines
 
     settings.SEARCH_BACKGROUND = True  # as in production: the remote update runs off-request
-    # A publish that waited on the hung engine would take at least this long: the bound below
-    # stays clear of it on a loaded machine.
-    settings.SEARCH_ES_WRITE_TIMEOUT = 2
     load_lines([ProductLine(ref="honey", title="Mật ong hoa cà phê")])
     page = ProductPage.objects.get(ref="honey")
     page.title = "Mật ong rừng tràm"
     _, took = _timed(lambda: page.save_revision().publish())
-    assert took < 1.5, f"publishing took {took:.2f}s with Elasticsearch hung"
+    assert took < 2.5, f"publishing took {took:.2f}s with Elasticsearch hung"
     # The embedded index has the change at once; Elasticsearch's update stays pending.
     body = client.get("/api/v1/search/", {"q": "rung tram"}).json()
     assert [r["ref"] for r in body["results"]] == ["honey"] and body["engine"] == "sqlite"
@@ -117,7 +116,7 @@ def test_a_publish_does_not_wait_on_a_hung_elasticsearch_and_loses_nothing(
     # With the breaker open, the next publish does not even try.
     page.title = "Mật ong rừng tràm U Minh"
     _, took = _timed(lambda: page.save_revision().publish())
-    assert took < 1.5
+    assert took < 2.5
     assert background.drain(10)
     assert PendingUpdate.objects.filter(applied_at=None, engine="elasticsearch").exists()
 
