@@ -73,6 +73,7 @@ from search.engines.base import (
     SearchResults,
     Suggestion,
 )
+from search.engines.es_cluster import ClusterConfig, describe_error, node_health
 from search.query import Match, Plan, Tier
 from search.snippets import make_snippet
 from search.text import analyze
@@ -264,19 +265,23 @@ def _nested(query: Q, **options) -> Q:
 class ElasticEngine:
     name = "elasticsearch"
 
-    def __init__(self, url: str, index_prefix: str = "dautieng", replicas: int = 0,
+    def __init__(self, url: str, index_prefix: str = "dautieng", replicas: int | None = None,
                  client: Elasticsearch | None = None):
         if not _PREFIX_RE.match(index_prefix):
             raise ValueError(f"index prefix {index_prefix!r}: use lowercase letters, digits, '-', '_' "
                              "and '.', starting with a letter or digit")
-        self.url = url
+        # Nodes, credentials, TLS, shards and replicas from settings (es_cluster.py).
+        self.cluster = ClusterConfig.from_settings(url)
+        self.url = self.cluster.display  # never with credentials
         self.alias = index_prefix
-        self.replicas = replicas
+        self.replicas = self.cluster.replicas if replicas is None else replicas
         connect = _setting("SEARCH_ES_CONNECT_TIMEOUT", CONNECT_TIMEOUT)
         read = _setting("SEARCH_ES_TIMEOUT", REQUEST_TIMEOUT)
-        # No retries and short timeouts: a dead cluster must cost the visitor one fast failure.
-        self.client = client or Elasticsearch(url, node_class=_node_class(connect, read),
-                                              max_retries=0, retry_on_timeout=False)
+        self._node_class = _node_class(connect, read)
+        # Short timeouts, no retry on a timeout: a dead cluster must cost the visitor one fast
+        # failure. A node that refuses connections is retried on another node (es_cluster.py).
+        self.client = client or Elasticsearch(**self.cluster.client_options(),
+                                              node_class=self._node_class)
         self._write_client = self.client.options(
             request_timeout=_setting("SEARCH_ES_WRITE_TIMEOUT", WRITE_TIMEOUT))
         self._bulk_client = self.client.options(request_timeout=BULK_TIMEOUT)
@@ -287,7 +292,9 @@ class ElasticEngine:
     # -- plumbing ------------------------------------------------------------------------------
 
     def _unavailable(self, exc: Exception, what: str) -> EngineUnavailable:
-        if isinstance(exc, NotFoundError):
+        if describe_error(exc):
+            detail = describe_error(exc)
+        elif isinstance(exc, NotFoundError):
             detail = f"index {self.alias!r} does not exist yet (run `manage.py search_index rebuild`)"
         elif isinstance(exc, ApiError):
             detail = f"HTTP {exc.meta.status}: {exc.message} {str(exc.info)[:300]}"
@@ -306,7 +313,8 @@ class ElasticEngine:
         return f"{self.alias}-{stamp}-{secrets.token_hex(3)}"
 
     def _create_index(self, name: str, loading: bool = False) -> None:
-        settings = {"number_of_shards": 1, "number_of_replicas": 0 if loading else self.replicas,
+        settings = {"number_of_shards": self.cluster.shards,
+                    "number_of_replicas": 0 if loading else self.replicas,
                     "refresh_interval": "-1" if loading else None}
         mappings = CatalogueItem._doc_type.mapping.to_dict()
         mappings["_meta"] = {"layout": LAYOUT}
@@ -652,24 +660,25 @@ class ElasticEngine:
         return out
 
     def health(self) -> Health:
+        nodes = [vars(n) for n in node_health(self.cluster, node_class=self._node_class)]
         t0 = time.perf_counter()
         try:
             cluster = self.client.cluster.health()
             targets = self._alias_targets()
             if not targets:
                 return Health(ok=False, detail=f"Elasticsearch at {self.url} ({cluster['status']}): "
-                                               f"index {self.alias!r} not built yet")
+                                               f"index {self.alias!r} not built yet", nodes=nodes)
             meta = self.client.indices.get_mapping(index=self.alias).body
             layouts = {(m.get("mappings", {}).get("_meta") or {}).get("layout") for m in meta.values()}
             if layouts != {LAYOUT}:
                 return Health(ok=False, detail=f"Elasticsearch at {self.url}: index {self.alias!r} "
                                                f"has an older layout; run `manage.py search_index "
-                                               f"rebuild`")
+                                               f"rebuild`", nodes=nodes)
             resp = self.client.search(index=self.alias, size=0, track_total_hits=False, aggs={
                 "n": {"nested": {"path": NESTED},
                       "aggs": {"locales": {"terms": {"field": f"{NESTED}.locale", "size": 100}}}}})
         except (TransportError, ApiError) as exc:
-            return Health(ok=False, detail=str(self._unavailable(exc, "health")))
+            return Health(ok=False, detail=str(self._unavailable(exc, "health")), nodes=nodes)
         counts = {b["key"]: b["doc_count"]
                   for b in resp["aggregations"]["n"]["locales"]["buckets"]}
         ms = (time.perf_counter() - t0) * 1000
@@ -677,4 +686,4 @@ class ElasticEngine:
         return Health(ok=status in ("green", "yellow"),
                       detail=f"Elasticsearch at {self.url}, index {self.alias!r}, cluster {status} "
                              f"({ms:.0f} ms)",
-                      documents=counts)
+                      documents=counts, nodes=nodes)
