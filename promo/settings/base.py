@@ -337,6 +337,29 @@ CACHES = globals().get("CACHES") or {
 CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
 
 
+# --- Open data and the headless API (opendata/, issue 16; docs/open-data.md) ---------------
+# Wagtail's API v2 at /api/v2/ (rest_framework only for its serializers: no browsable API),
+# the datasets and DCAT catalogue under /open-data/, one OpenAPI document at /api/openapi.json.
+INSTALLED_APPS += ["opendata", "wagtail.api.v2"]
+MIDDLEWARE.insert(MIDDLEWARE.index("promo.security.SecurityHeadersMiddleware") + 1,
+                  "opendata.http.OpenDataMiddleware")
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_PAGE_SIZE_MAX", "50"))
+# Decimals (coordinates, areas, distances) as JSON numbers, not strings.
+# No authentication: the API answers every client alike (no session, so no Vary: Cookie).
+REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False, "UNAUTHENTICATED_USER": None,
+                  "DEFAULT_AUTHENTICATION_CLASSES": [],
+                  "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"]}
+WAGTAILAPI_SEARCH_ENABLED = False  # the catalogue search is /api/v1/search/
+WAGTAILAPI_BASE_URL = os.environ.get("SITE_URL") or None  # else the Site record
+# Licence of the datasets and the API's content (a URL and a short name).
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL",
+                                       "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
+# Requests per client address and window (seconds) on /api/ and /open-data/ files: beyond it
+# 429 with Retry-After. Counted like the enquiry limit (promo.clientip, atomic cache counts).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+
 # --- Several machines: object storage, health checks, cron locks (issue 17, docs/deploy.md) ---
 # Nothing here changes the embedded set-up unless the environment asks for it.
 # Media on an S3-compatible object store (promo/storage.py) when a bucket is named; the keys
