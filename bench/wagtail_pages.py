@@ -6,6 +6,7 @@
     python -m bench.wagtail_pages migrate
     python -m bench.wagtail_pages pages JOB.json OUT.json       # scale: Wagtail's built-in search
     python -m bench.wagtail_pages relevance JOB.json OUT.json   # the judged dev set, both engines
+    python -m bench.wagtail_pages api JOB.json OUT.json         # search API cost vs the FTS5 floor
 
 `pages` turns the synthetic documents (bench/corpus.py) into real catalogue pages — ProductPage,
 FairPage, … under the index pages of `ensure_site()`, the vi page and its en translation sharing
@@ -286,12 +287,22 @@ def _elastic_relevance(job: dict, queries: list[dict]) -> dict:
     engine = ElasticEngine(job["elasticsearch_url"], index_prefix=job["elasticsearch_prefix"])
     try:
         engine.rebuild(all_live_documents())
+        from search.params import FacetResolver
+
+        resolver = FacetResolver()
+
+        def codes(name, words, lang):
+            return [c for w in words for c in resolver.resolve(name, w, lang)]
+
         run = {}
         for query in queries:
             f = query.get("filters") or {}
-            res = run_search(query["q"], query["lang"], kinds=f.get("kind", ()),
-                             communes=f.get("commune", ()), sectors=f.get("sector", ()),
-                             categories=f.get("category", ()), upcoming=bool(f.get("upcoming")),
+            lang = query["lang"]
+            res = run_search(query["q"], lang, kinds=f.get("kind", ()),
+                             communes=codes("commune", f.get("commune", ()), lang),
+                             sectors=codes("sector", f.get("sector", ()), lang),
+                             categories=codes("category", f.get("category", ()), lang),
+                             upcoming=bool(f.get("upcoming")),
                              page_size=10, synonyms=synonym_groups, today=TODAY, engine=engine)
             run[query["id"]] = [{"ref": h.ref, "locale": h.locale} for h in res.hits]
         return run
@@ -302,8 +313,81 @@ def _elastic_relevance(job: dict, queries: list[dict]) -> dict:
             _say(f"could not delete {engine.alias}*: {type(exc).__name__}")
 
 
+# -- search API cost ----------------------------------------------------------------------------
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    xs = sorted(values)
+    k = (len(xs) - 1) * pct / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def run_api_cost(job: dict) -> dict:
+    """The JSON API (Django's test client: URL routing, parameters, synonyms, best bets, the
+    search log, JSON), `search_with` in-process and the bare FTS5 floor (`SELECT rowid FROM fts
+    WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 10`, the MATCH built from the same query) over
+    the same index file, interleaved pass by pass in this one process. p50/p95 per pass over
+    the queries, the median over passes."""
+    import sqlite3
+    import statistics
+
+    from django.conf import settings
+    from django.test import Client
+
+    from search.engines import get_embedded_engine
+    from search.engines.sqlite import fts_expression
+    from search.query import expand, parse
+    from search.service import search_with
+    from search.synonyms import synonym_groups
+
+    settings.DEBUG = False  # no query log: production's cost
+    engine = get_embedded_engine()
+    client = Client(HTTP_HOST="localhost")
+    floor_conn = sqlite3.connect(settings.SEARCH_INDEX_PATH)
+    for pragma in ("temp_store=MEMORY", "cache_size=-32000", "mmap_size=268435456"):
+        floor_conn.execute(f"PRAGMA {pragma}")
+    queries = job["queries"]
+    exprs = [fts_expression(expand(parse(q["q"]))) for q in queries]
+
+    def api(q):
+        resp = client.get("/api/v1/search/", {"q": q["q"], "lang": q["lang"]})
+        assert resp.status_code == 200, resp.content[:300]
+        return resp.json()["total"]
+
+    def service(q):
+        return search_with(engine, q["q"], q["lang"], synonyms=synonym_groups).total
+
+    def floor(i):
+        return floor_conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts)"
+                                  " LIMIT 10", (exprs[i],)).fetchall()
+
+    runs = {"api": lambda i: api(queries[i]), "service": lambda i: service(queries[i]),
+            "floor": floor}
+    passes: dict[str, list[list[float]]] = {name: [] for name in runs}
+    totals = [api(q) for q in queries]  # warm-up (and what each query matches)
+    for i in range(len(queries)):
+        service(queries[i])
+        floor(i)
+    for _ in range(job["reps"]):
+        for name, fn in runs.items():
+            times = []
+            for i in range(len(queries)):
+                started = time.perf_counter()
+                fn(i)
+                times.append((time.perf_counter() - started) * 1000)
+            passes[name].append(times)
+    out = {"queries": len(queries), "reps": job["reps"], "totals": totals,
+           "documents": sum(engine.health().documents.values())}
+    for name, per_pass in passes.items():
+        out[name] = {"p50_ms": statistics.median(_percentile(t, 50) for t in per_pass),
+                     "p95_ms": statistics.median(_percentile(t, 95) for t in per_pass)}
+    return out
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("migrate", "pages", "relevance"):
+    if not argv or argv[0] not in ("migrate", "pages", "relevance", "api"):
         print(__doc__, file=sys.stderr)
         return 2
     _setup()
@@ -311,7 +395,7 @@ def main(argv: list[str]) -> int:
         _quiet_call("migrate", "--verbosity", "0")
         return 0
     job = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
-    result = run_pages(job) if argv[0] == "pages" else run_relevance(job)
+    result = {"pages": run_pages, "relevance": run_relevance, "api": run_api_cost}[argv[0]](job)
     Path(argv[2]).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

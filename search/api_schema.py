@@ -1,12 +1,13 @@
 """OpenAPI description of the search API (docs/search-api.md), kept next to its views; the
 site's one OpenAPI document (opendata/openapi.py, `/api/openapi.json`) includes it."""
 from search.documents import KINDS, LOCALES
-from search.params import FACET_VALUE, MAX_PAGE
+from search.params import MAX_FACET_CHARS, MAX_FACET_VALUES, MAX_PAGE
 
 ERROR = {"type": "object", "required": ["error"], "properties": {
     "error": {"type": "string"}, "param": {"type": ["string", "null"]}}}
-FACET = {"type": "array", "items": {"type": "string", "pattern": FACET_VALUE.pattern},
-         "maxItems": 20}
+# A code (`long-hoa`) or a name as the importer accepts it (any language, former communes).
+FACET = {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": MAX_FACET_CHARS},
+         "maxItems": MAX_FACET_VALUES}
 
 
 def _query(name, schema, description, required=False, explode=None):

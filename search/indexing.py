@@ -4,9 +4,14 @@ A page change (publish, unpublish, delete, move, a new slug or view restriction 
 section above it — of a source page or a translation) writes a
 `PendingUpdate` row for each engine in the same transaction as the change. After commit the
 rows are applied: every live translation of the item is turned into documents and sent, and
-translations that are no longer live are deleted. A row is removed only once its engine has
-accepted the change; when an engine is down the row stays, and the next commit, `manage.py
+translations that are no longer live are deleted. A row is marked applied only once its engine
+has accepted the change; when an engine is down the row stays, and the next commit, `manage.py
 search_index sync` or a rebuild applies it. The database stays the truth throughout.
+
+The editor's request never waits on a remote engine: after commit the embedded index (a local
+file, milliseconds) is updated in the request, Elasticsearch by the background thread
+(search/background.py) with a write timeout, and not at all while its circuit breaker is open
+(search/breaker.py) — the rows stay pending for the five-minute `sync`.
 """
 import logging
 from datetime import timedelta
@@ -18,6 +23,8 @@ from django.utils.timezone import now
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from search import background
+from search.breaker import breaker_for
 from search.documents import LOCALES, documents_for_pages
 from search.engines.base import EngineUnavailable
 
@@ -102,15 +109,32 @@ def _queue_pages(pages):
                       engine=name)
         for page in pages for name in engines
     ])
-    transaction.on_commit(apply_pending_quietly)
+    transaction.on_commit(apply_after_commit)
 
 
-def apply_pending(limit=None, progress=None):
-    """Apply pending updates; return (applied, still pending)."""
+def apply_after_commit():
+    """The embedded index now; a remote engine off the request thread."""
+    apply_pending_quietly(only=("sqlite",))
+    if any(name != "sqlite" for name, _ in indexing_engines()):
+        background.submit(apply_remote_quietly)
+
+
+def apply_remote_quietly():
+    apply_pending_quietly(only=tuple(n for n, _ in indexing_engines() if n != "sqlite"))
+
+
+def apply_pending(limit=None, progress=None, only=None, force=True):
+    """Apply pending updates (of the engines named in `only`, else all); return (applied,
+    still pending). `force=False` skips a remote engine whose circuit breaker is open."""
     from search.models import IndexedItem, PendingUpdate
 
     applied = 0
     for name, engine in indexing_engines():
+        if only is not None and name not in only:
+            continue
+        breaker = breaker_for(engine) if name != "sqlite" else None
+        if breaker is not None and not force and not breaker.allow():
+            continue  # recently failed: the rows wait for `sync` or the next publish
         rows = list(PendingUpdate.objects.filter(engine=name, applied_at=None)
                     .order_by("id")[:limit])
         if not rows:
@@ -130,10 +154,14 @@ def apply_pending(limit=None, progress=None):
             if docs:
                 engine.index(docs)
         except EngineUnavailable as exc:
+            if breaker is not None:
+                breaker.failed()
             PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(
                 last_error=str(exc)[:500], attempts=F("attempts") + 1)
             log.warning("search engine %s unavailable, %d updates kept: %s", name, len(rows), exc)
             continue
+        if breaker is not None:
+            breaker.succeeded()
         # One upsert statement, not a query per page: after a bulk import this transaction
         # would otherwise hold the write lock for thousands of queries.
         items = {page.translation_key: page.ref for page in pages}
@@ -150,15 +178,18 @@ def apply_pending(limit=None, progress=None):
     return applied, PendingUpdate.objects.filter(applied_at=None).count()
 
 
-def apply_pending_quietly():
+def apply_pending_quietly(only=None):
     from search.models import PendingUpdate
 
     try:
         # A bulk import registers this once per page; the first call applies them all, the
         # others find nothing to do and return after one read.
-        if not PendingUpdate.objects.filter(applied_at=None).exists():
+        pending = PendingUpdate.objects.filter(applied_at=None)
+        if only is not None:
+            pending = pending.filter(engine__in=only)
+        if not pending.exists():
             return
-        apply_pending()
+        apply_pending(only=only, force=False)
     except Exception:  # a failed index update must never fail the editor's publish
         log.exception("applying pending search updates failed; they stay pending")
 

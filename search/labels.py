@@ -8,7 +8,8 @@ from promo.models.attractions import AttractionCategory
 def facet_labels(lang):
     kinds = {"product": _("Local products"), "fair": _("Fairs and events"),
              "attraction": _("Tourism"), "investment": _("Investment opportunities"),
-             "news": _("News"), "document": _("Official documents")}
+             "news": _("News"), "document": _("Official documents"),
+             "itinerary": _("Itineraries")}
 
     def names(model):
         rows = {}

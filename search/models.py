@@ -64,20 +64,21 @@ class IndexedItem(models.Model):
         return self.ref
 
 
-class SearchQueryLog(models.Model):
-    """One visitor search, for staff analytics. No IP address or other personal data."""
+class SearchQueryDay(models.Model):
+    """Searches for one normalised query in one language on one day (search/searchlog.py):
+    how many, and how many found nothing. Personal data is redacted before it is counted."""
 
+    day = models.DateField()
     query = models.CharField(max_length=200)
     lang = models.CharField(max_length=10)
-    results = models.PositiveIntegerField()
-    took_ms = models.FloatField()
-    engine = models.CharField(max_length=20)
-    source = models.CharField(max_length=10, default="page")  # page | api
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    count = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["lang", "created_at"])]
+        ordering = ["-day", "-count"]
+        constraints = [models.UniqueConstraint(fields=["day", "query", "lang"],
+                                               name="search_query_day_unique")]
+        indexes = [models.Index(fields=["day", "lang"])]
 
     def __str__(self):
-        return f"{self.query} ({self.lang})"
+        return f"{self.day} {self.query} ({self.lang}): {self.count}"

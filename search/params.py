@@ -1,11 +1,22 @@
-"""Checking the public search parameters (shared/search-api.md) once, for the API and the page."""
+"""Checking the public search parameters (docs/search-api.md) once, for the API and the page.
+
+Facet filters take a code or a name, resolved the way the catalogue importer resolves the same
+words (`promo.catalogue.taxonomy.TaxonomyResolver`): a commune by its code, its current name
+in any language or a former (pre-2025) name, a sector or category by code or name; case and
+Vietnamese diacritics do not matter. `commune=Long Tân` filters on xã Long Hòa, which absorbed
+it.
+"""
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from search.documents import KINDS, LOCALES
 
-FACET_VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+MAX_FACET_CHARS = 120
+MAX_FACET_VALUES = 20
 MAX_PAGE = 1000
+_RESOLVED = {"commune": ("commune",), "sector": ("sector",),
+             "category": ("product_category", "news_category")}
 
 
 class BadParameter(ValueError):
@@ -42,16 +53,73 @@ def _int(get, name, default, low, high):
 
 def _facet(get, name):
     values = tuple(dict.fromkeys(v.strip() for v in get.getlist(name) if v.strip()))
+    if len(values) > MAX_FACET_VALUES:
+        raise BadParameter(name, f"at most {MAX_FACET_VALUES} values of {name}")
     for value in values:
-        if not FACET_VALUE.match(value):
-            raise BadParameter(name, f"{name} must be a code of lowercase letters, digits and "
-                                     "hyphens")
-    if len(values) > 20:
-        raise BadParameter(name, f"at most 20 values of {name}")
+        if len(value) > MAX_FACET_CHARS or any(unicodedata.category(c)[0] == "C" for c in value):
+            raise BadParameter(name, f"{name} must be a code or a name of at most "
+                                     f"{MAX_FACET_CHARS} characters")
     return values
 
 
-def parse_params(get, require_q=True, default_lang="vi"):
+class FacetResolver:
+    """Facet filter words → the codes the index carries (one resolver per request)."""
+
+    def __init__(self):
+        from promo.catalogue.taxonomy import TaxonomyResolver
+
+        self._taxonomy = TaxonomyResolver()
+
+    def _attraction_categories(self, word):
+        from django.utils.translation import override
+
+        from promo.catalogue.taxonomy import _key
+        from promo.models.attractions import AttractionCategory
+
+        key = _key(word)
+        for value, label in AttractionCategory.choices:
+            if key == _key(value):
+                return value
+            for code in LOCALES:
+                with override(code):
+                    if key == _key(str(label)):
+                        return value
+        return None
+
+    def resolve(self, name, word, lang):
+        """The code(s) `word` names for the facet `name`; `BadParameter` when none."""
+        found = []
+        problems = []
+        for kind in _RESOLVED[name]:
+            try:
+                found.append(self._taxonomy.resolve(kind, word, lang).slug)
+            except LookupError as exc:
+                problems.append(str(exc))
+        if name == "category":
+            attraction = self._attraction_categories(word)
+            if attraction:
+                found.append(attraction)
+        if not found:
+            ambiguous = [p for p in problems if "more than one" in p]
+            raise BadParameter(name, ambiguous[0] if ambiguous else f"unknown {name} {word!r}")
+        return found
+
+
+def resolve_facets(params, resolver=None):
+    """`params` with its commune, sector and category words replaced by codes."""
+    wanted = {"commune": params.communes, "sector": params.sectors, "category": params.categories}
+    if not any(wanted.values()):
+        return params
+    resolver = resolver or FacetResolver()
+    codes = {name: tuple(dict.fromkeys(code for word in words
+                                       for code in resolver.resolve(name, word, params.lang)))
+             for name, words in wanted.items()}
+    return SearchParams(**{**params.__dict__, "communes": codes["commune"],
+                           "sectors": codes["sector"], "categories": codes["category"]})
+
+
+def parse_params(get, require_q=True, default_lang="vi", resolve=True):
+    """The checked parameters; facet words resolved to codes unless `resolve` is false."""
     q = (get.get("q") or "").strip()
     if require_q and not q:
         raise BadParameter("q", "q is required: the words to search for")
@@ -67,9 +135,10 @@ def parse_params(get, require_q=True, default_lang="vi"):
     upcoming = get.get("upcoming", "")
     if upcoming not in ("", "0", "1"):
         raise BadParameter("upcoming", "upcoming must be 1 (only fairs not yet over) or 0")
-    return SearchParams(
+    params = SearchParams(
         q=q, lang=lang, kinds=kinds, communes=_facet(get, "commune"),
         sectors=_facet(get, "sector"), categories=_facet(get, "category"),
         upcoming=upcoming == "1", page=_int(get, "page", 1, 1, MAX_PAGE),
         page_size=_int(get, "page_size", 10, 1, 50),
     )
+    return resolve_facets(params) if resolve else params

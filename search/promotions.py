@@ -8,6 +8,7 @@ import html
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from search.cached import versioned
 from search.engines.base import Hit
 from search.text import fold
 
@@ -16,17 +17,23 @@ def _key(q):
     return " ".join(fold(q).split())
 
 
+def _load():
+    """{folded query: [(translation key of the picked page, description)]}, in order."""
+    table = {}
+    for p in (SearchPromotion.objects.select_related("query", "page")
+              .filter(page__isnull=False).order_by("sort_order")):
+        table.setdefault(_key(p.query.query_string), []).append(
+            (p.page.translation_key, p.description))
+    return table
+
+
 def best_bets(q, lang, hits):
-    key = _key(q)
-    promotions = [p for p in SearchPromotion.objects.select_related("query", "page")
-                  .filter(page__isnull=False).order_by("sort_order")
-                  if _key(p.query.query_string) == key]
+    promotions = versioned("promotions", _load).get(_key(q))
     if not promotions:
         return hits
     picked = []
-    for promotion in promotions:
-        page = promotion.page
-        translation = (Page.objects.live().filter(translation_key=page.translation_key,
+    for translation_key, description in promotions:
+        translation = (Page.objects.live().filter(translation_key=translation_key,
                                                   locale__language_code__in=[lang, "vi"])
                        .select_related("locale").specific())
         chosen = sorted(translation, key=lambda p: p.locale.language_code != lang)
@@ -37,7 +44,7 @@ def best_bets(q, lang, hits):
         picked.append(Hit(
             ref=ref, kind=getattr(target, "kind", "page"), locale=target.locale.language_code,
             title=target.title, url=target.get_url() or "",
-            snippet=html.escape(promotion.description or getattr(target, "summary", "")
+            snippet=html.escape(description or getattr(target, "summary", "")
                                 or getattr(target, "abstract", "")),
             score=0.0, facts={"best_bet": "1"},
         ))

@@ -1,52 +1,40 @@
-"""The public search: the JSON API (shared/search-api.md) and the search page, one engine path."""
+"""The public search: the JSON API (docs/search-api.md) and the search page, one engine path."""
 import logging
 import time
-import unicodedata
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from search import searchlog
 from search.documents import KINDS
 from search.engines.base import EngineUnavailable
-from search.models import SearchQueryLog
+from search.engines.common import FACET_NAMES
 from search.params import BadParameter, parse_params
 from search.promotions import best_bets
 from search.service import QueryError, run_autocomplete, run_search
 from search.synonyms import synonym_groups
 
 log = logging.getLogger(__name__)
-FACET_NAMES = ("kind", "commune", "sector", "category")
 
 
-def _search(params):
+# What a visitor is told when even the embedded index fails: nothing about the server.
+UNAVAILABLE = "Search is temporarily unavailable. Please try again in a minute."
+
+
+def _search(params, prefix_fallback=False):
     started = time.perf_counter()
     results = run_search(
         params.q, lang=params.lang, kinds=params.kinds, communes=params.communes,
         sectors=params.sectors, categories=params.categories, upcoming=params.upcoming,
         page=params.page, page_size=params.page_size, synonyms=synonym_groups,
+        prefix_fallback=prefix_fallback,
     )
     took_ms = (time.perf_counter() - started) * 1000
     return results, took_ms
-
-
-def _loggable(text):
-    # PostgreSQL text cannot hold NUL, and control characters are noise in analytics.
-    return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).strip()[:200]
-
-
-def _log(params, results, took_ms, source):
-    try:
-        with transaction.atomic():  # a failed insert must not break an outer transaction
-            SearchQueryLog.objects.create(query=_loggable(params.q), lang=params.lang,
-                                          results=results.total, took_ms=round(took_ms, 2),
-                                          engine=results.engine, source=source)
-    except Exception:  # analytics must never cost the visitor their answer
-        log.exception("could not log a search")
 
 
 def _error(message, param, status=400):
@@ -55,8 +43,8 @@ def _error(message, param, status=400):
 
 def _unavailable(exc):
     # The detail (index path, engine URL) is for the log, never for the client.
-    log.warning("search unavailable: %s", exc)
-    return JsonResponse({"error": "search is unavailable; try again in a minute"}, status=503)
+    log.error("search failed on every engine: %s", exc)
+    return JsonResponse({"error": UNAVAILABLE, "param": None}, status=503)
 
 
 def _facets(results):
@@ -75,7 +63,7 @@ def api_search(request):
         return _error(str(exc), "q")
     except EngineUnavailable as exc:
         return _unavailable(exc)
-    _log(params, results, took_ms, "api")
+    searchlog.record(params.q, params.lang, results.total)
     hits = results.hits
     if params.page == 1:
         hits = best_bets(params.q, params.lang, hits)
@@ -84,9 +72,11 @@ def api_search(request):
         "took_ms": round(took_ms, 2), "total": results.total, "page": params.page,
         "page_size": params.page_size,
         "results": [{"ref": h.ref, "kind": h.kind, "locale": h.locale, "title": h.title,
-                     "url": h.url, "snippet": h.snippet, "score": round(h.score, 4)}
+                     "url": h.url, "snippet": h.snippet, "score": round(h.score, 4),
+                     "match": h.match}
                     for h in hits],
         "facets": _facets(results),
+        "did_you_mean": results.suggestion or None,
     }, json_dumps_params={"ensure_ascii": False})
 
 
@@ -123,17 +113,18 @@ def search_page(request):
         try:
             params = parse_params(data, default_lang=lang)
             params = params.__class__(**{**params.__dict__, "page_size": 10})
-            results, took_ms = _search(params)
+            results, took_ms = _search(params, prefix_fallback=True)
         except BadParameter as exc:
             context["error"] = exc.message
             status = 400
         except QueryError as exc:
             context["error"] = str(exc)
-        except EngineUnavailable:
+        except EngineUnavailable as exc:
+            log.error("search failed on every engine: %s", exc)
             context["error"] = _("Search is unavailable right now. Please try again in a minute.")
             status = 503
         else:
-            _log(params, results, took_ms, "page")
+            searchlog.record(params.q, params.lang, results.total)
             hits = best_bets(params.q, lang, results.hits) if params.page == 1 else results.hits
             paginator = Paginator(range(results.total), params.page_size)
             page_obj = paginator.get_page(params.page)
@@ -143,6 +134,8 @@ def search_page(request):
                 results=results, hits=hits, page_obj=page_obj, took_ms=took_ms,
                 params=params, querystring=query.urlencode(),
                 facet_groups=_facet_groups(results, params),
+                suggestion=_suggestion_link(request, results.suggestion),
+                prefix_word=params.q.split()[-1] if results.prefix else "",
             )
     return render(request, "search/search_page.html", context, status=status)
 
@@ -167,3 +160,13 @@ def _facet_groups(results, params):
                         for value, count in sorted(counts.items(), key=lambda kv: -kv[1])],
         })
     return groups
+
+
+def _suggestion_link(request, suggestion):
+    """The "did you mean" query and the address that searches it (filters kept, page 1)."""
+    if not suggestion:
+        return None
+    query = request.GET.copy()
+    query["q"] = suggestion
+    query.pop("page", None)
+    return {"q": suggestion, "url": f"{request.path}?{query.urlencode()}"}

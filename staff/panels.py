@@ -6,11 +6,10 @@ or review (a draft's title is not public), enquiries need `enquiries.view_enquir
 analytics need `staff.view_search_analytics` (reviewers and administrators), with phone
 numbers and e-mail addresses that visitors typed into the search box masked."""
 import datetime as dt
-import re
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Q
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -106,39 +105,25 @@ class SearchAnalyticsPanel(Component):
         return user.has_perm(cls.permission)
 
     def get_context_data(self, parent_context):
-        from search.models import SearchQueryLog
+        from search.searchlog import summary
 
-        since = timezone.now() - dt.timedelta(days=SEARCH_WINDOW_DAYS)
-        logs = SearchQueryLog.objects.filter(created_at__gte=since)
-
-        def top(queryset):
-            # Masking can make several logged queries one ("call [phone number]"): merge them.
-            rows = queryset.values("query").annotate(count=Count("id")).order_by("-count", "query")
-            merged = {}
-            for row in rows[:LIMIT * 5]:
-                query = redact_personal_data(row["query"])
-                merged[query] = merged.get(query, 0) + row["count"]
-            ranked = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
-            return [{"query": query, "count": count} for query, count in ranked[:LIMIT]]
-
-        return {
-            "days": SEARCH_WINDOW_DAYS,
-            "total": logs.count(),
-            "top": top(logs),
-            "empty": top(logs.filter(results=0)),
-            "by_lang": list(logs.values("lang").annotate(count=Count("id"))
-                            .order_by("-count", "lang")),
-        }
-
-
-EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"']+")
-# Seven or more digits, possibly grouped by spaces, dots, dashes or brackets, with or without
-# a leading +: phone numbers and identity-card numbers; years, prices and document numbers
-# ("123/2024/NĐ-CP") stay.
-PHONE = re.compile(r"(?<![\w/])\+?\(?\d(?:[\s.()-]{0,2}\d){6,}(?![\w/])")
+        # {total, top, empty, by_lang}: aggregated per day, personal data redacted when counted.
+        data = summary(SEARCH_WINDOW_DAYS, LIMIT)
+        for row in data["top"] + data["empty"]:
+            row["query"] = show_redacted(row["query"])
+        return {"days": SEARCH_WINDOW_DAYS, **data}
 
 
 def redact_personal_data(text):
     """Mask e-mail addresses and phone-like numbers a visitor typed into a search box."""
-    text = EMAIL.sub(str(_("[e-mail]")), text)
-    return PHONE.sub(str(_("[phone number]")), text)
+    from search.searchlog import redact
+
+    return redact(text, email=str(_("[e-mail]")), phone=str(_("[phone number]")))
+
+
+def show_redacted(query):
+    """The search log's masks, in the reader's language."""
+    from search.searchlog import EMAIL_MARK, PHONE_MARK
+
+    return (query.replace(EMAIL_MARK, str(_("[e-mail]")))
+            .replace(PHONE_MARK, str(_("[phone number]"))))

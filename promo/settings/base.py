@@ -177,6 +177,15 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search.sqlite3"))
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "dautieng")
+# -- search: remote engine timeouts, circuit breaker, caches, search log (search/) --
+SEARCH_ES_CONNECT_TIMEOUT = float(os.environ.get("SEARCH_ES_CONNECT_TIMEOUT", "0.5"))
+SEARCH_ES_TIMEOUT = float(os.environ.get("SEARCH_ES_TIMEOUT", "1.5"))  # searches, autocomplete
+SEARCH_ES_WRITE_TIMEOUT = float(os.environ.get("SEARCH_ES_WRITE_TIMEOUT", "10"))  # index updates
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
+SEARCH_VOCABULARY_TTL = float(os.environ.get("SEARCH_VOCABULARY_TTL", "60"))
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
+SEARCH_LOG_FLUSH_SECONDS = 5.0
+SEARCH_BACKGROUND = True  # remote index updates and log writes off the request thread
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

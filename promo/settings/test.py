@@ -19,6 +19,9 @@ STATIC_ROOT.mkdir()
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", _TMP / "search.sqlite3"))
 # Tests choose the engine explicitly; a developer's ELASTICSEARCH_URL must not leak in.
 ELASTICSEARCH_URL = ""
+# Search work runs in the caller: a test's transaction is invisible to other threads.
+SEARCH_BACKGROUND = False
+SEARCH_LOG_FLUSH_SECONDS = 0
 DATABASES = {
     "default": tune_sqlite(dj_database_url.parse(  # noqa: F405
         os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))

@@ -1,32 +1,22 @@
 """The small interface every catalogue search engine implements.
 
-Both engines receive the same analysed tokens from `search.text` and the same parsed `Query`
-from `search.query`, and answer with the same `SearchResults`; the contract suite in
-`tests/integration/` runs unchanged against each of them.
+Both engines receive the same analysed tokens from `search.text` (per document through
+`search.engines.common.analyse`) and the same `Plan` from `search.query`, and answer with the
+same `SearchResults`; the contract suite in `tests/integration/` runs unchanged against each.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
 from search.documents import SearchDocument
+from search.vocabulary import Vocabulary
 
 Progress = Callable[[int, int], None]  # (done, total)
 
 
 class EngineUnavailable(Exception):
     """The engine cannot be reached or answered with an error; the caller may fall back."""
-
-
-@dataclass(frozen=True)
-class Filters:
-    kinds: tuple[str, ...] = ()
-    communes: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    upcoming: bool = False
-    today: dt.date | None = None  # the reference day for `upcoming` (injected for tests)
 
 
 @dataclass(frozen=True)
@@ -40,6 +30,12 @@ class Hit:
     score: float
     image_url: str = ""
     facts: dict[str, str] = field(default_factory=dict)
+    match: str = "all"  # the tier it matched in: "all" words, spelling "variants", "most" words
+    # Title, summary and text of the translation that matched, and its tag tokens (for "did
+    # you mean" and the words a partial match lacks; not shown as such).
+    matched_text: str = field(default="", repr=False, compare=False)
+    matched_tags: str = field(default="", repr=False, compare=False)
+    missing: tuple[str, ...] = ()  # for a "most words" match: the typed words it lacks
 
 
 @dataclass(frozen=True)
@@ -48,6 +44,9 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, dict[str, int]]  # facet name -> value -> item count
     engine: str
+    suggestion: str = ""  # "did you mean": the query with the corrections the best hit used
+    prefix: bool = False  # the last word was matched as a prefix (whole words found nothing)
+    tier_counts: dict[str, int] = field(default_factory=dict)  # tier name -> items counted
 
 
 @dataclass(frozen=True)
@@ -70,43 +69,44 @@ class Health:
 class SearchEngine(Protocol):
     """What `search.service` needs from an engine.
 
-    * `search(query, ...)`: `query` is a `search.query.Plan` (already parsed and expanded).
-      Semantics every engine must honour: all `plan.clauses` must match (AND); a clause matches
-      when any of its `Match` options does (OR); `Match(mode="phrase")` = its tokens adjacent
-      and in order in one field (one token = that token); `Match(mode="some", minimum=k)` = at
-      least k of its tokens anywhere in the document (ES: bool/should + minimum_should_match);
-      `Match.weight` may be used as a boost; no `plan.excluded` match may occur in the document.
-      Documents hold `search.text.analyze` tokens per field (title, tags+synonyms, summary, text;
-      ES: `" ".join(tokens)` with the `whitespace` analyzer), weighted title > tags > summary >
-      text. Every translation is searched; each ref appears once, ranked by its best translation,
-      and is shown in `lang` when that translation is indexed, else `vi`, else any. `total` and
-      `facets` count refs over the whole filtered match set (facets: kind, commune, sector,
-      category; value -> number of items). Filters: OR within a facet, AND across facets;
-      `upcoming` keeps only fairs with `end >= (filters.today or date.today())`. Snippets come
-      from `search.snippets.make_snippet((summary, text), plan.highlight_tokens)`.
-    * Title match bonus (ranking): let P = `plan.phrase` (the analysed tokens of what was typed,
-      terms and quoted phrases in typed order; no synonyms, typo corrections or exclusions) and
-      T = the document's title tokens (`analyze(title)`). A document's relevance score is
-      multiplied by the largest factor whose condition holds, else 1: 2.0 when T == P (the
-      title IS the query); 1.5 when T starts with P; 1.25 when P occurs in T as a phrase
-      (adjacent, in order). Per translation, before the best translation decides the item's
-      rank; no bonus when P is empty. SQLite: `bm25 * factor` (`TITLE_*` in engines/sqlite.py).
-      ES: wrap the document query in `function_score` with `score_mode: "max"`,
-      `boost_mode: "multiply"` and three filter functions: `{"term": {"title_key": " ".join(P)}}`
-      weight 2.0 (a keyword field `title_key` = `" ".join(analyze(title))`); `{"span_first":
-      {"match": {"span_near": {"clauses": [{"span_term": {"title": t}} for t in P], "slop": 0,
-      "in_order": true}}, "end": len(P)}}` weight 1.5 (for len(P) == 1 the single `span_term`
-      instead of `span_near`); `{"match_phrase": {"title": " ".join(P)}}` weight 1.25.
-    * `known_terms(tokens) -> set[str]`: which of these analysed tokens occur in at least one
-      indexed document (any field, any translation).
-    * `similar_terms(token, limit=3) -> list[str]`: indexed tokens exactly one edit away from
-      `token` (Damerau–Levenshtein: delete, insert, replace, transpose adjacent; see
-      `search.query.edits1`), most documents first, ties alphabetical, at most `limit`, never
-      `token` itself. `search.query.expand` calls it only for unknown Latin tokens.
+    * `search(plan, lang, page, page_size)`: `plan` is a `search.query.Plan`. Matching: a
+      document satisfies a `Tier` when at least `tier.minimum` of `tier.clauses` match it and
+      every clause in `tier.required` does; a clause matches when any of its `Match` options
+      does; `Match(mode="phrase")` = its tokens adjacent and in order in one field (one token =
+      that token); `Match(mode="some", minimum=k)` = at least k of its tokens anywhere in the
+      document; `Match(mode="prefix")` = a phrase whose last token is a prefix of an indexed
+      token; no `plan.excluded` match may occur in the document. Every translation is
+      searched; an item belongs to the first (strictest) tier one of its translations
+      satisfies, and within it ranks by its best translation's relevance there. A tier counts
+      only when `tier.counts(items the earlier tiers counted, plan.relax_below)`; once one does
+      not, no later one does, and their items are left out of the hits, the total and the
+      facets. Items are ordered by tier, relevance (descending), ref. Each ref appears once,
+      `tier_counts` says how many counted items each tier holds.
+      shown per `common.shown_locale`, with `Hit.match` = its tier's name. `total` and `facets`
+      count items over the whole filtered match set (facets: `common.FACET_NAMES`, value ->
+      number of items, ordered by `common.ordered_facets`). Filters (`plan.filters.facets()`):
+      OR within a facet, AND across facets, on the item-level values of
+      `common.item_values`; `upcoming` keeps only fairs with `end >= reference_day()`.
+      Snippets come from `search.snippets.make_snippet((summary, text), plan)`.
+    * Relevance within a tier: bm25 over the fields weighted by `common.FIELD_WEIGHTS` (the
+      tokens of `common.analyse`), using that tier's matches, times the ranking factors: let
+      P be the tier's `phrases` (token sequences) and T the title tokens. The largest title
+      factor that holds: `TITLE_EXACT` when T equals some P, `TITLE_PREFIX` when T starts with
+      one, `TITLE_PHRASE` when one occurs in T (adjacent, in order), else 1; times
+      `PHRASE_ANYWHERE` when a P of at least two tokens occurs in some field. No factor when
+      P is empty. SQLite: bm25 times the factors in SQL (`title_len` = tokens). ES: a
+      `function_score` per tier (score_mode max, boost_mode multiply) inside another one for
+      the phrase factor, each tier mapped into its band by `common.band_score` (a script) and
+      the tiers combined by `dis_max`, so one request answers.
+    * `vocabulary() -> search.vocabulary.Vocabulary`: the index tokens with the documents
+      holding each, and the surface keys of the syllables as written; may be cached (ES: for
+      `SEARCH_VOCABULARY_TTL` seconds, renewed at once after this process writes).
     * `autocomplete(prefix, lang, limit)`: refs whose title (any translation, tokens of
       `analyze(title, stemming=False)`) contains the tokens of `analyze(prefix, stemming=False)`
-      as consecutive words, the last one as a prefix; title shown in `lang` where it exists.
-    * Unreachable/failed engine: raise `EngineUnavailable`, never a client-library exception.
+      as consecutive words, the last one as a prefix; title shown per `common.shown_locale`.
+    * Unreachable/failed engine — including a locked or unwritable SQLite file: raise
+      `EngineUnavailable`, never a client-library or sqlite3 exception. Its message is for
+      logs and staff, never for visitors.
     """
 
     name: str
@@ -115,7 +115,7 @@ class SearchEngine(Protocol):
 
     def delete(self, keys: Iterable[str]) -> int: ...  # document keys "ref:locale"
 
-    def search(self, query, lang: str, page: int = 1, page_size: int = 10) -> SearchResults: ...
+    def search(self, plan, lang: str, page: int = 1, page_size: int = 10) -> SearchResults: ...
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]: ...
 
@@ -124,6 +124,4 @@ class SearchEngine(Protocol):
 
     def health(self) -> Health: ...
 
-    def known_terms(self, tokens: Iterable[str]) -> set[str]: ...
-
-    def similar_terms(self, token: str, limit: int = 3) -> list[str]: ...
+    def vocabulary(self) -> Vocabulary: ...

@@ -4,7 +4,8 @@ Layout: `fts` holds the analysed tokens (title, tags+synonyms, summary, body) wi
 `docs` the original fields for display and snippets; `items` one row per ref; `item_facets`
 (kind, commune, sector, category) per item as integer ids into `facet_values`, so facet counts
 are one integer GROUP BY over the matching items; `ac` the unstemmed folded title words with a
-prefix index for autocomplete.
+prefix index for autocomplete; `sv` the surface keys of each document's Vietnamese syllables
+(how they are written), which the vocabulary reads through `sv_vocab`.
 
 A document's id is `item << 4 | slot` (slot: the locale's place in `LOCALES`), so the item of an
 FTS hit is `rowid >> 4`: collapsing translations into items needs no join, and the match set
@@ -19,7 +20,6 @@ the long rebuild (it writes another file), and incremental writes are small and 
 """
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import logging
@@ -28,11 +28,12 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from search import text
-from search.documents import LOCALES, SOURCE_LOCALE, SearchDocument
+from search.documents import LOCALES, SearchDocument
+from search.engines import common
 from search.engines.base import (
     EngineUnavailable,
     Health,
@@ -41,23 +42,18 @@ from search.engines.base import (
     SearchResults,
     Suggestion,
 )
-from search.query import Match, Plan, edits1
+from search.query import Match, Plan, Tier
 from search.snippets import make_snippet
+from search.text import analyze
+from search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
-# Field weights for bm25 (title, tags, summary, body): a word in the title says far more about
-# what the item is than the same word deep in the body.
-WEIGHTS = (10.0, 5.0, 3.0, 1.0)
-FACET_NAMES = ("kind", "commune", "sector", "category")
+WEIGHTS = tuple(common.FIELD_WEIGHTS.values())  # bm25 column weights, in column order
 _TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'"  # split on spaces only
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 AC_CANDIDATES = 300
-SCHEMA_VERSION = "2"  # bump when the layout changes: an older file is emptied for a rebuild
+SCHEMA_VERSION = "3"  # bump when the layout changes: an older file is emptied for a rebuild
 SLOT_BITS = 4  # up to 16 translations per item
-# Title match bonus (see `SearchEngine` in base.py): the best translation's bm25 is multiplied
-# by the largest factor whose condition its title meets.
-TITLE_EXACT, TITLE_PREFIX, TITLE_PHRASE = 2.0, 1.5, 1.25
 _MAX_COMBINATIONS = 70  # C(8, 6) = 28 for the largest CJK chunk the planner emits
 
 SCHEMA = f"""
@@ -77,7 +73,11 @@ CREATE INDEX IF NOT EXISTS item_facets_fv ON item_facets(fv, item);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, tags, summary, body, tokenize="{_TOKENIZE}");
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS ac USING fts5(words, tokenize="{_TOKENIZE}", prefix='1 2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS sv USING fts5(words, tokenize="{_TOKENIZE}", detail=none);
+CREATE VIRTUAL TABLE IF NOT EXISTS sv_vocab USING fts5vocab(sv, 'row');
 """
+_TABLES = ("vocab", "sv_vocab", "fts", "ac", "sv", "item_facets", "facet_values", "docs", "items",
+           "meta")
 
 
 def _quote(token: str) -> str:
@@ -90,18 +90,38 @@ def _match_expr(m: Match) -> str:
         return "(" + " OR ".join("(" + " AND ".join(map(_quote, c)) + ")" for c in combos) + ")"
     if m.mode == "some":
         return "(" + " AND ".join(map(_quote, m.tokens)) + ")"
+    if m.mode == "prefix":
+        return _quote(" ".join(m.tokens)) + " *"
     # A phrase: FTS5 re-tokenises the quoted string with the table tokenizer (spaces only).
     return _quote(" ".join(m.tokens))
 
 
+def _clause_expr(options: tuple[Match, ...]) -> str:
+    return "(" + " OR ".join(_match_expr(o) for o in options) + ")"
+
+
+def tier_expression(tier: Tier, excluded: tuple[Match, ...] = ()) -> str:
+    """The MATCH string of one tier, built only from analysed tokens, each one double-quoted.
+    A "most words" tier is the OR of every way to pick enough of its droppable clauses."""
+    required = [i for i in range(len(tier.clauses)) if tier.is_all or i in tier.required]
+    expr = " AND ".join(_clause_expr(tier.clauses[i]) for i in required)
+    if not tier.is_all:
+        droppable = [i for i in range(len(tier.clauses)) if i not in tier.required]
+        need = tier.minimum - len(tier.required)
+        combos = list(itertools.combinations(droppable, need))[:_MAX_COMBINATIONS]
+        picks = " OR ".join("(" + " AND ".join(_clause_expr(tier.clauses[i]) for i in c) + ")"
+                            for c in combos)
+        expr = f"({expr}) AND ({picks})" if expr else f"({picks})"
+    if tier.needs:
+        expr = f"({expr}) AND " + _clause_expr(tier.needs)
+    if excluded:
+        expr += " NOT (" + " OR ".join(_match_expr(m) for m in excluded) + ")"
+    return expr
+
+
 def fts_expression(plan: Plan) -> str:
-    """The MATCH string, built only from analysed tokens, each one double-quoted."""
-    required = " AND ".join(
-        "(" + " OR ".join(_match_expr(o) for o in c.options) + ")" for c in plan.clauses
-    )
-    if plan.excluded:
-        required += " NOT (" + " OR ".join(_match_expr(m) for m in plan.excluded) + ")"
-    return required
+    """The MATCH string of the plan's strictest tier (what a bare FTS5 query would run)."""
+    return tier_expression(plan.tiers[0], plan.excluded) if plan.tiers else ""
 
 
 class SqliteEngine:
@@ -111,11 +131,15 @@ class SqliteEngine:
         self.path = Path(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        self._vocab: tuple[tuple, dict[str, int]] | None = None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._write_lock:
-            conn = self._connect()
-            self._init_schema(conn)
+        self._vocab: tuple[tuple, Vocabulary] | None = None
+        self._item_facets: tuple | None = None  # (generation, {item: fv ids}, {fv: (facet, value)})
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._write_lock:
+                conn = self._connect()
+                self._init_schema(conn)
+        except (sqlite3.Error, OSError) as exc:
+            raise EngineUnavailable(f"cannot open search index {self.path}: {exc}") from exc
 
     # -- connections -------------------------------------------------------------------------
 
@@ -139,10 +163,10 @@ class SqliteEngine:
             conn.execute("PRAGMA cache_size=-32000")
             # Reads through the page cache of the OS instead of copying every page in.
             conn.execute("PRAGMA mmap_size=268435456")
-        except sqlite3.Error as exc:
+            self._local.ino = os.stat(self.path).st_ino
+        except (sqlite3.Error, OSError) as exc:
             raise EngineUnavailable(f"cannot open search index {self.path}: {exc}") from exc
         self._local.conn = conn
-        self._local.ino = os.stat(self.path).st_ino
         return conn
 
     @staticmethod
@@ -157,8 +181,7 @@ class SqliteEngine:
             # database is the truth; `search_index rebuild` refills it) rather than fail searches.
             log.warning("search index %s has layout %s, expected %s: emptied, rebuild it",
                         conn.execute("PRAGMA database_list").fetchone()[2], version, SCHEMA_VERSION)
-            for name in ("vocab", "fts", "ac", "item_facets", "facet_values", "docs", "items",
-                         "meta"):
+            for name in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {name}")
         conn.executescript(SCHEMA)
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('generation', ?)", (uuid.uuid4().hex,))
@@ -168,20 +191,34 @@ class SqliteEngine:
     def _bump(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (uuid.uuid4().hex,))
 
+    def _transaction(self, work):
+        """Run `work(conn)` in one write transaction; a locked, read-only or broken file is an
+        `EngineUnavailable` (the caller keeps the update pending), never a sqlite3 error."""
+        with self._write_lock:
+            try:
+                conn = self._connect()
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
+            try:
+                result = work(conn)
+                self._bump(conn)
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                if isinstance(exc, sqlite3.Error):
+                    raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
+                raise
+            return result
+
     # -- writing -----------------------------------------------------------------------------
 
     def index(self, docs: Iterable[SearchDocument]) -> int:
-        with self._write_lock:
-            conn = self._connect()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                n = self._write(conn, docs)
-                self._bump(conn)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            return n
+        docs = list(docs)
+        return self._transaction(lambda conn: self._write(conn, docs))
 
     def _write(self, conn: sqlite3.Connection, docs: Iterable[SearchDocument],
                progress: Progress | None = None, total: int | None = None,
@@ -195,19 +232,19 @@ class SqliteEngine:
             facets = {k: list(v) for k, v in doc.facets.items() if v}
             end = doc.end.isoformat() if doc.end else None
             rowid = self._doc_id(conn, item, doc.locale)
-            title_tokens = text.analyze(doc.title)
+            analysed = common.analyse(doc)
             conn.execute(
                 "INSERT INTO docs(id, item, locale, kind, title, url, summary, body, image_url,"
                 " facts, facets, end_date, title_len) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (rowid, item, doc.locale, doc.kind, doc.title, doc.url, doc.summary, doc.text,
                  doc.image_url, json.dumps(doc.facts, ensure_ascii=False),
-                 json.dumps(facets, ensure_ascii=False), end, len(title_tokens)))
-            tags = " ".join(text.analyze(" \n ".join(doc.tags + doc.synonyms)))
+                 json.dumps(facets, ensure_ascii=False), end, analysed.title_len))
             conn.execute("INSERT INTO fts(rowid, title, tags, summary, body) VALUES (?,?,?,?,?)",
-                         (rowid, " ".join(title_tokens), tags,
-                          " ".join(text.analyze(doc.summary)), " ".join(text.analyze(doc.text))))
+                         (rowid, *(" ".join(toks) for toks in analysed.fields.values())))
             conn.execute("INSERT INTO ac(rowid, words) VALUES (?,?)",
-                         (rowid, " ".join(text.analyze(doc.title, stemming=False))))
+                         (rowid, " ".join(analysed.autocomplete)))
+            conn.execute("INSERT INTO sv(rowid, words) VALUES (?,?)",
+                         (rowid, " ".join(analysed.surfaces)))
             touched.add(item)
             n += 1
             if progress and n % 500 == 0:
@@ -242,61 +279,57 @@ class SqliteEngine:
         row = conn.execute("SELECT id FROM docs WHERE item = ? AND locale = ?", (item, locale)).fetchone()
         if not row:
             return False
-        conn.execute("DELETE FROM fts WHERE rowid = ?", row)
-        conn.execute("DELETE FROM ac WHERE rowid = ?", row)
+        for table in ("fts", "ac", "sv"):
+            conn.execute(f"DELETE FROM {table} WHERE rowid = ?", row)
         conn.execute("DELETE FROM docs WHERE id = ?", row)
         return True
 
     @staticmethod
     def _refresh_items(conn: sqlite3.Connection, items: set[int]) -> None:
-        """Item-level kind, end date and facets: the union over the item's live translations
-        (they normally agree; the source translation wins for kind and end date)."""
+        """Item-level kind, end date and facets (`common.item_values`) from the item's live
+        translations."""
         for item in items:
-            rows = conn.execute(
-                "SELECT kind, end_date, facets FROM docs WHERE item = ? ORDER BY locale != ?",
-                (item, SOURCE_LOCALE)).fetchall()
+            rows = conn.execute("SELECT locale, kind, end_date, facets FROM docs WHERE item = ?",
+                                (item,)).fetchall()
             conn.execute("DELETE FROM item_facets WHERE item = ?", (item,))
             if not rows:
                 conn.execute("DELETE FROM items WHERE id = ?", (item,))
                 continue
+            values = common.item_values({loc: {"kind": kind, "end": end, "facets": json.loads(f)}
+                                         for loc, kind, end, f in rows})
             conn.execute("UPDATE items SET kind = ?, end_date = ? WHERE id = ?",
-                         (rows[0][0], rows[0][1], item))
-            values = {("kind", rows[0][0])}
-            for _, _, facets in rows:
-                for name, slugs in json.loads(facets).items():
-                    values.update((name, s) for s in slugs)
+                         (values["kind"], values["end"], item))
             conn.executemany("INSERT OR IGNORE INTO facet_values(facet, value) VALUES (?, ?)",
-                             sorted(values))
+                             values["facets"])
             conn.executemany(
                 "INSERT INTO item_facets SELECT ?, id FROM facet_values WHERE facet = ? AND value = ?",
-                [(item, f, v) for f, v in values])
+                [(item, f, v) for f, v in values["facets"]])
 
     def delete(self, keys: Iterable[str]) -> int:
-        with self._write_lock:
-            conn = self._connect()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                n, touched = 0, set()
-                for key in keys:
-                    ref, _, locale = key.rpartition(":")
-                    row = conn.execute("SELECT id FROM items WHERE ref = ?", (ref,)).fetchone()
-                    if row and self._delete_doc(conn, row[0], locale):
-                        n += 1
-                        touched.add(row[0])
-                self._refresh_items(conn, touched)
-                self._bump(conn)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        keys = list(keys)
+
+        def work(conn):
+            n, touched = 0, set()
+            for key in keys:
+                ref, _, locale = key.rpartition(":")
+                row = conn.execute("SELECT id FROM items WHERE ref = ?", (ref,)).fetchone()
+                if row and self._delete_doc(conn, row[0], locale):
+                    n += 1
+                    touched.add(row[0])
+            self._refresh_items(conn, touched)
             return n
+
+        return self._transaction(work)
 
     def rebuild(self, docs: Iterable[SearchDocument], total: int | None = None,
                 progress: Progress | None = None) -> int:
         """Build a new file beside the live one and swap it in atomically; searches keep
         answering from the old file until the swap, and from the new one right after."""
         tmp = self.path.with_name(f"{self.path.name}.building-{uuid.uuid4().hex[:8]}")
-        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn = sqlite3.connect(tmp, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise EngineUnavailable(f"cannot create {tmp}: {exc}") from exc
         try:
             conn.execute("PRAGMA journal_mode=OFF")  # a crash leaves only a temp file to delete
             conn.execute("PRAGMA synchronous=OFF")
@@ -304,158 +337,205 @@ class SqliteEngine:
             conn.execute("BEGIN")
             n = self._write(conn, docs, progress, total, fresh=True)
             conn.execute("COMMIT")
-            conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
-            conn.execute("INSERT INTO ac(ac) VALUES ('optimize')")
+            for table in ("fts", "ac", "sv"):
+                conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.close()
             with self._write_lock:
                 os.replace(tmp, self.path)
             return n
-        except BaseException:
+        except BaseException as exc:
             conn.close()
             tmp.unlink(missing_ok=True)
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise EngineUnavailable(f"rebuilding {self.path}: {exc}") from exc
             raise
 
-    # -- vocabulary (typo tolerance) ---------------------------------------------------------
+    # -- vocabulary --------------------------------------------------------------------------
 
-    def _vocabulary(self, conn: sqlite3.Connection) -> dict[str, int]:
+    def _generation(self, conn: sqlite3.Connection) -> tuple:
         gen = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        key = (self._local.ino, gen[0] if gen else "")
-        cached = self._vocab
-        if cached is None or cached[0] != key:
-            vocab = dict(conn.execute("SELECT term, doc FROM vocab"))
-            cached = self._vocab = (key, vocab)
+        return (self._local.ino, gen[0] if gen else "")
+
+    def vocabulary(self) -> Vocabulary:
+        """Read once per index generation (every write bumps it) and shared by threads."""
+        try:
+            conn = self._connect()
+            key = self._generation(conn)
+            cached = self._vocab
+            if cached is None or cached[0] != key:
+                terms = dict(conn.execute("SELECT term, doc FROM vocab"))
+                surfaces = frozenset(r[0] for r in conn.execute("SELECT term FROM sv_vocab"))
+                cached = self._vocab = (key, Vocabulary(terms, surfaces))
+        except sqlite3.Error as exc:
+            raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
         return cached[1]
-
-    def known_terms(self, tokens: Iterable[str]) -> set[str]:
-        vocab = self._vocabulary(self._connect())
-        return {t for t in tokens if t in vocab}
-
-    def similar_terms(self, token: str, limit: int = 3) -> list[str]:
-        vocab = self._vocabulary(self._connect())
-        found = [(vocab[c], c) for c in edits1(token, _ALPHABET) if c in vocab]
-        found.sort(key=lambda x: (-x[0], x[1]))
-        return [c for _, c in found[:limit]]
 
     # -- searching ---------------------------------------------------------------------------
 
     def search(self, query: Plan, lang: str, page: int = 1, page_size: int = 10) -> SearchResults:
-        conn = self._connect()
-        bm25 = "bm25(fts, " + ", ".join(map(str, WEIGHTS)) + ")"
-        item = f"(fts.rowid >> {SLOT_BITS})"
+        plan = query
         try:
-            where, params = self._filter_sql(conn, query, item)
-            if where is None:  # a filter value nothing carries: no item can pass
-                return SearchResults(total=0, hits=[], facets={n: {} for n in FACET_NAMES},
+            conn = self._connect()
+            where, params = self._filter_sql(conn, plan)
+            if where is None or not plan.tiers:  # a filter value nothing carries, or no words
+                return SearchResults(total=0, hits=[], facets=common.empty_facets(),
                                      engine=self.name)
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY, score REAL,"
-                         " doc INTEGER)")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY,"
+                         " tier INTEGER, score REAL, doc INTEGER)")
             conn.execute("DELETE FROM temp.m")
-            # bm25 is negative (lower is better); the best translation decides the item's rank.
-            # One pass over the FTS hits, folding translations into their item as they come
-            # (an upsert on the item key): cheaper than materialising and sorting for GROUP BY.
-            factor, factor_params = self._title_factor(query)
-            conn.execute(
-                f"INSERT INTO temp.m SELECT {item}, {bm25} * {factor}, fts.rowid"
-                f" FROM fts WHERE fts MATCH ? AND {where}"
-                " ON CONFLICT(item) DO UPDATE SET score = min(score, excluded.score),"
-                " doc = CASE WHEN excluded.score < score THEN excluded.doc ELSE doc END",
-                [*factor_params, fts_expression(query), *params])
-            # Not changes(): an upsert that folds a second translation counts as a change too.
-            total = conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
+            total, counts = 0, {}
+            for number, tier in enumerate(plan.tiers):
+                if not tier.counts(total, plan.relax_below):
+                    break
+                self._match_tier(conn, plan, number, tier, where, params)
+                # Not changes(): an upsert that folds a second translation counts as one too.
+                before, total = total, conn.execute("SELECT count(*) FROM temp.m").fetchone()[0]
+                if total > before:
+                    counts[tier.name] = total - before
             rows = conn.execute(
-                "SELECT m.item, m.score, m.doc FROM temp.m m CROSS JOIN items i ON i.id = m.item"
-                " ORDER BY m.score, i.ref LIMIT ? OFFSET ?",
+                "SELECT m.item, m.tier, m.score, m.doc FROM temp.m m CROSS JOIN items i"
+                " ON i.id = m.item ORDER BY m.tier, m.score, i.ref LIMIT ? OFFSET ?",
                 (page_size, (page - 1) * page_size)).fetchall()
-            facets = self._facets(conn)
-            hits = [self._hit(conn, item, score, doc, lang, query) for item, score, doc in rows]
+            facets = self._facets(conn) if total else common.empty_facets()
+            hits = self._hits(conn, rows, lang, plan)
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name)
+        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name,
+                             tier_counts=counts)
+
+    def _match_tier(self, conn, plan: Plan, number: int, tier: Tier, where: str,
+                    params: list) -> None:
+        """Add the items this tier matches and no stricter tier did. bm25 is negative (lower is
+        better); one pass over the FTS hits folds translations into their item as they come
+        (an upsert on the item key, keeping the best translation of the item's tier)."""
+        item = f"(fts.rowid >> {SLOT_BITS})"
+        bm25 = "bm25(fts, " + ", ".join(map(str, WEIGHTS)) + ")"
+        factor, factor_params = self._factor(tier)
+        fresh = f" AND {item} NOT IN (SELECT item FROM temp.m WHERE tier < {number})" if number else ""
+        conn.execute(
+            f"INSERT INTO temp.m SELECT {item}, {number}, {bm25} * {factor}, fts.rowid"
+            f" FROM fts WHERE fts MATCH ? AND {where}{fresh}"
+            " ON CONFLICT(item) DO UPDATE SET score = excluded.score, doc = excluded.doc"
+            " WHERE excluded.tier = m.tier AND excluded.score < m.score",
+            [*factor_params, tier_expression(tier, plan.excluded), *params])
 
     @staticmethod
-    def _title_factor(plan: Plan) -> tuple[str, list]:
-        """SQL for the title match factor of the current FTS row (see `SearchEngine`)."""
-        if not plan.phrase:
+    def _factor(tier: Tier) -> tuple[str, list]:
+        """SQL for the ranking factors of the current FTS row (see `SearchEngine`): the title
+        factor times the phrase factor. The rows whose title holds a phrase come from one FTS
+        subquery (run once per search); only those read their own title tokens (`fts.title`,
+        spaces between tokens) to tell an exact title or a prefix from a phrase inside."""
+        phrases = [" ".join(p) for p in tier.phrases if p]
+        if not phrases:
             return "1.0", []
-        phrase = _quote(" ".join(plan.phrase))
-        # Each IN (subquery) runs once per search; only the few titles that start with the
-        # phrase look up their length.
-        return (f"(CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN"
-                f" (CASE WHEN (SELECT title_len FROM docs WHERE id = fts.rowid) = {len(plan.phrase)}"
-                f" THEN {TITLE_EXACT} ELSE {TITLE_PREFIX} END)"
-                f" WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN {TITLE_PHRASE}"
-                f" ELSE 1.0 END)", [f"title : ^{phrase}", f"title : {phrase}"])
+        quoted = " OR ".join(_quote(p) for p in phrases)
+        exact = " OR ".join("fts.title = ?" for _ in phrases)
+        prefix = " OR ".join("substr(fts.title, 1, ?) = ?" for _ in phrases)
+        params: list = [f"title : ({quoted})", *phrases]
+        for p in phrases:
+            params += [len(p) + 1, p + " "]
+        sql = (f"(CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN"
+               f" (CASE WHEN {exact} THEN {common.TITLE_EXACT} WHEN {prefix} THEN"
+               f" {common.TITLE_PREFIX} ELSE {common.TITLE_PHRASE} END) ELSE 1.0 END)")
+        long = [p for p in tier.phrases if len(p) > 1]
+        if long:
+            sql += (f" * (CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+                    f" THEN {common.PHRASE_ANYWHERE} ELSE 1.0 END)")
+            params.append(" OR ".join(_quote(" ".join(p)) for p in long))
+        return sql, params
+
+    def _facets(self, conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+        """Facet counts over the match set, from each item's facet values held in memory (read
+        once per index generation): counting a few thousand matched items in Python is several
+        times cheaper than joining them to `item_facets` in SQL."""
+        key = self._generation(conn)
+        cached = self._item_facets
+        if cached is None or cached[0] != key:
+            values = {fv: (facet, value) for fv, facet, value in conn.execute(
+                "SELECT id, facet, value FROM facet_values")}
+            by_item: dict[int, tuple] = {}
+            for item, fv in conn.execute("SELECT item, fv FROM item_facets ORDER BY item"):
+                by_item[item] = by_item.get(item, ()) + (fv,)
+            cached = self._item_facets = (key, by_item, values)
+        _, by_item, values = cached
+        empty: tuple = ()
+        counts = Counter(itertools.chain.from_iterable(
+            by_item.get(item, empty) for (item,) in conn.execute("SELECT item FROM temp.m")))
+        return common.ordered_facets((*values[fv], n) for fv, n in counts.items())
 
     @staticmethod
-    def _facets(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
-        facets: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
-        for facet, value, count in conn.execute(
-                # CROSS JOIN keeps the match set as the outer loop: the planner has no statistics
-                # for the temp table and would otherwise scan every item's facets.
-                "SELECT v.facet, v.value, c.n FROM (SELECT f.fv, count(*) AS n FROM temp.m m"
-                " CROSS JOIN item_facets f ON f.item = m.item GROUP BY f.fv) c"
-                " JOIN facet_values v ON v.id = c.fv ORDER BY c.n DESC, v.value"):
-            facets.setdefault(facet, {})[value] = count
-        return facets
-
-    @staticmethod
-    def _filter_sql(conn: sqlite3.Connection, plan: Plan, item: str) -> tuple[str | None, list]:
-        """The WHERE clause over `item` (an SQL expression) for the plan's filters; None when a
-        facet filter names only values no item carries."""
+    def _filter_sql(conn: sqlite3.Connection, plan: Plan) -> tuple[str | None, list]:
+        """The WHERE clause over the FTS row's item for the plan's filters; None when a facet
+        filter names only values no item carries."""
+        item = f"(fts.rowid >> {SLOT_BITS})"
         f = plan.filters
         where, params = ["1"], []
-        for name, values in (("kind", f.kinds), ("commune", f.communes), ("sector", f.sectors),
-                             ("category", f.categories)):
-            if values:
-                marks = ",".join("?" * len(values))
-                ids = [r[0] for r in conn.execute(
-                    f"SELECT id FROM facet_values WHERE facet = ? AND value IN ({marks})",
-                    (name, *values))]
-                if not ids:
-                    return None, []
-                where.append(f"{item} IN (SELECT item FROM item_facets WHERE fv IN"
-                             f" ({','.join('?' * len(ids))}))")
-                params += ids
+        for name, values in f.facets():
+            marks = ",".join("?" * len(values))
+            ids = [r[0] for r in conn.execute(
+                f"SELECT id FROM facet_values WHERE facet = ? AND value IN ({marks})",
+                (name, *values))]
+            if not ids:
+                return None, []
+            where.append(f"{item} IN (SELECT item FROM item_facets WHERE fv IN"
+                         f" ({','.join('?' * len(ids))}))")
+            params += ids
         if f.upcoming:
             where.append(f"{item} IN (SELECT id FROM items WHERE kind = 'fair' AND end_date >= ?)")
-            params.append((f.today or dt.date.today()).isoformat())
+            params.append(f.reference_day().isoformat())
         return " AND ".join(where), params
 
-    def _hit(self, conn, item: int, score: float, best_doc: int, lang: str, plan: Plan) -> Hit:
-        # Shown in the visitor's language when that translation exists, else vi, else the one
-        # that matched best.
-        row = conn.execute(
-            "SELECT d.locale, d.title, d.url, d.summary, d.body, d.image_url, d.facts, i.ref,"
-            " i.kind FROM docs d JOIN items i ON i.id = d.item WHERE d.item = ?"
-            " ORDER BY d.locale = ? DESC, d.locale = ? DESC, d.id = ? DESC LIMIT 1",
-            (item, lang, SOURCE_LOCALE, best_doc)).fetchone()
-        locale, title, url, summary, body, image_url, facts, ref, kind = row
-        snippet = make_snippet((summary, body), plan.highlight_tokens)
-        return Hit(ref=ref, kind=kind, locale=locale, title=title, url=url, snippet=snippet,
-                   score=round(-score, 4), image_url=image_url, facts=json.loads(facts))
+    def _hits(self, conn, rows, lang: str, plan: Plan) -> list[Hit]:
+        """The page's hits from (item, tier, score, best doc) rows: every translation of those
+        items in one query, each item shown per `common.shown_locale`."""
+        if not rows:
+            return []
+        items = [r[0] for r in rows]
+        found: dict[int, list] = {}
+        for r in conn.execute(
+                "SELECT d.item, d.locale, d.title, d.url, d.summary, d.body, d.image_url, d.facts,"
+                f" d.id, i.ref, i.kind FROM docs d JOIN items i ON i.id = d.item"
+                f" WHERE d.item IN ({','.join('?' * len(items))})", items):
+            found.setdefault(r[0], []).append(r[1:])
+        hits = []
+        for item, tier, score, best_doc in rows:
+            translations = found[item]
+            by_locale = {r[0]: r for r in translations}
+            best = next((r for r in translations if r[7] == best_doc), translations[0])
+            locale, title, url, summary, body, image_url, facts, _, ref, kind = by_locale[
+                common.shown_locale(by_locale, lang, best[0])]
+            match = plan.tiers[tier].name
+            tags = ""
+            if plan.tiers[tier].when == "thin":  # the words a partial match lacks: tags count
+                row = conn.execute("SELECT tags FROM fts WHERE rowid = ?", (best[7],)).fetchone()
+                tags = row[0] if row else ""
+            hits.append(Hit(ref=ref, kind=kind, locale=locale, title=title, url=url,
+                            snippet=make_snippet((summary, body), plan), score=round(-score, 4),
+                            image_url=image_url, facts=json.loads(facts), match=match,
+                            matched_text="\n".join(best[1:2] + best[3:5]), matched_tags=tags))
+        return hits
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
-        tokens = text.analyze(prefix[:200], stemming=False)
-        if not tokens:
+        tokens = analyze(prefix[:200], stemming=False)
+        if not tokens or limit < 1:
             return []
         expr = _quote(" ".join(tokens)) + " *"
-        conn = self._connect()
         try:
+            conn = self._connect()
             # Rank only the first candidates: a one-letter prefix matches thousands of titles and
             # the box must answer within a keystroke; longer prefixes have few candidates anyway.
             rows = conn.execute(
                 "WITH a AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM ac WHERE ac MATCH ?"
                 " LIMIT ?) SELECT d.item, MIN(a.r) AS r FROM a JOIN docs d ON d.id = a.rid"
-                " GROUP BY d.item ORDER BY r, min(length(d.title)) LIMIT ?",
+                " GROUP BY d.item ORDER BY r, min(d.title_len), min(d.item) LIMIT ?",
                 (expr, AC_CANDIDATES, limit)).fetchall()
             out = []
             for item, _ in rows:
-                ref, kind, title, url, locale = conn.execute(
+                found = {r[4]: r for r in conn.execute(
                     "SELECT i.ref, i.kind, d.title, d.url, d.locale FROM docs d"
-                    " JOIN items i ON i.id = d.item"
-                    " WHERE d.item = ? ORDER BY d.locale = ? DESC, d.locale = ? DESC LIMIT 1",
-                    (item, lang, SOURCE_LOCALE)).fetchone()
+                    " JOIN items i ON i.id = d.item WHERE d.item = ?", (item,))}
+                ref, kind, title, url, locale = found[common.shown_locale(found, lang)]
                 out.append(Suggestion(ref=ref, kind=kind, title=title, url=url, locale=locale))
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc

@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -9,7 +9,7 @@ def _kind_labels():
     return {
         "product": _("Local product"), "fair": _("Fair or event"), "attraction": _("Tourism"),
         "investment": _("Investment opportunity"), "news": _("News"),
-        "document": _("Official document"),
+        "document": _("Official document"), "itinerary": _("Itinerary"),
     }
 
 
@@ -20,9 +20,15 @@ def kind_label(kind):
 
 @register.simple_tag
 def kind_label_attributes():
-    """`data-ac-kind-<kind>="<label>"` for the search box script, from the same labels as the
-    result cards."""
-    return format_html_join(" ", 'data-ac-kind-{}="{}"', _kind_labels().items())
+    """The labels the search box script shows, from the same words as the result cards:
+    `data-ac-kind-<kind>="<label>"`, and `data-ac-lang-<code>="Available in <language>"` for a
+    suggestion shown in another language than the page's."""
+    from search.templatetags.language_labels import LANGUAGE_LABELS, available_in
+
+    kinds = format_html_join(" ", 'data-ac-kind-{}="{}"', _kind_labels().items())
+    langs = format_html_join(" ", 'data-ac-lang-{}="{}"',
+                             ((code, available_in(code)) for code in LANGUAGE_LABELS))
+    return format_html("{} {}", kinds, langs)
 
 
 @register.filter

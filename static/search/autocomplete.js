@@ -128,11 +128,21 @@
         var title = d.createElement("span");
         title.className = "ac-option__title";
         title.textContent = s.title;
-        // A title shown in another language (no translation yet) is marked for screen readers.
+        option.appendChild(title);
+        // A title shown in another language (no translation yet) is marked for screen readers
+        // and says so in the visitor's language ("베트남어로 제공").
         if (typeof s.locale === "string" && /^[a-z]{2}(-[a-z]+)?$/.test(s.locale) && s.locale !== lang) {
           title.lang = s.locale;
+          var other = text(input, "Lang" + s.locale.split("-").map(function (part) {
+            return part.charAt(0).toUpperCase() + part.slice(1);
+          }).join(""));
+          if (other) {
+            var note = d.createElement("span");
+            note.className = "ac-option__lang";
+            note.textContent = other;
+            option.appendChild(note);
+          }
         }
-        option.appendChild(title);
         // A kind this page has no word for (the API may add kinds) shows no label.
         var kind = typeof s.kind === "string" && /^[a-z]+$/.test(s.kind) ?
           text(input, "Kind" + s.kind.charAt(0).toUpperCase() + s.kind.slice(1)) : "";

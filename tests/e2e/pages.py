@@ -31,6 +31,8 @@ def checked_paths(lang, investment_ref, form_path=None):
         paths.append(f"/{lang}/{sections[KIND_SECTION[kind]]}/{ref}/")
     paths.append(f"/{lang}/search/?q=nui+cau")
     paths.append(f"/{lang}/search/?q=karaoke")
+    paths.append(f"/{lang}/search/?q=n%C3%BAi+c%E1%BA%A1u")  # "did you mean" núi Cậu
+    paths.append(f"/{lang}/search/?q=nui+c")  # the last word read as a prefix
     paths.append(f"/{lang}/search/?q=64%2FKH-UBND")  # official documents among the results
     paths += [f"/{lang}/{p}/" for p in OFFICIAL[lang]]
     paths += [f"/{lang}/privacy/", f"/{lang}/accessibility/"]

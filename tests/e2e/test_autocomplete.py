@@ -115,6 +115,7 @@ def test_a_title_in_another_language_is_marked_with_its_language(page, demo_serv
     page.goto(demo_server + "/en/")
     _box, listbox = type_prefix(page, "#site-search", "nui c")
     assert listbox.locator(".ac-option__title").first.get_attribute("lang") is None
+    assert listbox.locator(".ac-option").first.locator(".ac-option__lang").count() == 0
 
 
 def test_the_search_page_box_suggests_too(page, demo_server):

@@ -6,8 +6,7 @@ import threading
 import pytest
 
 from search.documents import SearchDocument
-from search.engines.base import Filters
-from search.query import QueryError
+from search.query import Filters, QueryError
 from search.service import search_with
 
 TODAY = dt.date(2026, 11, 26)

@@ -1,4 +1,10 @@
-"""The judged dev set (tests/data/search-eval) through service-level search, per engine."""
+"""The judged dev set (tests/data/search-eval) through service-level search, per engine.
+
+Documents come straight from the corpus lines (`search.corpus`), without the site: a commune
+filter written as a name is slugged the way the corpus slugs its communes. The real path
+(importer, pages, API, commune resolution) is test_relevance_api.py; both hold the targets of
+the search issue.
+"""
 import datetime as dt
 import importlib.util
 import json
@@ -6,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from search.corpus import load_jsonl
-from search.engines.base import Filters
-from search.query import QueryError
+from search.corpus import load_jsonl, slugify
+from search.query import Filters, QueryError
 from search.service import search_with
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "search-eval"
@@ -23,7 +28,8 @@ def _scorer():
 
 
 def _filters(raw: dict) -> Filters:
-    return Filters(kinds=tuple(raw.get("kind", ())), communes=tuple(raw.get("commune", ())),
+    return Filters(kinds=tuple(raw.get("kind", ())),
+                   communes=tuple(slugify(c) for c in raw.get("commune", ())),
                    sectors=tuple(raw.get("sector", ())), categories=tuple(raw.get("category", ())),
                    upcoming=bool(raw.get("upcoming")), today=TODAY)
 
@@ -46,9 +52,9 @@ def test_dev_set_relevance(engine, tmp_path, capsys):
     scorer.main([str(EVAL / "dev-queries.json"), str(run), "--json"])
     report = json.loads(capsys.readouterr().out)
     overall, cats = report["overall"], report["categories"]
-    assert overall["ndcg@10"] >= 0.90, report
+    assert overall["ndcg@10"] >= 0.95, report
     assert overall["langok"] == 1.0, report
     for name, m in cats.items():
         if m["ndcg@10"] is not None:
-            assert m["ndcg@10"] >= 0.75, (name, m)
-    assert cats["no-result"]["noresult"] >= 0.90, report
+            assert m["ndcg@10"] >= 0.85, (name, m)
+    assert cats["no-result"]["noresult"] == 1.0, report

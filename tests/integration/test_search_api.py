@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from promo.models import FairPage, ProductPage
-from search.models import PendingUpdate, SearchQueryLog, SynonymGroup
+from search.models import PendingUpdate, SearchQueryDay, SynonymGroup
 from tests.factories import AttractionLine, FairLine, InvestmentLine, NewsLine, ProductLine, translated
 
 pytestmark = pytest.mark.django_db
@@ -115,14 +115,20 @@ def test_no_query_makes_the_api_or_page_fail(client, catalogue, q):
     assert page.status_code in (200, 400), q
 
 
-def test_searches_are_logged_without_personal_data(client, catalogue):
-    api(client, q="nui cau", lang="en")
+def test_searches_are_counted_per_day_query_and_language_without_personal_data(client, catalogue):
+    from django.utils import timezone
+
+    for _ in range(3):
+        api(client, q="Nui  CAU", lang="en")
+    client.get("/en/search/", {"q": "nui cau"})
     client.get("/vi/search/", {"q": "karaoke"})
-    logs = {(log.query, log.lang, log.source): log for log in SearchQueryLog.objects.all()}
-    assert logs[("nui cau", "en", "api")].results == 1
-    assert logs[("karaoke", "vi", "page")].results == 0
-    field_names = {f.name for f in SearchQueryLog._meta.get_fields()}
-    assert not field_names & {"ip", "ip_address", "user", "user_agent", "session"}
+    api(client, q="gọi 0912 345 678 hoặc mai.anh@example.com", lang="vi")
+    rows = {(r.query, r.lang): (r.count, r.zero_results) for r in SearchQueryDay.objects.all()}
+    assert rows == {("nui cau", "en"): (4, 0), ("karaoke", "vi"): (1, 1),
+                    ("gọi [phone number] hoặc [e-mail]", "vi"): (1, 1)}
+    assert set(SearchQueryDay.objects.values_list("day", flat=True)) == {timezone.localdate()}
+    field_names = {f.name for f in SearchQueryDay._meta.get_fields()}
+    assert not field_names & {"ip", "ip_address", "user", "user_agent", "session", "created_at"}
 
 
 def test_autocomplete_suggests_titles_in_the_visitors_language(client, catalogue):
@@ -197,3 +203,84 @@ def test_a_publish_succeeds_while_the_engine_is_down_and_is_applied_later(
     with pytest.raises(Exception, match="could not be applied"):
         call_command("search_index", "sync")
     assert PendingUpdate.objects.filter(applied_at=None).count() == 1
+
+
+# -- issue 14: filters by name, "did you mean", prefix on Enter, labels --------------------------
+
+
+@pytest.fixture
+def named(indexed):
+    return indexed([
+        ProductLine(ref="bird-nest", title="Yến sào Minh Tân", commune="Minh Tân",
+                    summary="Tổ yến nuôi trong nhà (mẫu).", category="food"),
+        ProductLine(ref="wafer", title="Bánh xốp dừa", commune="Định An", category="food",
+                    summary="Bánh xốp giòn nhân dừa (mẫu)."),
+        ProductLine(ref="rice-paper", title="Bánh tráng dừa", commune="Thanh An",
+                    category="food", summary="Bánh tráng nướng với dừa nạo (mẫu)."),
+        InvestmentLine(ref="solar", title="Điện mặt trời áp mái", sector="energy",
+                       commune="Thanh Tuyền", summary="Kêu gọi đầu tư điện mặt trời (mẫu)."),
+    ])
+
+
+@pytest.mark.parametrize("word", ["long-hoa", "xã Long Hòa", "Long Hoa Commune", "Long Hòa 사",
+                                  "Minh Tân", "minh tan", "Long Tân"])
+def test_a_commune_filter_takes_a_code_a_name_in_any_language_or_a_former_name(
+        client, named, word):
+    # Minh Tân (former) went to xã Long Hòa as its primary successor; Long Tân too.
+    status, body = api(client, q="yen sao", commune=word)
+    assert status == 200 and refs(body) == ["bird-nest"], word
+
+
+def test_sector_and_category_filters_take_names_too(client, named):
+    assert refs(api(client, q="dien mat troi", sector="Năng lượng")[1]) == ["solar"]
+    assert refs(api(client, q="dien mat troi", sector="energy")[1]) == ["solar"]
+    assert refs(api(client, q="banh xop", category="Thuc pham")[1]) == ["wafer"]
+    assert refs(api(client, q="banh xop", category="food")[1]) == ["wafer"]
+    assert refs(api(client, q="banh xop", category="Đồ uống")[1]) == []
+
+
+def test_an_unknown_filter_name_answers_400_naming_the_parameter(client, named):
+    status, body = api(client, q="yen sao", commune="Hà Nội")
+    assert status == 400 and body["param"] == "commune" and "Hà Nội" in body["error"]
+
+
+def test_the_api_says_did_you_mean_and_how_each_result_matched(client, named):
+    _, body = api(client, q="bánh sốp dừa")
+    assert refs(body)[0] == "wafer" and body["results"][0]["match"] == "variants"
+    assert body["did_you_mean"] == "bánh xốp dừa"
+    _, body = api(client, q="bánh xốp dừa")
+    assert body["did_you_mean"] is None and body["results"][0]["match"] == "all"
+
+
+def test_the_search_page_offers_the_correction(client, named):
+    html = client.get("/vi/search/", {"q": "bánh sốp dừa", "kind": "product"}).content.decode()
+    assert "Có phải bạn muốn tìm:" in html
+    assert "?q=b%C3%A1nh+x%E1%BB%91p+d%E1%BB%ABa&amp;kind=product" in html
+    assert "Bánh xốp dừa" in html
+
+
+def test_the_search_page_reads_the_last_word_as_a_prefix_when_whole_words_find_nothing(
+        client, named):
+    assert api(client, q="banh x")[1]["total"] == 0  # the API keeps whole words
+    html = client.get("/en/search/", {"q": "banh x"}).content.decode()
+    assert "Bánh xốp dừa" in html
+    assert "No whole word matched “x”: showing words that begin with it." in html
+    html = client.get("/en/search/", {"q": "banh xop"}).content.decode()
+    assert "begin with it" not in html
+
+
+def test_a_result_in_another_language_names_that_language_in_the_visitors(client, named):
+    html = client.get("/ko/search/", {"q": "yen sao"}).content.decode()
+    assert "베트남어로 제공" in html and "Tiếng Việt로" not in html
+    html = client.get("/ja/search/", {"q": "yen sao"}).content.decode()
+    assert "ベトナム語で掲載" in html
+    # and the search box's suggestions get the same words
+    assert 'data-ac-lang-vi="베트남어로 제공"' in client.get("/ko/").content.decode()
+
+
+def test_a_partial_match_says_which_words_it_lacks(client, named):
+    _, body = api(client, q="bánh dừa giòn")
+    assert refs(body) == ["wafer", "rice-paper"]
+    assert [r["match"] for r in body["results"]] == ["all", "most"]
+    html = client.get("/en/search/", {"q": "bánh dừa giòn"}).content.decode()
+    assert html.count("Missing:") == 1 and "<s>giòn</s>" in html

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from promo.models import FairPage, ProductPage
-from search.models import SearchQueryLog
+from search.models import SearchQueryDay
 from staff import setup
 from tests.factories import FairLine, ProductLine, load_lines
 
@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 def log(query, lang, results, days_ago=0):
-    entry = SearchQueryLog.objects.create(query=query, lang=lang, results=results, took_ms=3.0,
-                                          engine="sqlite")
-    if days_ago:
-        SearchQueryLog.objects.filter(pk=entry.pk).update(
-            created_at=timezone.now() - dt.timedelta(days=days_ago))
+    day = timezone.localdate() - dt.timedelta(days=days_ago)
+    row, _ = SearchQueryDay.objects.get_or_create(day=day, query=query, lang=lang)
+    row.count += 1
+    row.zero_results += 0 if results else 1
+    row.save()
 
 
 def test_panels_render_for_a_superuser_with_data(admin_client, roles, admin_user):

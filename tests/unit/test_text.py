@@ -1,5 +1,9 @@
 import unicodedata
 
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
+
 from search.text import analyze, fold, segments, stem, tokenize_with_spans
 
 
@@ -55,3 +59,33 @@ def test_segments_keep_cjk_runs_together():
 def test_punctuation_and_empty_text_give_no_tokens():
     assert analyze("") == []
     assert analyze(" -- ()*:^ \x00 ") == []
+
+
+def _reference_analyze(text):
+    """Fold the whole text first, then cut it into tokens (the definition `analyze` keeps while
+    folding word by word)."""
+    from search.text import _TOKEN_RE, _bigrams
+
+    out = []
+    for cjk, word in _TOKEN_RE.findall(fold(text)):
+        if cjk:
+            out.extend(_bigrams(cjk))
+        elif word:
+            out.append(stem(word))
+    return out
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80) | st.sampled_from(["Dầu Tiếng ĐẦU TƯ", "ẞtraße Øre ǅ", "榴莲包装厂 Long-Hòa",
+                                                unicodedata.normalize("NFD", "mắm cá lóc")]))
+def test_folding_word_by_word_gives_the_tokens_of_folding_the_whole_text(text):
+    assert analyze(text) == _reference_analyze(text)
+
+
+def test_surface_keys_ignore_where_the_tone_mark_sits():
+    from search.text import analyze_with_surfaces, surface_key
+
+    assert surface_key("Hòa") == surface_key("hoà") == "hoa2"
+    assert surface_key("Cậu") != surface_key("cầu")
+    tokens, surfaces = analyze_with_surfaces("Long Hòa rubber")
+    assert tokens == ["long", "hoa", "rubber"] and surfaces == ["long", "hoa2"]

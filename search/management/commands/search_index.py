@@ -81,9 +81,14 @@ class Command(BaseCommand):
         return progress
 
     def sync(self, engines):
+        from search import searchlog
+
         applied, pending = apply_pending(
             progress=lambda name, n: self.stderr.write(f"{name}: applied {n} updates"))
-        self.stdout.write(f"Applied {applied} pending updates; {pending} still pending.")
+        # The cron job that runs this every few minutes also keeps the search log's retention.
+        purged = searchlog.purge()
+        self.stdout.write(f"Applied {applied} pending updates; {pending} still pending"
+                          + (f"; {purged} search log rows past retention deleted." if purged else "."))
         if pending:
             raise CommandError(f"{pending} updates could not be applied (engine unavailable?)")
 
