@@ -25,6 +25,9 @@ CATEGORIES = {"product": ("food", "handicraft", "household", "agricultural"),
               "news": ("economy", "culture", "environment", "investment")}
 _SECTION = {"product": "products", "fair": "fairs", "attraction": "tourism",
             "investment": "investment", "news": "news"}
+# Kinds with a catalogue section of their own (documents and itineraries are few on a real site
+# and have no synthetic model here).
+_KINDS = tuple(kind for kind in KINDS if kind in _SECTION)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -67,7 +70,7 @@ def synthetic_documents(n_items: int, locales=("vi", "en"), seed: int = 1) -> li
     vocabs = {loc: _vocabulary(loc) for loc in locales}
     docs = []
     for i in range(n_items):
-        kind = KINDS[i % len(KINDS)]
+        kind = _KINDS[i % len(_KINDS)]
         ref = f"item-{i:06d}"
         facets = {"commune": (rng.choice(COMMUNES),)}
         if kind == "investment":

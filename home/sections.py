@@ -19,7 +19,8 @@ def home_sections(home):
             continue
         qs = (CATALOGUE_MODELS[kind].objects.live().public().descendant_of(index)
               .select_related("commune", *index.extra_select_related())
-              .prefetch_related(Prefetch("hero_image", queryset=images)))
+              .prefetch_related(Prefetch("hero_image", queryset=images),
+                                *index.extra_prefetch_related()))
         if kind == "fair":
             qs = qs.filter(end__gte=timezone.localdate()).order_by("start")
         else:

@@ -1,8 +1,10 @@
 """The view-count beacon: called by portal.js with navigator.sendBeacon after the page loaded,
 once per page per browser session, with the token the page carries (portal.beacon)."""
+import logging
 import re
 from urllib.parse import urlsplit
 
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -10,6 +12,8 @@ from wagtail.models import Page
 
 from portal.beacon import first_view_today, read_token
 from portal.stats import record_view
+
+log = logging.getLogger(__name__)
 
 BOT_UA = re.compile(
     r"bot|crawl|spider|slurp|headless|lighthouse|pagespeed|preview|fetch|curl|wget|python|"
@@ -46,5 +50,10 @@ def view_beacon(request):
     if page_id is not None and not Page.objects.filter(pk=page_id, live=True).exists():
         return HttpResponse(status=204)
     if first_view_today(request, f"p{page_id}" if page_id is not None else f"u{path}"):
-        record_view(page_id)
+        try:
+            record_view(page_id)
+        except OperationalError:
+            # The database stayed locked past its busy timeout (a long staff import on SQLite):
+            # one view uncounted is better than an error in the visitor's console.
+            log.warning("view of page %s not counted: database busy", page_id)
     return HttpResponse(status=204)

@@ -262,17 +262,22 @@ def _log(planned, revisions, now):
 
 
 def _refuse_if_site_changed(planned):
-    """New refs must still be free and updated pages still there (an editor may have created
-    or deleted a page while the import was being prepared)."""
+    """New (ref, language) pairs must still be free and updated pages still there (an editor may
+    have created or deleted a page while the import was being prepared). A ref is shared by an
+    item's translations, so a new translation of an existing item is free in its own language."""
     by_model = {}
     for item in planned:
         by_model.setdefault(type(item.page), []).append(item)
     for model, items in by_model.items():
-        new_refs = [i.page.ref for i in items if i.new]
+        new_refs = {}
+        for i in items:
+            if i.new:
+                new_refs.setdefault(i.page.locale_id, []).append(i.page.ref)
         old_ids = [i.page.pk for i in items if not i.new]
-        for batch in _batches(new_refs):
-            if model.objects.filter(ref__in=batch).exists():
-                raise SiteChanged
+        for locale_id, refs in new_refs.items():
+            for batch in _batches(refs):
+                if model.objects.filter(locale_id=locale_id, ref__in=batch).exists():
+                    raise SiteChanged
         for batch in _batches(old_ids):
             if model.objects.filter(pk__in=batch).count() != len(batch):
                 raise SiteChanged

@@ -216,9 +216,8 @@ class AttractionIndexPage(CatalogueIndexPage):
     class Meta:
         verbose_name = _("tourism index")
 
-    def base_queryset(self):
-        return super().base_queryset().prefetch_related(
-            "weekly_hours", "hours_exceptions", "admission_fees")
+    def extra_prefetch_related(self):
+        return ("weekly_hours", "hours_exceptions", "admission_fees")
 
     def facet_choices(self):
         options = super().facet_choices()

@@ -303,6 +303,9 @@ class InvestmentIndexPage(RoutablePageMixin, CatalogueIndexPage):
     class Meta:
         verbose_name = _("investment index")
 
+    def extra_select_related(self):
+        return ("sector", "investment_form")
+
     @property
     def compare_url(self):
         return self.url + self.reverse_subpage("compare")

@@ -45,13 +45,18 @@ class CatalogueIndexPage(Page):
             model.objects.live().public().filter(locale_id=self.locale_id)
             .descendant_of(self)
             .select_related("commune", *self.extra_select_related())
-            .prefetch_related(Prefetch("hero_image", queryset=images))
+            .prefetch_related(Prefetch("hero_image", queryset=images), *self.extra_prefetch_related())
         )
 
     def default_sort(self, params):
         return self.sort_options[0][0]
 
     def extra_select_related(self):
+        return ()
+
+    def extra_prefetch_related(self):
+        """Rows a card of this kind shows beyond the page's own (kept per kind so a listing and
+        the home sections both fetch them in one query each)."""
         return ()
 
     def facet_choices(self):

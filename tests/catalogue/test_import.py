@@ -51,6 +51,17 @@ def test_every_kind_imports_with_translations(site):
         assert all(p.live for p in pages)
 
 
+def test_a_later_file_adds_translations_of_items_already_on_the_site(site):
+    lines = [factory(ref=f"{kind}-later") for kind, factory in LINE_FACTORIES.items()]
+    load_lines(lines)
+    summary = load_lines([translated(line, "ko") for line in lines])
+    assert summary.created == len(lines)
+    for kind, model in CATALOGUE_MODELS.items():
+        pages = model.objects.filter(ref=f"{kind}-later")
+        assert {p.locale.language_code for p in pages} == {"vi", "ko"}
+        assert len({p.translation_key for p in pages}) == 1
+
+
 def test_translation_takes_shared_values_from_source_and_commune_in_its_language(site):
     line = AttractionLine(ref="nui-cau", title="Núi Cậu", commune="Định Thành", lat=11.35, lon=106.33)
     load_lines([line, translated(line, "en", title="Cau Mountain")])

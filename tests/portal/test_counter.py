@@ -182,3 +182,14 @@ def test_statistics_block_is_rendered_on_every_page(client, site):
     assert "Thống kê truy cập" in html and "Tổng truy cập" in html and "3.446.123" in html
     html = client.get("/en/").content.decode()
     assert "Visitor statistics" in html and "3,446,123" in html
+
+
+def test_a_database_locked_past_its_timeout_costs_one_view_not_an_error(client, news, monkeypatch):
+    from django.db import OperationalError
+
+    def locked(page_id):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr("portal.views.record_view", locked)
+    assert beacon(client, news["vi"]).status_code == 204
+    assert page_total(news["vi"]) == 0

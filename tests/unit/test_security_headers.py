@@ -12,7 +12,8 @@ def directives(response):
 
 
 @pytest.mark.django_db
-def test_public_pages_get_the_strict_policy_with_the_tile_host(client, site):
+def test_public_pages_get_the_strict_policy_with_the_tile_host(client, site, settings):
+    settings.MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     response = client.get("/en/")
     csp = directives(response)
     assert csp["script-src"] == ["'self'"] and csp["style-src"] == ["'self'"]
