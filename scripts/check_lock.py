@@ -4,6 +4,7 @@ than install something else than what was declared.
 
     python scripts/check_lock.py          exit 1 with one line per mismatch; standard library only
 """
+
 import re
 import sys
 from pathlib import Path
@@ -45,8 +46,7 @@ def declared(path, seen=None):
 
 
 def locked(path):
-    return {normalise(m[1]): m[2] for m in map(PIN.match, path.read_text(encoding="utf-8").splitlines())
-            if m}
+    return {normalise(m[1]): m[2] for m in map(PIN.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
 def problems(root=ROOT):
@@ -66,8 +66,10 @@ def main():
     for problem in found:
         print(f"lock: {problem}", file=sys.stderr)
     if found:
-        print("lock: the lock files are out of date: run `make lock` and commit the *.lock files",
-              file=sys.stderr)
+        print(
+            "lock: the lock files are out of date: run `make lock` and commit the *.lock files",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

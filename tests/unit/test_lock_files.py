@@ -1,4 +1,5 @@
 """The lock files pin what requirements*.txt declare (scripts/check_lock.py, run by every install)."""
+
 import importlib.util
 import shutil
 from pathlib import Path
@@ -25,8 +26,9 @@ def test_a_pin_changed_without_make_lock_is_reported(tmp_path):
     for name in (*check_lock.LOCKS, *check_lock.LOCKS.values()):
         shutil.copy(ROOT / name, tmp_path / name)
     declared = (tmp_path / "requirements.txt").read_text()
-    (tmp_path / "requirements.txt").write_text(declared.replace("Django==", "Django==0.0.1\n# ", 1)
-                                               + "not-locked-yet==1.0\n")
+    (tmp_path / "requirements.txt").write_text(
+        declared.replace("Django==", "Django==0.0.1\n# ", 1) + "not-locked-yet==1.0\n"
+    )
     found = list(check_lock.problems(tmp_path))
     assert "requirements.txt pins django==0.0.1 but requirements.lock has" in found[0]
     assert "requirements.txt pins not-locked-yet==1.0 but requirements.lock lacks it" in found
