@@ -13,7 +13,7 @@ TEST_WORKERS ?= auto
 LINT_PACKAGES = .
 PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load)
 
-.PHONY: run install install-test install-lint migrate demo test lint lock lock-upgrade bench bench-import bench-investment loadtest vendor clean help
+.PHONY: run install install-test install-lint migrate demo test cluster-test lint lock lock-upgrade bench bench-import bench-investment loadtest vendor clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
@@ -73,6 +73,13 @@ test: install-test
 	  echo "== database-facing tests again on PostgreSQL =="; \
 	  DATABASE_URL="$$DATABASE_TEST_URL" $(PY) -m pytest $(PYTEST_PARALLEL) -m django_db $(PYTEST_ARGS) --ignore=tests/e2e tests; \
 	fi
+
+# The multi-node test (tests/cluster/, docs/deploy.md): two app servers behind nginx, PostgreSQL,
+# Redis, S3Proxy and a two-node Elasticsearch cluster behind an authenticating proxy, all on
+# loopback; stops everything it started. Needs PostgreSQL (make pg) and nginx, redis-server, a JDK.
+cluster-test: install-test
+	CLUSTER_TEST=1 DATABASE_TEST_URL="$${DATABASE_TEST_URL:-$$(bash scripts/postgres.sh url)}" \
+	  $(PY) -m pytest tests/cluster -p no:cacheprovider -s -q $(PYTEST_ARGS)
 
 # The same checks as the pre-commit hooks (.pre-commit-config.yaml), on the whole tree.
 lint: install-lint

@@ -31,7 +31,9 @@ def _keys(request, email, window):
     return keys
 
 
-def _increment(key, window):
+def increment(key, window):
+    """Count one more in `key` (which lives `window` seconds) atomically; the new count.
+    Also the API's per-client limit (opendata.http)."""
     if cache.add(key, 1, timeout=window):
         return 1
     try:
@@ -47,7 +49,7 @@ def reserve(request, email=""):
     allowed, window = rate_limit()
     taken = []
     for key in _keys(request, email, window):
-        count = _increment(key, window)
+        count = increment(key, window)
         taken.append(key)
         if count > allowed:
             _give_back(taken)

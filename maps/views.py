@@ -19,6 +19,23 @@ def _error(message, status=400, **extra):
                         json_dumps_params={"ensure_ascii": False})
 
 
+def feature_collection(source, locale, params, request):
+    """The GeoJSON FeatureCollection of `source` (a registered PlaceKind) in `locale` with the
+    filters in `params`; raises registry.BadFilter. Also builds the open-data GeoJSON files."""
+    kind = source.kind
+    with translation.override(locale.language_code):
+        features = []
+        for item in source.items(locale, params):
+            lon, lat = source.coordinates(item)
+            features.append({
+                "type": "Feature",
+                "id": f"{kind}:{source.feature_id(item)}",
+                "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+                "properties": {"kind": kind, **source.properties(item, request)},
+            })
+    return {"type": "FeatureCollection", "features": features}
+
+
 @require_GET
 @cacheable(max_age=300)
 def places_geojson(request):
@@ -33,22 +50,11 @@ def places_geojson(request):
     locale = Locale.objects.filter(language_code=lang).first()
     if locale is None:
         return _error(f"no content in {lang}", status=404)
-    with translation.override(lang):
-        try:
-            items = source.items(locale, request.GET)
-        except registry.BadFilter as exc:
-            return _error(str(exc), errors=exc.errors)
-        features = []
-        for item in items:
-            lon, lat = source.coordinates(item)
-            features.append({
-                "type": "Feature",
-                "id": f"{kind}:{source.feature_id(item)}",
-                "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-                "properties": {"kind": kind, **source.properties(item, request)},
-            })
-    body = json.dumps({"type": "FeatureCollection", "features": features},
-                      ensure_ascii=False, separators=(",", ":"))
+    try:
+        collection = feature_collection(source, locale, request.GET, request)
+    except registry.BadFilter as exc:
+        return _error(str(exc), errors=exc.errors)
+    body = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
     response["Content-Language"] = lang
     response["Access-Control-Allow-Origin"] = "*"

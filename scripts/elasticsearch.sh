@@ -14,7 +14,8 @@
 #
 # Environment (all optional):
 #   ES_VERSION            server version (default 9.2.4; keep the major equal to the Python client's)
-#   ES_PORT               HTTP port (default 9200); the transport port is ES_PORT+100
+#   ES_PORT               HTTP port (default 9200); the transport port is ES_PORT+ES_TRANSPORT_OFFSET
+#   ES_TRANSPORT_OFFSET   transport port minus HTTP port (default 100)
 #   ES_HEAP               JVM heap (default 512m)
 #   ES_JAVA_HOME          JDK to run it with (default: the newest JDK >= 21 under /usr/lib/jvm)
 #   ES_USER               unprivileged user when run as root (default dtsearch; Elasticsearch refuses root)
@@ -23,12 +24,24 @@
 #                         (default ${XDG_CACHE_HOME:-$HOME/.cache}/dautieng; /var/cache/dautieng as root,
 #                         because the unprivileged user cannot enter /root)
 #   ES_FALLBACK_VERSION   8.x version used when no JDK >= 21 exists (ES 9 needs 21+, 8.x runs on 17)
+#
+# A node of a multi-node cluster (the cluster test, tests/cluster/): start one process per node,
+# each with its own ES_PORT, and the same
+#   ES_CLUSTER_NAME       cluster name (default dautieng-ES_PORT, i.e. a cluster of one)
+#   ES_SEED_PORTS         the transport ports of every node, e.g. "9401,9402"; set = cluster mode
+#                         (no single-node discovery); the first start bootstraps the cluster
+#   ES_NODE_NAME          this node's name (default node-1; in cluster mode node-ES_PORT)
+#   ES_STATE_DIR          the node's config, data and logs (default ES_CACHE_DIR/es-VERSION-PORT);
+#                         the unprivileged user must be able to reach it
+# Every node of a cluster must be started before any of them reports healthy: start them in
+# parallel (the health wait covers the election).
 set -euo pipefail
 
 readonly ES_GROUP_ID="org.elasticsearch.distribution.integ-test-zip"
 ES_VERSION_DEFAULT="9.2.4"
 ES_FALLBACK_VERSION="${ES_FALLBACK_VERSION:-8.19.8}"
 ES_PORT="${ES_PORT:-9200}"
+ES_TRANSPORT_OFFSET="${ES_TRANSPORT_OFFSET:-100}"
 ES_HEAP="${ES_HEAP:-512m}"
 ES_USER="${ES_USER:-dtsearch}"
 ES_START_TIMEOUT="${ES_START_TIMEOUT:-120}"
@@ -100,11 +113,16 @@ choose_version() {
 
 set_paths() {
     ES_HOME="$ES_CACHE_DIR/elasticsearch-$ES_VERSION"
-    STATE_DIR="$ES_CACHE_DIR/es-$ES_VERSION-$ES_PORT"
+    STATE_DIR="${ES_STATE_DIR:-$ES_CACHE_DIR/es-$ES_VERSION-$ES_PORT}"
     PID_FILE="$STATE_DIR/elasticsearch.pid"
     LOG_DIR="$STATE_DIR/logs"
     CONF_DIR="$STATE_DIR/config"
-    CLUSTER_NAME="dautieng-$ES_PORT"
+    CLUSTER_NAME="${ES_CLUSTER_NAME:-dautieng-$ES_PORT}"
+    if [[ -n "${ES_SEED_PORTS:-}" ]]; then
+        NODE_NAME="${ES_NODE_NAME:-node-$ES_PORT}"
+    else
+        NODE_NAME="${ES_NODE_NAME:-node-1}"
+    fi
     URL="http://127.0.0.1:$ES_PORT"
 }
 
@@ -211,16 +229,29 @@ write_config() {
     if [[ -d "$ES_HOME/modules/x-pack-core" ]]; then
         ml="xpack.ml.enabled: false"
     fi
+    local discovery="discovery.type: single-node"
+    if [[ -n "${ES_SEED_PORTS:-}" ]]; then
+        local port seeds="" masters=""
+        for port in ${ES_SEED_PORTS//,/ }; do
+            seeds+="${seeds:+, }\"127.0.0.1:$port\""
+            masters+="${masters:+, }\"node-$((port - ES_TRANSPORT_OFFSET))\""
+        done
+        # Node names follow node-<HTTP port> (transport = HTTP + offset) unless ES_NODE_NAME says.
+        discovery="discovery.seed_hosts: [$seeds]"
+        if [[ ! -d "$STATE_DIR/data/_state" ]]; then
+            discovery+=$'\n'"cluster.initial_master_nodes: [${ES_INITIAL_MASTERS:-$masters}]"
+        fi
+    fi
     cat >"$CONF_DIR/elasticsearch.yml" <<EOF
 # Written by scripts/elasticsearch.sh on every start; edit the script, not this file.
 cluster.name: $CLUSTER_NAME
-node.name: node-1
+node.name: $NODE_NAME
 path.data: $STATE_DIR/data
 path.logs: $LOG_DIR
-discovery.type: single-node
+$discovery
 network.host: 127.0.0.1
 http.port: $ES_PORT
-transport.port: $((ES_PORT + 100))
+transport.port: $((ES_PORT + ES_TRANSPORT_OFFSET))
 xpack.security.enabled: false
 $ml
 # A development disk may be nearly full: never make indices read-only because of it.

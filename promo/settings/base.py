@@ -316,8 +316,9 @@ PAGE_CACHE_MAX_QUERY_LENGTH = 1024
 PAGE_CACHE_INVALIDATED_BY = []  # "app.Model" labels shown on pages that are not snippets etc.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 PAGE_CACHE_BACKEND = (
-    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-     "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng")}
+    {"BACKEND": "promo.cache_redis.TolerantRedisCache", "LOCATION": REDIS_URL,  # misses if Redis is away
+     "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng"),
+     "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
     if REDIS_URL else
     {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
      "LOCATION": str(VAR_DIR / "cache" / "pages"), "OPTIONS": {"MAX_ENTRIES": 20000}}
@@ -325,3 +326,83 @@ PAGE_CACHE_BACKEND = (
 CACHES = globals().get("CACHES") or {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
+
+
+# --- Open data and the headless API (opendata/, issue 16; docs/open-data.md) ---------------
+# Wagtail's API v2 at /api/v2/ (rest_framework only for its serializers: no browsable API),
+# the datasets and DCAT catalogue under /open-data/, one OpenAPI document at /api/openapi.json.
+INSTALLED_APPS += ["opendata", "wagtail.api.v2"]
+MIDDLEWARE.insert(MIDDLEWARE.index("promo.security.SecurityHeadersMiddleware") + 1,
+                  "opendata.http.OpenDataMiddleware")
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_PAGE_SIZE_MAX", "50"))
+# Decimals (coordinates, areas, distances) as JSON numbers, not strings.
+# No authentication: the API answers every client alike (no session, so no Vary: Cookie).
+REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False, "UNAUTHENTICATED_USER": None,
+                  "DEFAULT_AUTHENTICATION_CLASSES": [],
+                  "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"]}
+WAGTAILAPI_SEARCH_ENABLED = False  # the catalogue search is /api/v1/search/
+WAGTAILAPI_BASE_URL = os.environ.get("SITE_URL") or None  # else the Site record
+# Licence of the datasets and the API's content (a URL and a short name).
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL",
+                                       "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
+# Requests per client address and window (seconds) on /api/ and /open-data/ files: beyond it
+# 429 with Retry-After. Counted like the enquiry limit (promo.clientip, atomic cache counts).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+
+# --- Several machines: object storage, health checks, cron locks (issue 17, docs/deploy.md) ---
+# Nothing here changes the embedded set-up unless the environment asks for it.
+# Media on an S3-compatible object store (promo/storage.py) when a bucket is named; the keys
+# come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by django-storages).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "promo.storage.MediaStorage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # None: Amazon S3
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or "us-east-1"
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or (
+        "path" if AWS_S3_ENDPOINT_URL else "auto")
+    AWS_S3_VERIFY = os.environ.get("AWS_S3_CA_BUNDLE") or None  # CA bundle of a private endpoint
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # a folder per site in a shared bucket
+    AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
+    AWS_S3_CONNECT_TIMEOUT = float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "5"))
+    AWS_S3_READ_TIMEOUT = float(os.environ.get("AWS_S3_READ_TIMEOUT", "30"))
+    # Where visitors fetch public images: the reverse proxy's /media/ (deploy/nginx/
+    # dautieng-cluster.conf), a CDN, or empty for the bucket's own address.
+    MEDIA_PUBLIC_URL = os.environ.get("MEDIA_PUBLIC_URL", "")
+    MEDIA_URL = MEDIA_PUBLIC_URL or MEDIA_URL
+    _media_origin = MEDIA_PUBLIC_URL or AWS_S3_ENDPOINT_URL or ""
+    if "://" in _media_origin:  # images from another origin: the CSP must allow it
+        from urllib.parse import urlsplit as _urlsplit
+
+        _parts = _urlsplit(_media_origin)
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_parts.scheme}://{_parts.netloc}")
+    # Documents: Wagtail's view checks the collection's privacy, then streams the file from the
+    # store ("serve_view"); "redirect" sends the visitor to a signed URL that expires after
+    # AWS_QUERYSTRING_EXPIRE seconds instead (only when visitors can reach the store).
+    WAGTAILDOCS_SERVE_METHOD = os.environ.get("DOCUMENTS_SERVE_METHOD", "serve_view")
+
+# PostgreSQL: a database host that does not answer fails a connection in seconds, not minutes
+# (the readiness check and every request would hang on it).
+if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
+
+# /healthz (liveness) and /readyz (readiness) for load balancers, answered before anything else
+# (promo/health.py). READINESS_CHECK_TIMEOUT bounds the optional checks (cache, search, media).
+MIDDLEWARE.insert(0, "promo.health.HealthCheckMiddleware")
+READINESS_CHECK_TIMEOUT = float(os.environ.get("READINESS_CHECK_TIMEOUT", "3"))
+
+# Cron jobs started on several servers at once run once (promo/locks.py): PostgreSQL advisory
+# locks, or lock files here on SQLite (one machine).
+CRON_LOCK_DIR = Path(os.environ.get("CRON_LOCK_DIR", VAR_DIR / "locks"))
+
+# Elasticsearch as a cluster (search/engines/es_cluster.py): ELASTICSEARCH_URL may list several
+# nodes, comma-separated; credentials, TLS and the index layout come from here.
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")  # PEM bundle
+ELASTICSEARCH_VERIFY_CERTS = env_bool("ELASTICSEARCH_VERIFY_CERTS", True)
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))

@@ -31,6 +31,17 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
     }
 }
+# Several app servers share one Redis instead (REDIS_URL, docs/deploy.md): Redis counts
+# atomically, so rate limits and the view counter hold across every server.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"] = {
+        "BACKEND": "promo.cache_redis.TolerantRedisCache",  # degrades when Redis is away
+        "LOCATION": REDIS_URL,  # noqa: F405
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "dautieng"),
+        "TIMEOUT": 300,
+        # A cache that stops answering costs a second, not a hung request.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
 
 # Behind the nginx recipe (deploy/nginx/dautieng.conf, docs/deploy.md) nginx serves /media/ and
 # sends documents for Wagtail's document view (which checks privacy first).

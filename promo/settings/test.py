@@ -35,3 +35,4 @@ MAP_TILE_URL = ""
 # The page cache is on in tests (its own tests run it against Redis too, see tests/pagecache).
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
                    "LOCATION": "pages"}
+CRON_LOCK_DIR = _TMP / "locks"

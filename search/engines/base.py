@@ -64,6 +64,7 @@ class Health:
     ok: bool
     detail: str
     documents: dict[str, int] = field(default_factory=dict)  # locale -> indexed documents
+    nodes: list[dict] = field(default_factory=list)  # Elasticsearch: {url, ok, detail, ms} per node
 
 
 class SearchEngine(Protocol):

@@ -52,6 +52,7 @@ from search.engines.base import (
     SearchResults,
     Suggestion,
 )
+from search.engines.es_cluster import ClusterConfig, describe_error, node_health
 from search.query import Match, Plan, edits1
 from search.snippets import make_snippet
 
@@ -182,24 +183,28 @@ def _title_bonus(query: Q, phrase: tuple[str, ...]) -> Q:
 class ElasticEngine:
     name = "elasticsearch"
 
-    def __init__(self, url: str, index_prefix: str = "dautieng", replicas: int = 0,
+    def __init__(self, url: str, index_prefix: str = "dautieng", replicas: int | None = None,
                  client: Elasticsearch | None = None):
         if not _PREFIX_RE.match(index_prefix):
             raise ValueError(f"index prefix {index_prefix!r}: use lowercase letters, digits, '-', '_' "
                              "and '.', starting with a letter or digit")
-        self.url = url
+        # Nodes, credentials, TLS, shards and replicas from settings (es_cluster.py).
+        self.cluster = ClusterConfig.from_settings(url)
+        self.url = self.cluster.display  # never with credentials
         self.alias = index_prefix
-        self.replicas = replicas
-        # No retries and short timeouts: a dead cluster must cost the visitor one fast failure.
-        self.client = client or Elasticsearch(url, node_class=_Node, max_retries=0,
-                                              retry_on_timeout=False)
+        self.replicas = self.cluster.replicas if replicas is None else replicas
+        # Short timeouts, no retry on a timeout: a dead cluster must cost the visitor one fast
+        # failure. A node that refuses connections is retried on another node (es_cluster.py).
+        self.client = client or Elasticsearch(**self.cluster.client_options(), node_class=_Node)
         self._bulk_client = self.client.options(request_timeout=BULK_TIMEOUT)
         self._name_re = re.compile(rf"^{re.escape(index_prefix)}-\d{{14}}-[0-9a-f]{{6}}$")
 
     # -- plumbing ------------------------------------------------------------------------------
 
     def _unavailable(self, exc: Exception, what: str) -> EngineUnavailable:
-        if isinstance(exc, NotFoundError):
+        if describe_error(exc):
+            detail = describe_error(exc)
+        elif isinstance(exc, NotFoundError):
             detail = f"index {self.alias!r} does not exist yet (run `manage.py search_index rebuild`)"
         elif isinstance(exc, ApiError):
             detail = f"HTTP {exc.meta.status}: {exc.message} {str(exc.info)[:300]}"
@@ -218,7 +223,8 @@ class ElasticEngine:
         return f"{self.alias}-{stamp}-{secrets.token_hex(3)}"
 
     def _create_index(self, name: str, loading: bool = False) -> None:
-        settings = {"number_of_shards": 1, "number_of_replicas": 0 if loading else self.replicas,
+        settings = {"number_of_shards": self.cluster.shards,
+                    "number_of_replicas": 0 if loading else self.replicas,
                     "refresh_interval": "-1" if loading else None}
         self.client.options(request_timeout=30).indices.create(
             index=name, settings={k: v for k, v in settings.items() if v is not None},
@@ -538,21 +544,22 @@ class ElasticEngine:
         return out
 
     def health(self) -> Health:
+        nodes = [vars(n) for n in node_health(self.cluster, node_class=_Node)]
         t0 = time.perf_counter()
         try:
             cluster = self.client.cluster.health()
             if not self._alias_targets():
                 return Health(ok=False, detail=f"Elasticsearch at {self.url} ({cluster['status']}): "
-                                               f"index {self.alias!r} not built yet")
+                                               f"index {self.alias!r} not built yet", nodes=nodes)
             s = self._search().extra(size=0, track_total_hits=False)
             s.aggs.bucket("locales", "terms", field="locale", size=100)
             resp = s.execute()
         except (TransportError, ApiError) as exc:
-            return Health(ok=False, detail=str(self._unavailable(exc, "health")))
+            return Health(ok=False, detail=str(self._unavailable(exc, "health")), nodes=nodes)
         counts = {b.key: b.doc_count for b in resp.aggregations.locales.buckets}
         ms = (time.perf_counter() - t0) * 1000
         status = cluster["status"]
         return Health(ok=status in ("green", "yellow"),
                       detail=f"Elasticsearch at {self.url}, index {self.alias!r}, cluster {status} "
                              f"({ms:.0f} ms)",
-                      documents=counts)
+                      documents=counts, nodes=nodes)

@@ -29,9 +29,14 @@ def _counts(client):
     counts = {}
     for url in urls:
         client.get(url)  # first render of a template warms Django's and Wagtail's caches
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(ctx.captured_queries)
+        measured = []
+        # The fewer of two renders: a short-lived cache (settings, open-now) that expires between
+        # renders on a loaded machine adds a query once; a query per item shows in both.
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200, url
+            measured.append(len(ctx.captured_queries))
+        counts[url] = min(measured)
     return counts
 
 

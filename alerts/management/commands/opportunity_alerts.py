@@ -4,6 +4,7 @@ purge` (daily): delete unconfirmed and lapsed subscriptions (the enquiries' rete
 from django.core.management.base import BaseCommand
 
 from alerts.digest import purge, send_digests
+from promo.locks import single_run
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         purge_parser = sub.add_parser("purge", help="Delete unconfirmed and lapsed subscriptions.")
         purge_parser.add_argument("--dry-run", action="store_true", help="Only count.")
 
+    @single_run("opportunity_alerts {action}")  # one run at a time across servers
     def handle(self, *args, action, **options):
         getattr(self, f"do_{action}")(**options)
 

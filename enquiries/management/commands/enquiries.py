@@ -10,6 +10,7 @@ from enquiries.conf import retention_days
 from enquiries.delivery import deliver, due_for_sending
 from enquiries.intake import drain_spool
 from enquiries.models import Enquiry
+from promo.locks import single_run
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         purge.add_argument("--days", type=int, default=None,
                            help="Override ENQUIRY_RETENTION_DAYS for this run.")
 
+    @single_run("enquiries {action}")  # one run at a time across servers (promo/locks.py)
     def handle(self, *args, action, **options):
         getattr(self, action)(**options)
 

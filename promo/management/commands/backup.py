@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from promo.backup import BackupError, backup
+from promo.locks import add_wait_argument, single_run
 
 
 class Command(BaseCommand):
@@ -14,7 +15,9 @@ class Command(BaseCommand):
                             help="archive file (…tar.gz) or folder; default: var/backups/")
         parser.add_argument("--keep", type=int, default=None,
                             help="when writing into a folder, keep only the newest N backups")
+        add_wait_argument(parser)
 
+    @single_run("backup")  # one run at a time across servers (promo/locks.py)
     def handle(self, *args, output=None, keep=None, **options):
         if keep is not None and keep < 1:
             raise CommandError("--keep must be at least 1")

@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.timezone import now
 
+from promo.locks import add_wait_argument, single_run
 from search.engines.base import EngineUnavailable
 from search.indexing import (
     all_live_documents,
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "sync", "status"])
         parser.add_argument("--engine", help="Only this engine (sqlite or elasticsearch).")
+        add_wait_argument(parser)
 
     def engines(self, only):
         engines = [(name, engine) for name, engine in indexing_engines()
@@ -28,6 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"no configured engine is called {only!r}")
         return engines
 
+    # One sync or rebuild at a time across servers (cron starts it on each; promo/locks.py).
+    @single_run("search_index {action}", when=lambda options: options["action"] != "status")
     def handle(self, *args, action, engine=None, **options):
         return getattr(self, action)(self.engines(engine))
 
@@ -94,6 +98,9 @@ class Command(BaseCommand):
             pending = PendingUpdate.objects.filter(engine=name, applied_at=None).count()
             self.stdout.write(f"{name}: {'ok' if health.ok else 'UNAVAILABLE'} — {health.detail}; "
                               f"{pending} pending updates")
+            for node in health.nodes:  # Elasticsearch: each configured node on its own
+                self.stdout.write(f"  node {node['url']}: {'up' if node['ok'] else 'DOWN'} — "
+                                  f"{node['detail']} ({node['ms']:.0f} ms)")
             for code in sorted(set(live) | set(health.documents)):
                 indexed = health.documents.get(code, 0)
                 flag = "" if indexed == live.get(code, 0) else "  (differs)"
