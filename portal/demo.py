@@ -214,7 +214,7 @@ PLAN_64 = {
 PLAN_64_NUMBER = "64/KH-UBND"
 PLAN_64_DATE = datetime.date(2022, 6, 15)
 
-# The decree behind this portal's documents, organisation and English pages (district-facts.md).
+# The decree behind this portal's documents, organisation and English pages.
 DECREE_42 = {
     "vi": {
         "title": "Nghị định quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ "

@@ -1,7 +1,7 @@
 """Initial taxonomy rows, loaded once by a data migration; afterwards staff own them.
 
 Names are (vi, en, ko, ja, zh-hans). Former communes are from the 1 July 2025 reorganisation
-(see district-facts); `primary` marks the unit an old address resolves to when a former commune
+of commune-level units; `primary` marks the unit an old address resolves to when a former commune
 was split between several units — staff can change it in the admin.
 """
 

@@ -9,44 +9,13 @@ set -euo pipefail
 
 PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
-log() { printf '[chromium] %s\n' "$*" >&2; }
-die() { printf '[chromium] error: %s\n' "$*" >&2; exit 1; }
-
-retry() {
-    local tries=$1 n=1
-    shift
-    until "$@"; do
-        if [[ $n -ge $tries ]]; then
-            return 1
-        fi
-        log "'$*' failed (try $n of $tries); retrying in $((n * 5)) s"
-        sleep $((n * 5))
-        n=$((n + 1))
-    done
-}
-
-missing_packages() {
-    local package
-    for package in "${PACKAGES[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-            printf '%s\n' "$package"
-        fi
-    done
-}
+LOG_TAG=chromium
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd_install() {
-    local -a missing
-    mapfile -t missing < <(missing_packages)
-    if [[ ${#missing[@]} -eq 0 ]]; then
-        log "installed: ${PACKAGES[*]}"
-        return
-    fi
-    [[ $(id -u) -eq 0 ]] || die "missing packages: ${missing[*]}; run as root or install them"
-    log "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    retry 3 timeout 300 apt-get update -qq || die "apt-get update failed"
-    retry 3 timeout 900 apt-get install -y -qq "${missing[@]}" >/dev/null \
-        || die "apt-get install ${missing[*]} failed"
+    apt_install "${PACKAGES[@]}"
+    log "installed: ${PACKAGES[*]}"
 }
 
 cmd_path() {

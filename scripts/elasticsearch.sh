@@ -53,8 +53,9 @@ else
     ES_CACHE_DIR="${ES_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dautieng}"
 fi
 
-log() { printf '[elasticsearch] %s\n' "$*" >&2; }
-die() { printf '[elasticsearch] error: %s\n' "$*" >&2; exit 1; }
+LOG_TAG=elasticsearch
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # --- JDK -------------------------------------------------------------------------------------
 
@@ -135,20 +136,6 @@ need_tool() {
     retry 3 apt-get install -y -qq "$package" >/dev/null \
         || { retry 3 apt-get update -qq && retry 3 apt-get install -y -qq "$package" >/dev/null; } \
         || die "could not install $package"
-}
-
-# retry N command...: run the command up to N times, waiting 5 s, 10 s, ... between tries.
-retry() {
-    local tries=$1 n=1
-    shift
-    until "$@"; do
-        if [[ $n -ge $tries ]]; then
-            return 1
-        fi
-        log "'$*' failed (try $n of $tries); retrying in $((n * 5)) s"
-        sleep $((n * 5))
-        n=$((n + 1))
-    done
 }
 
 cmd_install() {

@@ -20,22 +20,9 @@ PG_PASSWORD="${PG_PASSWORD:-dautieng}"
 PG_DB="${PG_DB:-dautieng_test}"
 PG_START_TIMEOUT="${PG_START_TIMEOUT:-60}"
 
-log() { printf '[postgres] %s\n' "$*" >&2; }
-die() { printf '[postgres] error: %s\n' "$*" >&2; exit 1; }
-
-# retry N command...: run the command up to N times, waiting 5 s, 10 s, ... between tries.
-retry() {
-    local tries=$1 n=1
-    shift
-    until "$@"; do
-        if [[ $n -ge $tries ]]; then
-            return 1
-        fi
-        log "'$*' failed (try $n of $tries); retrying in $((n * 5)) s"
-        sleep $((n * 5))
-        n=$((n + 1))
-    done
-}
+LOG_TAG=postgres
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_root() {
     [[ $(id -u) -eq 0 ]] || die "run as root (it installs packages and starts the system cluster), or point DATABASE_URL at your own PostgreSQL"
@@ -55,10 +42,7 @@ cmd_install() {
         return
     fi
     require_root
-    log "installing PostgreSQL (Debian's postgresql package)"
-    export DEBIAN_FRONTEND=noninteractive
-    retry 3 timeout 300 apt-get update -qq || die "apt-get update failed"
-    retry 3 timeout 900 apt-get install -y -qq postgresql >/dev/null || die "apt-get install postgresql failed"
+    apt_install postgresql
     installed || die "postgresql installed, but /usr/lib/postgresql/$PG_VERSION/bin/postgres is missing (another Debian release? set PG_VERSION)"
 }
 

@@ -19,8 +19,9 @@ REDIS_START_TIMEOUT="${REDIS_START_TIMEOUT:-30}"
 REDIS_MAXMEMORY="${REDIS_MAXMEMORY:-256mb}"
 PIDFILE="$REDIS_DIR/redis.pid"
 
-log() { printf '[redis] %s\n' "$*" >&2; }
-die() { printf '[redis] error: %s\n' "$*" >&2; exit 1; }
+LOG_TAG=redis
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 url() { printf 'redis://127.0.0.1:%s/0\n' "$REDIS_PORT"; }
 
@@ -28,18 +29,7 @@ answers() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q P
 
 install() {
     command -v redis-server >/dev/null 2>&1 && return 0
-    [[ $(id -u) -eq 0 ]] || die "redis-server is missing: install Debian's redis-server package (as root)"
-    export DEBIAN_FRONTEND=noninteractive
-    local n
-    for n in 1 2 3; do
-        if timeout 600 apt-get install -y -qq redis-server >/dev/null \
-            || { timeout 300 apt-get update -qq && timeout 600 apt-get install -y -qq redis-server >/dev/null; }; then
-            return 0
-        fi
-        log "apt-get install redis-server failed (try $n of 3)"
-        sleep $((n * 10))
-    done
-    die "could not install redis-server"
+    apt_install redis-server
 }
 
 start() {

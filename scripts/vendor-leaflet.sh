@@ -4,13 +4,13 @@
 # `make run` needs neither npm nor the network. Run it (`make vendor`) after changing the
 # version in package.json; tests/maps/test_vendored.py fails while the copy and the lock differ.
 set -euo pipefail
+LOG_TAG=vendor
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 src=node_modules/leaflet
 dest=static/vendor/leaflet
-if [[ ! -f $src/package.json ]]; then
-    echo "node_modules/leaflet is missing: run 'npm ci' first" >&2
-    exit 1
-fi
+[[ -f $src/package.json ]] || die "node_modules/leaflet is missing: run 'npm ci' first"
 version=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$src/package.json")
 rm -rf "$dest"
 mkdir -p "$dest/images"

@@ -7,7 +7,6 @@ analytics need `staff.view_search_analytics` (reviewers and administrators), wit
 numbers and e-mail addresses that visitors typed into the search box masked."""
 import datetime as dt
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
@@ -16,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from enquiries.models import Enquiry
 
 FAIR_HORIZON_DAYS = 60
 SEARCH_WINDOW_DAYS = 30
@@ -49,34 +50,20 @@ class EnquiriesPanel(Component):
     name = "staff_enquiries"
     template_name = "staff/panels/enquiries.html"
     order = 95
+    permission = "enquiries.view_enquiry"
 
-    @staticmethod
-    def model():
-        # The enquiries app may not have its model yet; the panel then stays away.
-        try:
-            return apps.get_model("enquiries", "Enquiry")
-        except LookupError:
-            return None
-
-    def render_html(self, parent_context=None):
-        if self.model() is None:
-            return ""
-        return super().render_html(parent_context)
+    @classmethod
+    def is_shown_to(cls, user):
+        return user.has_perm(cls.permission)
 
     def get_context_data(self, parent_context):
-        model = self.model()
         since = timezone.now() - dt.timedelta(days=7)
-        recent = model.objects.order_by("-created_at")
-        items = [{"created_at": e.created_at, "name": getattr(e, "name", ""),
-                  "company": getattr(e, "company", ""), "kind": _kind_label(e),
-                  "about": getattr(e, "title", "") or getattr(e, "ref", "")}
-                 for e in recent[:LIMIT]]
-        return {"items": items, "week_count": model.objects.filter(created_at__gte=since).count()}
-
-
-def _kind_label(enquiry):
-    display = getattr(enquiry, "get_kind_display", None)
-    return display() if display else getattr(enquiry, "kind", "")
+        recent = Enquiry.objects.order_by("-created_at")[:LIMIT]
+        items = [{"created_at": e.created_at, "name": e.name, "company": e.company,
+                  "kind": e.get_kind_display(),
+                  "about": e.opportunity_title or e.opportunity_ref}
+                 for e in recent]
+        return {"items": items, "week_count": Enquiry.objects.filter(created_at__gte=since).count()}
 
 
 class UpcomingFairsPanel(Component):

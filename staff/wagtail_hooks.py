@@ -47,5 +47,5 @@ def add_staff_panels(request, panels):
     if SearchAnalyticsPanel.is_shown_to(request.user):
         panels.append(SearchAnalyticsPanel())
     # Enquiries carry names and contact details: shown only to those who may read them.
-    if EnquiriesPanel.model() is not None and request.user.has_perm("enquiries.view_enquiry"):
+    if EnquiriesPanel.is_shown_to(request.user):
         panels.append(EnquiriesPanel())

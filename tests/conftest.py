@@ -151,11 +151,17 @@ def pytest_xdist_make_scheduler(config, log):
     return GroupedScheduling(config, log)
 
 
+# pytest-django's fixtures that open the test database; `fixturenames` holds every fixture a
+# test uses, directly or through other fixtures.
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences",
+                               "django_db_serialized_rollback", "live_server"})
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if ("db" in fixtures or "transactional_db" in fixtures) and not item.get_closest_marker("django_db"):
+        if DATABASE_FIXTURES.intersection(fixtures) and not item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.django_db)
     if hasattr(config, "workerinput"):
         # The long serial groups start first, so that they do not finish alone at the end.

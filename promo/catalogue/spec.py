@@ -1,4 +1,4 @@
-"""The JSON Lines exchange format (shared/catalogue-format.md) as data: which keys each kind
+"""The JSON Lines exchange format (docs/catalogue-format.md) as data: which keys each kind
 takes and how each value is checked. The importer and exporter both read this table, so the
 format is written down once."""
 import datetime as dt
@@ -12,18 +12,26 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from promo.limits import MAX_VND, URL_MAX_LENGTH
+from promo.models.attractions import AttractionCategory
+from promo.models.base import REF_RE as REF_RE  # re-exported: the format checks refs with it
+from promo.models.investment import (
+    ClearanceStatus,
+    InvestmentStatus,
+    LandUseType,
+    PlanStatus,
+    PolicyDecisionStatus,
+)
 from promo.validators import describe, find_control_character
 
 KINDS = ("product", "fair", "attraction", "investment", "news")
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
-REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
-ATTRACTION_CATEGORIES = ("nature", "heritage", "religious", "recreation", "food")
-INVESTMENT_STATUSES = ("open", "negotiating", "awarded")
-PLAN_STATUSES = ("yes", "pending", "no")
-CLEARANCE_STATUSES = ("not_needed", "not_started", "in_progress", "completed")
-POLICY_DECISION_STATUSES = ("not_required", "preparing", "submitted", "approved")
-LAND_USE_TYPES = ("industrial", "commercial", "production", "agricultural", "tourism",
-                  "residential", "mixed")
+# The choices are the models' own: the format accepts exactly the values a page can hold.
+ATTRACTION_CATEGORIES = tuple(AttractionCategory.values)
+INVESTMENT_STATUSES = tuple(InvestmentStatus.values)
+PLAN_STATUSES = tuple(PlanStatus.values)
+CLEARANCE_STATUSES = tuple(ClearanceStatus.values)
+POLICY_DECISION_STATUSES = tuple(PolicyDecisionStatus.values)
+LAND_USE_TYPES = tuple(LandUseType.values)
 LEGACY_VND_PER_USD = 26_000  # as in migration promo 0004
 
 

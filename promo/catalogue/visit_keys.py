@@ -8,17 +8,24 @@ import datetime as dt
 import re
 
 from promo.catalogue.spec import Invalid, Key, date, decimal, http_url, integer, text
+from promo.models.base import REF_RE
+from promo.models.visit_facts import (
+    AMENITIES,
+    Availability,
+    ExceptionReason,
+    HoursStatus,
+    Origin,
+    VisitorType,
+)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-HOURS_STATUSES = ("scheduled", "always", "closed")
-EXCEPTION_REASONS = ("tet", "holiday", "festival", "dry-season", "rainy-season", "fire-risk",
-                     "maintenance", "other")
-VISITORS = ("adult", "child", "student", "senior", "foreigner")
-ORIGINS = ("hcmc", "thu-dau-mot", "tay-ninh")
-AMENITY_CODES = ("wheelchair", "steps", "accessible_toilet", "parking", "toilets", "food",
-                 "lodging", "guides")
-AVAILABILITY = ("yes", "partly", "no")
-REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
+# The choices are the models' own: the format accepts exactly the values a page can hold.
+HOURS_STATUSES = tuple(HoursStatus.values)
+EXCEPTION_REASONS = tuple(ExceptionReason.values)
+VISITORS = tuple(VisitorType.values)
+ORIGINS = tuple(Origin.values)
+AMENITY_CODES = tuple(AMENITIES)
+AVAILABILITY = tuple(Availability.values)
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 

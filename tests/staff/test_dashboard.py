@@ -2,9 +2,10 @@
 import datetime as dt
 
 import pytest
-from django.apps import apps
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from enquiries.models import Enquiry
 from promo.models import FairPage, ProductPage
 from search.models import SearchQueryDay
 from staff import setup
@@ -79,21 +80,28 @@ def test_unpublished_and_translated_fairs_are_left_out(admin_client, roles):
     assert "Hội chợ chưa đăng" not in admin_client.get("/admin/").content.decode()
 
 
-def test_enquiries_panel_appears_only_when_the_enquiries_model_exists(admin_client, roles):
+def test_enquiries_panel_lists_who_wrote_and_about_which_opportunity(admin_client, roles):
     html = admin_client.get("/admin/").content.decode()
-    try:
-        model = apps.get_model("enquiries", "Enquiry")
-    except LookupError:
-        assert "New enquiries" not in html
-        return
-    assert "New enquiries" in html
-    fields = {f.name for f in model._meta.get_fields()}
-    values = {"name": "Nguyễn Văn A", "company": "Công ty Mẫu", "email": "a@example.com",
-              "message": "Xin thông tin.", "kind": "investment", "ref": "du-an-mau",
-              "title": "Dự án mẫu"}
-    model.objects.create(**{k: v for k, v in values.items() if k in fields})
-    html = admin_client.get("/admin/").content.decode()
-    assert "Nguyễn Văn A" in html
+    assert "New enquiries" in html and "0 enquiries in the last 7 days." in html
+    Enquiry.objects.create(kind=Enquiry.Kind.INTEREST, opportunity_ref="du-an-mau",
+                           opportunity_title="Dự án mẫu", language="vi", name="Nguyễn Văn A",
+                           company="Công ty Mẫu", email="a@example.com", message="Xin thông tin.")
+    Enquiry.objects.create(kind=Enquiry.Kind.INTEREST, opportunity_ref="chi-co-ma",
+                           language="en", name="Jane Roe", email="j@example.com",
+                           message="Details please.")
+    Enquiry.objects.create(kind=Enquiry.Kind.GENERAL, language="ko", name="Kim", email="k@example.com",
+                           message="Hello.", created_at=timezone.now() - dt.timedelta(days=9))
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    panel = soup.find(id="staff-enquiries-content")
+    assert "2 enquiries in the last 7 days." in panel.get_text(" ", strip=True)
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in panel.select("tbody tr")]
+    # Newest first: "About" shows the opportunity's title, or its ref when the title is missing.
+    assert [row[1:] for row in rows] == [
+        ["Jane Roe", "Interest in an opportunity", "chi-co-ma"],
+        ["Nguyễn Văn A (Công ty Mẫu)", "Interest in an opportunity", "Dự án mẫu"],
+        ["Kim", "General enquiry", ""],
+    ]
 
 
 @pytest.mark.parametrize("lang, review, tools", [
