@@ -29,6 +29,9 @@ def test_the_re_run_selects_tests_that_reach_the_database_through_fixtures():
     ]
     selected = collected("-m", "django_db", *files)
     # `site` → `db`: no marker of its own.
-    assert "tests/integration/test_relevance_api.py::test_dev_set_relevance_through_the_api" in selected
+    assert (
+        "tests/integration/test_relevance_api.py::"
+        "test_dev_set_through_the_api_meets_the_targets_on_both_engines_alike"
+    ) in selected
     # The embedded engine on a temporary file and a lock-file check never open the database.
     assert not any("test_relevance.py" in test or "test_lock_files" in test for test in selected)
