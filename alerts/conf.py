@@ -1,5 +1,6 @@
 """Alert settings (Django settings, with defaults). Retention is the enquiries' rule
 (ENQUIRY_RETENTION_DAYS): a subscription not renewed within that many days is deleted."""
+
 from django.conf import settings
 
 from enquiries.conf import retention_days  # noqa: F401  (one retention rule for visitors' data)

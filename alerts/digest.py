@@ -6,6 +6,7 @@ its sectors and communes and were never sent to it, claims them (AlertDelivery r
 subscription and item), sends one message, and releases the claim if sending fails so that the
 next run tries again. Two runs at once cannot send the same item twice: the second one's claim
 finds the rows taken."""
+
 import uuid
 from dataclasses import dataclass, field
 
@@ -29,9 +30,14 @@ def _sources():
     from promo.models import InvestmentPage
     from promo.models.investment import InvestmentStatus
 
-    return list(InvestmentPage.objects.live().public().filter(locale__language_code="vi")
-                .exclude(status=InvestmentStatus.AWARDED)
-                .select_related("sector", "commune").order_by("first_published_at", "pk"))
+    return list(
+        InvestmentPage.objects.live()
+        .public()
+        .filter(locale__language_code="vi")
+        .exclude(status=InvestmentStatus.AWARDED)
+        .select_related("sector", "commune")
+        .order_by("first_published_at", "pk")
+    )
 
 
 def matching(subscription, sources, already):
@@ -57,16 +63,26 @@ def localized_items(pages, language, root):
     from promo.models import InvestmentPage
 
     keys = [p.translation_key for p in pages]
-    translated = {p.translation_key: p for p in InvestmentPage.objects.live().public().filter(
-        translation_key__in=keys, locale__language_code=language).select_related(
-        "sector", "commune", "investment_form")}
+    translated = {
+        p.translation_key: p
+        for p in InvestmentPage.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .select_related("sector", "commune", "investment_form")
+    }
     items = []
     with translation.override(language):
         for source in pages:
             page = translated.get(source.translation_key, source)
-            items.append({"title": page.title, "url": root + page.url, "summary": page.summary,
-                          "facts": " · ".join(card_facts(page)),
-                          "fallback": page.locale_id == source.locale_id and language != "vi"})
+            items.append(
+                {
+                    "title": page.title,
+                    "url": root + page.url,
+                    "summary": page.summary,
+                    "facts": " · ".join(card_facts(page)),
+                    "fallback": page.locale_id == source.locale_id and language != "vi",
+                }
+            )
     return items
 
 
@@ -79,8 +95,9 @@ def send_digests(progress=None, dry_run=False, now=None):
     sources = _sources()
     subscriptions = list(AlertSubscription.objects.filter(confirmed_at__isnull=False).order_by("pk"))
     sent_keys = {}
-    for sub_id, key in AlertDelivery.objects.filter(
-            subscription__in=subscriptions).values_list("subscription_id", "item_key"):
+    for sub_id, key in AlertDelivery.objects.filter(subscription__in=subscriptions).values_list(
+        "subscription_id", "item_key"
+    ):
         sent_keys.setdefault(sub_id, set()).add(key)
     for done, subscription in enumerate(subscriptions, 1):
         outcome.subscribers += 1
@@ -89,10 +106,19 @@ def send_digests(progress=None, dry_run=False, now=None):
             run = uuid.uuid4().hex
             with transaction.atomic():
                 AlertDelivery.objects.bulk_create(
-                    [AlertDelivery(subscription=subscription, item_key=p.translation_key, run=run,
-                                   sent_at=now) for p in pages], ignore_conflicts=True)
-            claimed = set(AlertDelivery.objects.filter(subscription=subscription, run=run)
-                          .values_list("item_key", flat=True))
+                    [
+                        AlertDelivery(
+                            subscription=subscription, item_key=p.translation_key, run=run, sent_at=now
+                        )
+                        for p in pages
+                    ],
+                    ignore_conflicts=True,
+                )
+            claimed = set(
+                AlertDelivery.objects.filter(subscription=subscription, run=run).values_list(
+                    "item_key", flat=True
+                )
+            )
             pages = [p for p in pages if p.translation_key in claimed]
             if pages:
                 try:
@@ -121,9 +147,11 @@ def purge(now=None, dry_run=False):
 
     now = now or timezone.now()
     unconfirmed = AlertSubscription.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=now - timedelta(days=confirm_days()))
+        confirmed_at__isnull=True, created_at__lt=now - timedelta(days=confirm_days())
+    )
     lapsed = AlertSubscription.objects.filter(
-        confirmed_at__isnull=False, renewed_at__lt=now - timedelta(days=retention_days()))
+        confirmed_at__isnull=False, renewed_at__lt=now - timedelta(days=retention_days())
+    )
     counts = (unconfirmed.count(), lapsed.count())
     if not dry_run:
         unconfirmed.delete()

@@ -6,17 +6,24 @@ from enquiries.forms import HONEYPOT
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
-        label=_("Email address"), max_length=254,
-        error_messages={"required": _("Please enter your email address."),
-                        "invalid": _("Please enter an email address like name@example.com.")},
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter an email address like name@example.com."),
+        },
     )
-    sectors = forms.MultipleChoiceField(label=_("Sectors"), required=False,
-                                        widget=forms.CheckboxSelectMultiple)
-    communes = forms.MultipleChoiceField(label=_("Communes"), required=False,
-                                         widget=forms.CheckboxSelectMultiple)
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    communes = forms.MultipleChoiceField(
+        label=_("Communes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     consent = forms.BooleanField(
-        label=_("Send me an e-mail when matching opportunities are published. I can stop it with "
-                "one click in any message."),
+        label=_(
+            "Send me an e-mail when matching opportunities are published. I can stop it with "
+            "one click in any message."
+        ),
         error_messages={"required": _("Please agree, or we cannot send you alerts.")},
     )
     # Hidden from people (see the template); bots that fill every input reveal themselves.
@@ -27,9 +34,11 @@ class SubscribeForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["sectors"].choices = list(
-            Sector.objects.filter(locale=locale).order_by("name").values_list("slug", "name"))
+            Sector.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
+        )
         self.fields["communes"].choices = list(
-            Commune.objects.filter(locale=locale).order_by("name").values_list("slug", "name"))
+            Commune.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
+        )
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields[HONEYPOT].widget.attrs.update(autocomplete="off", tabindex="-1")
 

@@ -1,5 +1,6 @@
 """Every message of the alerts app goes out through `send()`: one place to switch delivery
 (e.g. to a background task queue) without touching the callers."""
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -36,9 +37,13 @@ def _message(subscription, subject, template, context, root=None):
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Auto-Submitted": "auto-generated",
     }
-    return EmailMessage(subject=" ".join(subject.split()), body=body,
-                        from_email=settings.DEFAULT_FROM_EMAIL, to=[subscription.email],
-                        headers=headers)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscription.email],
+        headers=headers,
+    )
 
 
 def confirmation_message(subscription, root=None):
@@ -64,7 +69,8 @@ def send_confirmation(subscription_id, root=None):
     except Exception:  # the visitor can ask again; nothing else depends on it
         import logging
 
-        logging.getLogger(__name__).warning("alert confirmation to subscription %s failed",
-                                            subscription_id, exc_info=True)
+        logging.getLogger(__name__).warning(
+            "alert confirmation to subscription %s failed", subscription_id, exc_info=True
+        )
         return False
     return True

@@ -1,5 +1,6 @@
 """Background tasks of the alerts app, run by `manage.py worker` (as the enquiries' e-mails are:
 no visitor's request waits on the mail server)."""
+
 import logging
 
 from django.db import DatabaseError
@@ -19,5 +20,4 @@ def queue_confirmation(subscription_id, root):
     try:
         send_alert_confirmation.enqueue(subscription_id, root)
     except DatabaseError as exc:
-        logging.getLogger(__name__).warning("alert confirmation %s not queued (%s)",
-                                            subscription_id, exc)
+        logging.getLogger(__name__).warning("alert confirmation %s not queued (%s)", subscription_id, exc)

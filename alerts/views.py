@@ -22,8 +22,9 @@ def subscribe(request):
     locale = _locale()
     if request.method != "POST":
         initial = {"sectors": request.GET.getlist("sector"), "communes": request.GET.getlist("commune")}
-        return render(request, "alerts/subscribe.html",
-                      {"form": SubscribeForm(initial=initial, locale=locale)})
+        return render(
+            request, "alerts/subscribe.html", {"form": SubscribeForm(initial=initial, locale=locale)}
+        )
     form = SubscribeForm(request.POST, locale=locale)
     if form.is_spam:
         # Look exactly like success so the bot learns nothing; keep nothing, count nothing.
@@ -33,8 +34,11 @@ def subscribe(request):
     if not ratelimit.reserve(request, form.cleaned_data["email"]):
         return render(request, "enquiries/rate_limited.html", status=429)
     subscription = AlertSubscription(
-        email=form.cleaned_data["email"], language=get_language(),
-        sectors=sorted(form.cleaned_data["sectors"]), communes=sorted(form.cleaned_data["communes"]))
+        email=form.cleaned_data["email"],
+        language=get_language(),
+        sectors=sorted(form.cleaned_data["sectors"]),
+        communes=sorted(form.cleaned_data["communes"]),
+    )
     root = request.build_absolute_uri("/").rstrip("/")
     with transaction.atomic():
         subscription.save()

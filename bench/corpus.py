@@ -5,6 +5,7 @@ language, drawn with a Zipf-like skew so common words ("Dầu Tiếng", "the", "
 the catalogue and rare ones a handful of items — the mix that makes broad queries expensive and
 narrow ones cheap in a real index. Same arguments, same documents, on every machine.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,14 +18,31 @@ from pathlib import Path
 from search.documents import KINDS, SearchDocument
 
 DEV_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "search-eval" / "dev-corpus.jsonl"
-COMMUNES = ("dau-tieng", "minh-thanh", "long-hoa", "thanh-an", "dinh-thanh", "an-lap",
-            "long-tan", "thanh-tuyen", "minh-tan", "dinh-an")
+COMMUNES = (
+    "dau-tieng",
+    "minh-thanh",
+    "long-hoa",
+    "thanh-an",
+    "dinh-thanh",
+    "an-lap",
+    "long-tan",
+    "thanh-tuyen",
+    "minh-tan",
+    "dinh-an",
+)
 SECTORS = ("agriculture", "manufacturing", "tourism", "energy", "logistics")
-CATEGORIES = {"product": ("food", "handicraft", "household", "agricultural"),
-              "attraction": ("nature", "heritage", "recreation", "religious"),
-              "news": ("economy", "culture", "environment", "investment")}
-_SECTION = {"product": "products", "fair": "fairs", "attraction": "tourism",
-            "investment": "investment", "news": "news"}
+CATEGORIES = {
+    "product": ("food", "handicraft", "household", "agricultural"),
+    "attraction": ("nature", "heritage", "recreation", "religious"),
+    "news": ("economy", "culture", "environment", "investment"),
+}
+_SECTION = {
+    "product": "products",
+    "fair": "fairs",
+    "attraction": "tourism",
+    "investment": "investment",
+    "news": "news",
+}
 # Kinds with a catalogue section of their own (documents and itineraries are few on a real site
 # and have no synthetic model here).
 _KINDS = tuple(kind for kind in KINDS if kind in _SECTION)
@@ -59,8 +77,9 @@ def _sentence(rng: random.Random, vocab, n: int) -> str:
     out = rng.choices(words, cum_weights=cum, k=1)
     while len(out) < n:
         nxt = follows.get(out[-1])
-        out.append(rng.choice(nxt) if nxt and rng.random() < FOLLOW
-                   else rng.choices(words, cum_weights=cum, k=1)[0])
+        out.append(
+            rng.choice(nxt) if nxt and rng.random() < FOLLOW else rng.choices(words, cum_weights=cum, k=1)[0]
+        )
     return " ".join(out)
 
 
@@ -87,14 +106,21 @@ def synthetic_documents(n_items: int, locales=("vi", "en"), seed: int = 1) -> li
         n_title, n_summary, n_body = rng.randint(3, 12), rng.randint(11, 26), rng.randint(30, 80)
         for loc in locales:
             vocab = vocabs[loc]
-            docs.append(SearchDocument(
-                ref=ref, kind=kind, locale=loc,
-                title=_sentence(rng, vocab, n_title).capitalize(),
-                url=f"/{loc}/{_SECTION[kind]}/{ref}/",
-                summary=_sentence(rng, vocab, n_summary) + ".",
-                text="\n\n".join(_sentence(rng, vocab, n_body // 2) + "." for _ in range(2)),
-                tags=tuple(_sentence(rng, vocab, 2) for _ in range(rng.randint(0, 3))),
-                facets=facets, published=published, start=start, end=end,
-                facts={"end": end.isoformat()} if end else {},
-            ))
+            docs.append(
+                SearchDocument(
+                    ref=ref,
+                    kind=kind,
+                    locale=loc,
+                    title=_sentence(rng, vocab, n_title).capitalize(),
+                    url=f"/{loc}/{_SECTION[kind]}/{ref}/",
+                    summary=_sentence(rng, vocab, n_summary) + ".",
+                    text="\n\n".join(_sentence(rng, vocab, n_body // 2) + "." for _ in range(2)),
+                    tags=tuple(_sentence(rng, vocab, 2) for _ in range(rng.randint(0, 3))),
+                    facets=facets,
+                    published=published,
+                    start=start,
+                    end=end,
+                    facts={"end": end.isoformat()} if end else {},
+                )
+            )
     return docs

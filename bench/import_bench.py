@@ -9,6 +9,7 @@ longest wait of the visitor writes that ran during it — the import's longest w
 Never touches the developer's own database: DATABASE_URL, SEARCH_INDEX_PATH and MEDIA_ROOT
 point into a temporary directory that is deleted at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,22 +48,35 @@ def catalogue_lines(n_items: int, seed: int = 1):
         end = f"2027-{1 + n % 12:02d}-{2 + n % 27:02d}"
         for locale in ("vi", "en"):
             vocab = vocabs[locale]
-            line = {"ref": ref, "kind": kind, "locale": locale,
-                    "title": _sentence(rng, vocab, rng.randint(3, 12)).capitalize()[:255],
-                    "summary": _sentence(rng, vocab, rng.randint(11, 26)) + ".",
-                    "body": "\n\n".join(_sentence(rng, vocab, 25) + "." for _ in range(2)),
-                    "tags": [_sentence(rng, vocab, 2) for _ in range(rng.randint(0, 3))]}
+            line = {
+                "ref": ref,
+                "kind": kind,
+                "locale": locale,
+                "title": _sentence(rng, vocab, rng.randint(3, 12)).capitalize()[:255],
+                "summary": _sentence(rng, vocab, rng.randint(11, 26)) + ".",
+                "body": "\n\n".join(_sentence(rng, vocab, 25) + "." for _ in range(2)),
+                "tags": [_sentence(rng, vocab, 2) for _ in range(rng.randint(0, 3))],
+            }
             if locale == "vi":
                 line.update(commune=COMMUNES[n % len(COMMUNES)], published="2026-01-15")
                 if kind == "product":
-                    line.update(category=PRODUCT_CATEGORIES[n % 5], ocop_stars=1 + n % 5,
-                                price_from_vnd=10000 * (1 + n % 50), unit="kg", producer="HTX")
+                    line.update(
+                        category=PRODUCT_CATEGORIES[n % 5],
+                        ocop_stars=1 + n % 5,
+                        price_from_vnd=10000 * (1 + n % 50),
+                        unit="kg",
+                        producer="HTX",
+                    )
                 elif kind == "attraction":
-                    line.update(category=ATTRACTION_CATEGORIES[n % 5], lat=11.3, lon=106.3,
-                                ticket_vnd=0)
+                    line.update(category=ATTRACTION_CATEGORIES[n % 5], lat=11.3, lon=106.3, ticket_vnd=0)
                 elif kind == "investment":
-                    line.update(sector=SECTORS[n % 6], area_ha=10 + n % 90, capital_usd=1000000,
-                                status="open", contact_email="invest@example.com")
+                    line.update(
+                        sector=SECTORS[n % 6],
+                        area_ha=10 + n % 90,
+                        capital_usd=1000000,
+                        status="open",
+                        contact_email="invest@example.com",
+                    )
                 elif kind == "news":
                     line.update(category=NEWS_CATEGORIES[n % 4])
             if kind == "fair":
@@ -94,16 +108,22 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-visitor", action="store_true",
-                        help="Import alone, without the concurrent visitor writes.")
+    parser.add_argument(
+        "--no-visitor", action="store_true", help="Import alone, without the concurrent visitor writes."
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "promo.settings.dev")
     with tempfile.TemporaryDirectory(prefix="dautieng-import-bench-") as tmp:
         tmp = Path(tmp)
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-               "SEARCH_INDEX_PATH": str(tmp / "search.sqlite3"), "MEDIA_ROOT": str(tmp / "media"),
-               "ELASTICSEARCH_URL": "", "DJANGO_SETTINGS_MODULE": "promo.settings.dev"}
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+            "SEARCH_INDEX_PATH": str(tmp / "search.sqlite3"),
+            "MEDIA_ROOT": str(tmp / "media"),
+            "ELASTICSEARCH_URL": "",
+            "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
+        }
         env.pop("VAR_DIR", None)
         manage = [sys.executable, str(ROOT / "manage.py")]
         data = tmp / "catalogue.jsonl"
@@ -111,23 +131,29 @@ def main(argv=None) -> int:
             lines = sum(1 for line in catalogue_lines(args.items, args.seed) if out.write(line))
         print(f"load average {os.getloadavg()[0]:.2f}; {lines} lines ({args.items} items × vi/en)")
         subprocess.run([*manage, "migrate", "--verbosity", "0"], env=env, check=True)
-        subprocess.run([*manage, "shell", "-c",
-                        "from promo.catalogue.site import ensure_site; ensure_site()"],
-                       env=env, check=True)
+        subprocess.run(
+            [*manage, "shell", "-c", "from promo.catalogue.site import ensure_site; ensure_site()"],
+            env=env,
+            check=True,
+        )
 
         stop, waits, errors = threading.Event(), [], []
-        probe = threading.Thread(target=_visitor_writes,
-                                 args=(tmp / "db.sqlite3", stop, waits, errors))
+        probe = threading.Thread(target=_visitor_writes, args=(tmp / "db.sqlite3", stop, waits, errors))
         if not args.no_visitor:
             probe.start()
         started = time.perf_counter()
         cpu_before = os.times()
-        result = subprocess.run([*manage, "catalogue", "import", str(data)], env=env,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [*manage, "catalogue", "import", str(data)], env=env, capture_output=True, text=True
+        )
         elapsed = time.perf_counter() - started
         cpu_after = os.times()
-        cpu = (cpu_after.children_user - cpu_before.children_user
-               + cpu_after.children_system - cpu_before.children_system)
+        cpu = (
+            cpu_after.children_user
+            - cpu_before.children_user
+            + cpu_after.children_system
+            - cpu_before.children_system
+        )
         stop.set()
         if not args.no_visitor:
             probe.join()
@@ -136,12 +162,16 @@ def main(argv=None) -> int:
             return result.returncode
         print(result.stdout.strip())
         waits_ms = sorted(w * 1000 for w in waits)
-        print(f"import: {lines} lines in {elapsed:.1f}s = {lines / elapsed:.0f} lines/s "
-              f"(CPU {cpu:.1f}s = {lines / cpu:.0f} lines per CPU second)")
+        print(
+            f"import: {lines} lines in {elapsed:.1f}s = {lines / elapsed:.0f} lines/s "
+            f"(CPU {cpu:.1f}s = {lines / cpu:.0f} lines per CPU second)"
+        )
         if waits_ms:
-            print(f"visitor writes during the import: {len(waits_ms)}, "
-                  f"median {statistics.median(waits_ms):.0f} ms, max {waits_ms[-1]:.0f} ms, "
-                  f"errors {len(errors)}")
+            print(
+                f"visitor writes during the import: {len(waits_ms)}, "
+                f"median {statistics.median(waits_ms):.0f} ms, max {waits_ms[-1]:.0f} ms, "
+                f"errors {len(errors)}"
+            )
         print(f"load average {os.getloadavg()[0]:.2f}")
     return 0
 

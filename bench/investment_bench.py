@@ -9,6 +9,7 @@ spread over the seeded sectors, communes and forms, then requests through Django
 encoder). One untimed warm-up, then `--reps` timed requests per case; p50 and p95 in ms, and
 p95 as a ratio of the unfiltered listing's p95. Results also go to bench/results/investment.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,9 +70,14 @@ def make_opportunities(count: int, seed: int = 1):
     with transaction.atomic():
         for n in range(count):
             page = InvestmentPage(
-                title=f"Cơ hội đầu tư mẫu số {n}", slug=f"co-hoi-{n:05d}", ref=f"co-hoi-{n:05d}",
-                locale=vi, live=True, summary="Dữ liệu mẫu cho benchmark.",
-                sector=rng.choice(sectors), commune=rng.choice(communes),
+                title=f"Cơ hội đầu tư mẫu số {n}",
+                slug=f"co-hoi-{n:05d}",
+                ref=f"co-hoi-{n:05d}",
+                locale=vi,
+                live=True,
+                summary="Dữ liệu mẫu cho benchmark.",
+                sector=rng.choice(sectors),
+                commune=rng.choice(communes),
                 investment_form=rng.choice(forms),
                 status=rng.choice(["open", "open", "negotiating", "awarded"]),
                 area_ha=Decimal(rng.randint(1, 5000)) / 10,
@@ -80,7 +86,8 @@ def make_opportunities(count: int, seed: int = 1):
                 lon=Decimal("106.3") + Decimal(rng.randint(0, 2500)) / 10000,
                 decision_expected=f"2027-{rng.randint(1, 12):02d}-15",
                 published=f"2026-{rng.randint(1, 11):02d}-01",
-                path=Page._get_path(index.path, index.depth + 1, n + 1), depth=index.depth + 1,
+                path=Page._get_path(index.path, index.depth + 1, n + 1),
+                depth=index.depth + 1,
                 url_path=f"{index.url_path}co-hoi-{n:05d}/",
             )
             page.save()
@@ -118,8 +125,10 @@ def main(argv=None):
 
         client = Client()
         # Vietnamese: the bench creates the source pages only (no translations).
-        filtered = ("sector=manufacturing&sector=energy&status=open&area_min=10&capital_min=5000000"
-                    "&capital_max=80000000&currency=usd&sort=capital_desc")
+        filtered = (
+            "sector=manufacturing&sector=energy&status=open&area_min=10&capital_min=5000000"
+            "&capital_max=80000000&currency=usd&sort=capital_desc"
+        )
         cases = [
             ("listing, unfiltered (baseline)", "/vi/dau-tu/"),
             ("listing, filtered + sorted", f"/vi/dau-tu/?{filtered}"),
@@ -139,15 +148,20 @@ def main(argv=None):
                 client.get(url)
             results[name]["queries"] = len(ctx.captured_queries)
     base = results["listing, unfiltered (baseline)"]["p95"]
-    print(f"\nInvestment screening at {args.items} opportunities, {args.reps} requests per case "
-          "(in-process test client, SQLite)")
+    print(
+        f"\nInvestment screening at {args.items} opportunities, {args.reps} requests per case "
+        "(in-process test client, SQLite)"
+    )
     print(f"{'case':34} {'p50 ms':>8} {'p95 ms':>8} {'× base p95':>10} {'queries':>8} {'KB':>8}")
     for name, row in results.items():
-        print(f"{name:34} {row['p50']:8.1f} {row['p95']:8.1f} {row['p95'] / base:10.2f} "
-              f"{row['queries']:8d} {row['bytes'] / 1024:8.1f}")
+        print(
+            f"{name:34} {row['p50']:8.1f} {row['p95']:8.1f} {row['p95'] / base:10.2f} "
+            f"{row['queries']:8d} {row['bytes'] / 1024:8.1f}"
+        )
     RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps({"items": args.items, "reps": args.reps, "results": results},
-                                  indent=1, ensure_ascii=False))
+    RESULTS.write_text(
+        json.dumps({"items": args.items, "reps": args.reps, "results": results}, indent=1, ensure_ascii=False)
+    )
     print(f"\nResults: {RESULTS.relative_to(ROOT)}")
 
 

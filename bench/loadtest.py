@@ -12,6 +12,7 @@ site (migrate, load_demo, collectstatic) is built once in `var/loadtest/` and re
 (`--fresh` rebuilds it). The machine's load average is printed before and after: on a shared
 machine, read the numbers with it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,8 +99,7 @@ def build_site(work: Path, fresh: bool) -> None:
     manage = [sys.executable, str(ROOT / "manage.py")]
     for step in (["migrate", "-v0"], ["load_demo", "--no-admin"], ["collectstatic", "--noinput", "-v0"]):
         print(f"  building the demo site: manage.py {' '.join(step)}", flush=True)
-        subprocess.run(manage + step, env=env, cwd=ROOT, check=True, timeout=1800,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(manage + step, env=env, cwd=ROOT, check=True, timeout=1800, stdout=subprocess.DEVNULL)
     (work / ".built").touch()
 
 
@@ -109,12 +109,29 @@ class Server:
     def __init__(self, work: Path, page_cache: bool, workers: int):
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
-        cmd = [sys.executable, "-m", "gunicorn", "promo.wsgi", "--bind", f"{HOST}:{self.port}",
-               "--workers", str(workers), "--timeout", "60", "--log-level", "warning"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "promo.wsgi",
+            "--bind",
+            f"{HOST}:{self.port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ]
         self.log = open(work / f"gunicorn-{'cached' if page_cache else 'uncached'}.log", "w")
-        self.process = subprocess.Popen(cmd, env=site_env(work, page_cache), cwd=ROOT,
-                                        stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            cmd,
+            env=site_env(work, page_cache),
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -146,7 +163,8 @@ def pick_urls(server: Server) -> list[tuple[str, str, str]]:
     listing = "/en/products/"
     html = server.get(listing)
     category = re.search(r'name="category" value="([^"]+)"', html) or re.search(
-        r'<option value="([a-z0-9-]+)"[^>]*>', html)
+        r'<option value="([a-z0-9-]+)"[^>]*>', html
+    )
     detail = re.search(r'href="(/en/products/[a-z0-9-]+/)"', html).group(1)
     filtered = listing + (f"?category={category.group(1)}&sort=title" if category else "?sort=title")
     page = server.get(detail)
@@ -164,23 +182,50 @@ def pick_urls(server: Server) -> list[tuple[str, str, str]]:
     ]
 
 
-def run_wrk(script: Path, url: str, body: str, origin: str, connections: int, seconds: int,
-            requests: int) -> dict:
+def run_wrk(
+    script: Path, url: str, body: str, origin: str, connections: int, seconds: int, requests: int
+) -> dict:
     threads = 2
-    env = {**os.environ, "LOADTEST_BODY": body, "LOADTEST_ORIGIN": origin,
-           "LOADTEST_MAX_PER_THREAD": str(max(1, requests // threads))}
-    done = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
-                           "--timeout", "5s", "-s", str(script), url],
-                          env=env, capture_output=True, text=True, timeout=seconds + 60)
+    env = {
+        **os.environ,
+        "LOADTEST_BODY": body,
+        "LOADTEST_ORIGIN": origin,
+        "LOADTEST_MAX_PER_THREAD": str(max(1, requests // threads)),
+    }
+    done = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "5s",
+            "-s",
+            str(script),
+            url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
     line = next((x for x in done.stdout.splitlines() if x.startswith("{")), None)
     if line is None:
         raise SystemExit(f"wrk failed:\n{done.stdout}\n{done.stderr}")
     result = json.loads(line)
     seconds_taken = result["duration_us"] / 1e6
     errors = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
-    return {"rps": result["requests"] / seconds_taken if seconds_taken else 0.0,
-            "p50": result["p50"] / 1000, "p95": result["p95"] / 1000, "p99": result["p99"] / 1000,
-            "errors": errors, "requests": result["requests"]}
+    return {
+        "rps": result["requests"] / seconds_taken if seconds_taken else 0.0,
+        "p50": result["p50"] / 1000,
+        "p95": result["p95"] / 1000,
+        "p99": result["p99"] / 1000,
+        "errors": errors,
+        "requests": result["requests"],
+    }
 
 
 def main(argv=None) -> int:
@@ -216,32 +261,43 @@ def main(argv=None) -> int:
                         server.get(path)  # warm: templates, and the page cache in "cached"
                     for c in clients:
                         print(f"  {mode:8} {label:22} c={c:<3}", end="", flush=True)
-                        r = run_wrk(script, server.base + path, body, server.base, c,
-                                    args.seconds, args.requests)
+                        r = run_wrk(
+                            script, server.base + path, body, server.base, c, args.seconds, args.requests
+                        )
                         results[(label, mode, c)] = r
-                        print(f" {r['rps']:8.1f} req/s  p95 {r['p95']:7.1f} ms  errors {r['errors']}",
-                              flush=True)
+                        print(
+                            f" {r['rps']:8.1f} req/s  p95 {r['p95']:7.1f} ms  errors {r['errors']}",
+                            flush=True,
+                        )
             finally:
                 server.stop()
     labels = [label for label, _p, _b in urls]
-    print(f"\nload average after: {load_average()}  ({time.time() - started:.0f} s; gunicorn "
-          f"{args.workers} workers, production settings, SQLite, embedded search; "
-          f"≤{args.seconds} s and ≤{args.requests} requests per cell)")
-    header = (f"| {'URL':22} | {'mode':8} | {'clients':>7} | {'req/s':>8} | {'p50 ms':>7} "
-              f"| {'p95 ms':>7} | {'p99 ms':>7} | {'errors':>6} |")
+    print(
+        f"\nload average after: {load_average()}  ({time.time() - started:.0f} s; gunicorn "
+        f"{args.workers} workers, production settings, SQLite, embedded search; "
+        f"≤{args.seconds} s and ≤{args.requests} requests per cell)"
+    )
+    header = (
+        f"| {'URL':22} | {'mode':8} | {'clients':>7} | {'req/s':>8} | {'p50 ms':>7} "
+        f"| {'p95 ms':>7} | {'p99 ms':>7} | {'errors':>6} |"
+    )
     print(header)
     print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
     for label in labels:
         for mode in ("cached", "uncached"):
             for c in clients:
                 r = results[(label, mode, c)]
-                print(f"| {label:22} | {mode:8} | {c:>7} | {r['rps']:8.1f} | {r['p50']:7.1f} | "
-                      f"{r['p95']:7.1f} | {r['p99']:7.1f} | {r['errors']:>6} |")
+                print(
+                    f"| {label:22} | {mode:8} | {c:>7} | {r['rps']:8.1f} | {r['p50']:7.1f} | "
+                    f"{r['p95']:7.1f} | {r['p99']:7.1f} | {r['errors']:>6} |"
+                )
     print(f"goals: {GOALS}")
     if args.json:
-        Path(args.json).write_text(json.dumps(
-            [{"url": k[0], "mode": k[1], "clients": k[2], **v} for k, v in results.items()],
-            indent=1))
+        Path(args.json).write_text(
+            json.dumps(
+                [{"url": k[0], "mode": k[1], "clients": k[2], **v} for k, v in results.items()], indent=1
+            )
+        )
     return 0
 
 

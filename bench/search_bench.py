@@ -15,6 +15,7 @@ One run, on one machine, measures everything it compares against:
 
 Results go to the terminal and to bench/results/latest.json. Targets are from the search issue.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,15 +54,28 @@ LOCALES = ("vi", "en")
 CORPUS_WAIT_S = 30 * 60
 # Staff synonym groups as seeded by the search migration (what the API expands with).
 SYNONYM_GROUPS = [
-    ["cao su", "rubber"], ["găng tay", "gloves"], ["hội chợ", "fair", "expo"],
-    ["đầu tư", "investment"], ["du lịch", "tourism"], ["hồ", "lake"],
+    ["cao su", "rubber"],
+    ["găng tay", "gloves"],
+    ["hội chợ", "fair", "expo"],
+    ["đầu tư", "investment"],
+    ["du lịch", "tourism"],
+    ["hồ", "lake"],
     ["chùa", "pagoda", "temple"],
 ]
 # What visitors type most (from the design notes and the dev set), kept in every query set.
 FIXED_QUERIES = [
-    ("Dầu Tiếng", "vi"), ("dau tieng", "en"), ("Núi Cậu", "vi"), ("nui cau", "vi"),
-    ("hồ Dầu Tiếng", "vi"), ("cao su", "vi"), ("rubber gloves", "en"), ("lake tourism", "en"),
-    ("đầu tư", "vi"), ("fairs", "en"), ("hội chợ", "vi"), ("investment", "en"),
+    ("Dầu Tiếng", "vi"),
+    ("dau tieng", "en"),
+    ("Núi Cậu", "vi"),
+    ("nui cau", "vi"),
+    ("hồ Dầu Tiếng", "vi"),
+    ("cao su", "vi"),
+    ("rubber gloves", "en"),
+    ("lake tourism", "en"),
+    ("đầu tư", "vi"),
+    ("fairs", "en"),
+    ("hội chợ", "vi"),
+    ("investment", "en"),
 ]
 TARGETS = {  # name: (metric description, limit, comparison)
     "embedded_p95_ms": ("embedded API p95 ≤ 20 ms", 20.0, "le"),
@@ -73,8 +87,10 @@ TARGETS = {  # name: (metric description, limit, comparison)
 }
 _WORD = re.compile(r"[^\W\d_]+")
 # Words nobody searches for on their own: a query window never starts or ends with one.
-_STOP = frozenset("""a an and are as at be by for from has in is it its of on or that the this to
-was were with và của các được có là những cho với trong một này đã để khi từ tại""".split())
+_STOP = frozenset(
+    """a an and are as at be by for from has in is it its of on or that the this to
+was were with và của các được có là những cho với trong một này đã để khi từ tại""".split()
+)
 
 
 def say(msg: str = "") -> None:
@@ -112,9 +128,15 @@ def measure(fn, items: list, reps: int, warmup: int = 1) -> dict:
     p50s = [percentile(p, 50) for p in passes]
     p95s = [percentile(p, 95) for p in passes]
     per_item = [statistics.median(p[i] for p in passes) for i in range(len(items))]
-    return {"p50_ms": statistics.median(p50s), "p95_ms": statistics.median(p95s),
-            "p95_ms_range": [min(p95s), max(p95s)], "max_ms": max(max(p) for p in passes),
-            "reps": reps, "n": len(items), "per_item_ms": per_item}
+    return {
+        "p50_ms": statistics.median(p50s),
+        "p95_ms": statistics.median(p95s),
+        "p95_ms_range": [min(p95s), max(p95s)],
+        "max_ms": max(max(p) for p in passes),
+        "reps": reps,
+        "n": len(items),
+        "per_item_ms": per_item,
+    }
 
 
 # -- corpus and queries ------------------------------------------------------------------------
@@ -160,18 +182,22 @@ def make_queries(docs, n: int, seed: int = 7) -> list[dict]:
         return _words(by_locale[loc][0])[0].lower()
 
     out = [{"q": q, "lang": lang, "cat": "fixed", "filters": {}} for q, lang in FIXED_QUERIES]
-    plan = [("vi", 0.30), ("vi-nodiacritics", 0.20), ("en", 0.25), ("filtered", 0.12),
-            ("phrase", 0.08)]
+    plan = [("vi", 0.30), ("vi-nodiacritics", 0.20), ("en", 0.25), ("filtered", 0.12), ("phrase", 0.08)]
     remaining = max(0, n - len(out))
     counts = [[cat, int(share * remaining)] for cat, share in plan]
     for i in range(remaining - sum(c for _, c in counts)):  # rounding leftovers, in plan order
         counts[i % len(counts)][1] += 1
+
     def one(cat: str) -> dict:
         k = rng.choice((1, 2, 2, 3))
         if cat in ("vi", "vi-nodiacritics"):
             q = window("vi", k)
-            return {"q": text.fold(q) if cat == "vi-nodiacritics" else q, "lang": "vi",
-                    "cat": cat, "filters": {}}
+            return {
+                "q": text.fold(q) if cat == "vi-nodiacritics" else q,
+                "lang": "vi",
+                "cat": cat,
+                "filters": {},
+            }
         if cat == "en":
             return {"q": window("en", k), "lang": "en", "cat": cat, "filters": {}}
         loc = rng.choice(LOCALES)
@@ -179,10 +205,14 @@ def make_queries(docs, n: int, seed: int = 7) -> list[dict]:
             return {"q": f'"{window(loc, 2)}"', "lang": loc, "cat": cat, "filters": {}}
         choice = rng.randrange(4)
         filters = (
-            {"kind": [rng.choice(("product", "attraction", "news"))]} if choice == 0 else
-            {"commune": [rng.choice(communes)]} if choice == 1 else
-            {"kind": ["investment"], "sector": ["agriculture", "energy"]} if choice == 2 else
-            {"kind": ["fair"], "upcoming": True})
+            {"kind": [rng.choice(("product", "attraction", "news"))]}
+            if choice == 0
+            else {"commune": [rng.choice(communes)]}
+            if choice == 1
+            else {"kind": ["investment"], "sector": ["agriculture", "energy"]}
+            if choice == 2
+            else {"kind": ["fair"], "upcoming": True}
+        )
         return {"q": window(loc, rng.choice((1, 2))), "lang": loc, "cat": cat, "filters": filters}
 
     seen = {(q["q"], q["lang"], "{}") for q in out}
@@ -219,9 +249,14 @@ def common_word_queries(docs, n: int = 30) -> list[dict]:
 
 
 def to_filters(f: dict) -> Filters:
-    return Filters(kinds=tuple(f.get("kind", ())), communes=tuple(f.get("commune", ())),
-                   sectors=tuple(f.get("sector", ())), categories=tuple(f.get("category", ())),
-                   upcoming=bool(f.get("upcoming")), today=TODAY)
+    return Filters(
+        kinds=tuple(f.get("kind", ())),
+        communes=tuple(f.get("commune", ())),
+        sectors=tuple(f.get("sector", ())),
+        categories=tuple(f.get("category", ())),
+        upcoming=bool(f.get("upcoming")),
+        today=TODAY,
+    )
 
 
 def make_prefixes(docs, n: int, seed: int = 11) -> list[tuple[str, str]]:
@@ -248,10 +283,12 @@ def make_prefixes(docs, n: int, seed: int = 11) -> list[tuple[str, str]]:
 def search_fn(engine):
     def run(query: dict):
         try:
-            return search_with(engine, query["q"], query["lang"], to_filters(query["filters"]),
-                               1, 10, SYNONYM_GROUPS)
+            return search_with(
+                engine, query["q"], query["lang"], to_filters(query["filters"]), 1, 10, SYNONYM_GROUPS
+            )
         except QueryError:
             return None
+
     return run
 
 
@@ -266,6 +303,7 @@ def floor_fn(path: Path):
 
     def run(expr: str):
         return conn.execute(sql, (expr,)).fetchall()
+
     return run, conn
 
 
@@ -280,23 +318,27 @@ def bench_embedded(docs, queries, prefixes, reps: int, workdir: Path) -> dict:
     out["rebuild_s"] = secs
     out["rebuild_rate"] = len(docs) / secs
     out["index_mb"] = path.stat().st_size / 1e6
-    say(f"  rebuild: {secs:.1f}s = {out['rebuild_rate']:,.0f} docs/s "
-        f"(index {out['index_mb']:.0f} MB)")
+    say(f"  rebuild: {secs:.1f}s = {out['rebuild_rate']:,.0f} docs/s (index {out['index_mb']:.0f} MB)")
 
     run = search_fn(engine)
     sample = [run(q) for q in queries]
     out["zero_result_queries"] = sum(1 for r in sample if r is not None and r.total == 0)
     out["rejected_queries"] = sum(1 for r in sample if r is None)
     out["median_total"] = statistics.median(r.total for r in sample if r is not None)
-    say(f"  {len(queries)} queries: median {out['median_total']:,.0f} matching items, "
-        f"{out['zero_result_queries']} with none, {out['rejected_queries']} rejected")
+    say(
+        f"  {len(queries)} queries: median {out['median_total']:,.0f} matching items, "
+        f"{out['zero_result_queries']} with none, {out['rejected_queries']} rejected"
+    )
     say(f"  timing search_with (full results: facets, snippets), {reps} passes …")
     out["search"] = measure(run, queries, reps)
     for cat in sorted({q["cat"] for q in queries}):
         idx = [i for i, q in enumerate(queries) if q["cat"] == cat]
         per = [out["search"]["per_item_ms"][i] for i in idx]
         out.setdefault("search_by_category", {})[cat] = {
-            "n": len(idx), "p50_ms": percentile(per, 50), "p95_ms": percentile(per, 95)}
+            "n": len(idx),
+            "p50_ms": percentile(per, 50),
+            "p95_ms": percentile(per, 95),
+        }
 
     exprs = [fts_expression(expand(parse(q["q"]))) for q in queries]
     floor, conn = floor_fn(path)
@@ -306,6 +348,7 @@ def bench_embedded(docs, queries, prefixes, reps: int, workdir: Path) -> dict:
 
     def complete(item):
         return engine.autocomplete(item[0], item[1])
+
     say(f"  timing autocomplete over {len(prefixes)} prefixes …")
     out["autocomplete"] = measure(complete, prefixes, reps)
     out["ratio_vs_floor"] = out["search"]["p95_ms"] / out["floor"]["p95_ms"]
@@ -347,6 +390,7 @@ def bench_elastic(docs, queries, prefixes, reps: int) -> dict | None:
 
         def complete(item):
             return engine.autocomplete(item[0], item[1])
+
         out["autocomplete"] = measure(complete, prefixes, reps)
     except EngineUnavailable as exc:
         say(f"  Elasticsearch failed mid-run: {exc}")
@@ -365,8 +409,12 @@ def bench_elastic(docs, queries, prefixes, reps: int) -> dict | None:
 
 def child_env(db: Path, index: Path) -> dict:
     env = dict(os.environ)
-    env.update(DJANGO_SETTINGS_MODULE="promo.settings.dev", DATABASE_URL=f"sqlite:///{db}",
-               SEARCH_INDEX_PATH=str(index), PYTHONUNBUFFERED="1")
+    env.update(
+        DJANGO_SETTINGS_MODULE="promo.settings.dev",
+        DATABASE_URL=f"sqlite:///{db}",
+        SEARCH_INDEX_PATH=str(index),
+        PYTHONUNBUFFERED="1",
+    )
     # The child must never write to a configured Elasticsearch (another engineer's index).
     env.pop("ELASTICSEARCH_URL", None)
     return env
@@ -400,8 +448,15 @@ def score_runs(runs: dict, workdir: Path) -> dict:
         run_path.write_text(json.dumps({"engine": engine, "results": results}), encoding="utf-8")
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
-            scorer.main([str(EVAL_DIR / "dev-queries.json"), str(run_path),
-                         "--corpus", str(EVAL_DIR / "dev-corpus.jsonl"), "--json"])
+            scorer.main(
+                [
+                    str(EVAL_DIR / "dev-queries.json"),
+                    str(run_path),
+                    "--corpus",
+                    str(EVAL_DIR / "dev-corpus.jsonl"),
+                    "--json",
+                ]
+            )
         scores[engine] = json.loads(buf.getvalue())
     return scores
 
@@ -422,8 +477,12 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     say(" | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
     say("-|-".join("-" * w for w in widths))
     for row in rows:
-        say(" | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                       for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+        say(
+            " | ".join(
+                str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
 
 
 def wagtail_p50(wagtail: dict | None) -> float | None:
@@ -453,62 +512,121 @@ def report(results: dict) -> dict:
 
     say("\n== Latency and build rate (search = search_with: parse, expand, facets, snippets) ==")
     rows = [
-        ["embedded search (API path)", fmt(emb["rebuild_rate"], ",.0f"),
-         fmt(emb["search"]["p50_ms"], ".2f"), fmt(emb["search"]["p95_ms"], ".2f"),
-         f"{emb['ratio_vs_floor']:.1f}×", vs_wagtail(emb)],
-        ["embedded autocomplete", "", fmt(emb["autocomplete"]["p50_ms"], ".2f"),
-         fmt(emb["autocomplete"]["p95_ms"], ".2f"), "", ""],
-        ["FTS5 floor (bare MATCH+bm25)", "", fmt(emb["floor"]["p50_ms"], ".3f"),
-         fmt(emb["floor"]["p95_ms"], ".3f"), "1.0×", ""],
+        [
+            "embedded search (API path)",
+            fmt(emb["rebuild_rate"], ",.0f"),
+            fmt(emb["search"]["p50_ms"], ".2f"),
+            fmt(emb["search"]["p95_ms"], ".2f"),
+            f"{emb['ratio_vs_floor']:.1f}×",
+            vs_wagtail(emb),
+        ],
+        [
+            "embedded autocomplete",
+            "",
+            fmt(emb["autocomplete"]["p50_ms"], ".2f"),
+            fmt(emb["autocomplete"]["p95_ms"], ".2f"),
+            "",
+            "",
+        ],
+        [
+            "FTS5 floor (bare MATCH+bm25)",
+            "",
+            fmt(emb["floor"]["p50_ms"], ".3f"),
+            fmt(emb["floor"]["p95_ms"], ".3f"),
+            "1.0×",
+            "",
+        ],
     ]
     if es and "search" in es and "autocomplete" in es:
-        rows += [["elasticsearch search (API path)", fmt(es["rebuild_rate"], ",.0f"),
-                  fmt(es["search"]["p50_ms"], ".2f"), fmt(es["search"]["p95_ms"], ".2f"),
-                  f"{es['search']['p95_ms'] / emb['floor']['p95_ms']:.1f}×", vs_wagtail(es)],
-                 ["elasticsearch autocomplete", "", fmt(es["autocomplete"]["p50_ms"], ".2f"),
-                  fmt(es["autocomplete"]["p95_ms"], ".2f"), "", ""]]
+        rows += [
+            [
+                "elasticsearch search (API path)",
+                fmt(es["rebuild_rate"], ",.0f"),
+                fmt(es["search"]["p50_ms"], ".2f"),
+                fmt(es["search"]["p95_ms"], ".2f"),
+                f"{es['search']['p95_ms'] / emb['floor']['p95_ms']:.1f}×",
+                vs_wagtail(es),
+            ],
+            [
+                "elasticsearch autocomplete",
+                "",
+                fmt(es["autocomplete"]["p50_ms"], ".2f"),
+                fmt(es["autocomplete"]["p95_ms"], ".2f"),
+                "",
+                "",
+            ],
+        ]
     else:
         rows.append(["elasticsearch", "skipped", "", "", "", ""])
     if wag:
-        rows.append([f"wagtail built-in ({wag_n} queries)", fmt(wag["update_index_rate"], ",.0f"),
-                     fmt(wag_p50, ",.2f"), fmt(wag_p95, ",.2f"),
-                     f"{wag_p95 / emb['floor']['p95_ms']:.1f}×" if wag_p95 else "—", "1.0×"])
-        rows.append(["embedded rebuild from the pages", fmt(wag["ours_from_pages_rate"], ",.0f"),
-                     "", "", "", ""])
+        rows.append(
+            [
+                f"wagtail built-in ({wag_n} queries)",
+                fmt(wag["update_index_rate"], ",.0f"),
+                fmt(wag_p50, ",.2f"),
+                fmt(wag_p95, ",.2f"),
+                f"{wag_p95 / emb['floor']['p95_ms']:.1f}×" if wag_p95 else "—",
+                "1.0×",
+            ]
+        )
+        rows.append(
+            ["embedded rebuild from the pages", fmt(wag["ours_from_pages_rate"], ",.0f"), "", "", "", ""]
+        )
     else:
         rows.append(["wagtail built-in", "skipped", "", "", "", ""])
-    print_table(["engine", "build docs/s", "p50 ms", "p95 ms", "ratio vs floor",
-                 "ratio vs Wagtail built-in"], rows)
-    say(f"({emb['search']['n']} queries × {emb['search']['reps']} timed passes after a warm-up "
-        f"pass; p50/p95 per pass, median over passes. Floor ratio = p95 / floor p95.)")
+    print_table(
+        ["engine", "build docs/s", "p50 ms", "p95 ms", "ratio vs floor", "ratio vs Wagtail built-in"], rows
+    )
+    say(
+        f"({emb['search']['n']} queries × {emb['search']['reps']} timed passes after a warm-up "
+        f"pass; p50/p95 per pass, median over passes. Floor ratio = p95 / floor p95.)"
+    )
     if wag:
-        say(f"(Wagtail built-in: only {wag_n} queries, each run once — bounded to at most "
+        say(
+            f"(Wagtail built-in: only {wag_n} queries, each run once — bounded to at most "
             f"{wag['max_queries']} queries / {wag['budget_s']} s; 'ratio vs Wagtail' = the "
             f"engine's p50 (p95) over those same {wag_n} queries / Wagtail's p50 (p95); Wagtail's "
             f"build rate is `update_index` pages/s. Wagtail returns 10 bare pages: no facets, "
             f"snippets or translation collapsing, and it indexes only title, ref and summary "
-            f"(the pages' search_fields), not the body.)")
+            f"(the pages' search_fields), not the body.)"
+        )
 
     say("\n-- embedded search by query category --")
-    print_table(["category", "n", "p50 ms", "p95 ms"],
-                [[cat, str(v["n"]), fmt(v["p50_ms"], ".2f"), fmt(v["p95_ms"], ".2f")]
-                 for cat, v in emb["search_by_category"].items()])
+    print_table(
+        ["category", "n", "p50 ms", "p95 ms"],
+        [
+            [cat, str(v["n"]), fmt(v["p50_ms"], ".2f"), fmt(v["p95_ms"], ".2f")]
+            for cat, v in emb["search_by_category"].items()
+        ],
+    )
 
     per = emb["search"]["per_item_ms"]
     slowest = sorted(range(len(per)), key=lambda i: -per[i])[:5]
-    say("  slowest embedded queries (median ms over passes): " + ", ".join(
-        f"{results['queries'][i]['q']!r} {per[i]:.0f}" for i in slowest))
+    say(
+        "  slowest embedded queries (median ms over passes): "
+        + ", ".join(f"{results['queries'][i]['q']!r} {per[i]:.0f}" for i in slowest)
+    )
 
     api = results.get("api_cost")
     if api:
-        say(f"\n== Search cost near the floor: {api['queries']} common-word queries over "
+        say(
+            f"\n== Search cost near the floor: {api['queries']} common-word queries over "
             f"{api['documents']:,} documents (median match {statistics.median(api['totals']):,.0f} "
-            f"items), one process, interleaved ==")
-        rows = [[name, fmt(api[key]["p50_ms"], ".2f"), fmt(api[key]["p95_ms"], ".2f"),
-                 f"{api[key]['p95_ms'] / api['floor']['p95_ms']:.1f}×"]
-                for name, key in (("JSON API (GET /api/v1/search/)", "api"),
-                                  ("search_with (in-process)", "service"),
-                                  ("FTS5 floor (bare MATCH+bm25 top 10)", "floor"))]
+            f"items), one process, interleaved =="
+        )
+        rows = [
+            [
+                name,
+                fmt(api[key]["p50_ms"], ".2f"),
+                fmt(api[key]["p95_ms"], ".2f"),
+                f"{api[key]['p95_ms'] / api['floor']['p95_ms']:.1f}×",
+            ]
+            for name, key in (
+                ("JSON API (GET /api/v1/search/)", "api"),
+                ("search_with (in-process)", "service"),
+                ("FTS5 floor (bare MATCH+bm25 top 10)", "floor"),
+            )
+        ]
         print_table(["path", "p50 ms", "p95 ms", "p95 vs floor"], rows)
     checks = {
         "embedded_p95_ms": emb["search"]["p95_ms"],
@@ -536,8 +654,16 @@ def report(results: dict) -> dict:
         rows = []
         for engine, s in rel["scores"].items():
             o = s["overall"]
-            rows.append([engine, f"{o['ndcg@10']:.3f}", f"{o['mrr@10']:.3f}",
-                         f"{o['recall@10']:.3f}", f"{o['noresult']:.2f}", f"{o['langok']:.2f}"])
+            rows.append(
+                [
+                    engine,
+                    f"{o['ndcg@10']:.3f}",
+                    f"{o['mrr@10']:.3f}",
+                    f"{o['recall@10']:.3f}",
+                    f"{o['noresult']:.2f}",
+                    f"{o['langok']:.2f}",
+                ]
+            )
         print_table(["engine", "nDCG@10", "MRR", "recall", "no-result", "lang-ok"], rows)
         engines = list(rel["scores"])
         say("\n-- nDCG@10 (no-result: share answered with nothing) per category --")
@@ -552,8 +678,10 @@ def report(results: dict) -> dict:
         print_table(["category", *engines], rows)
         for engine, errs in rel.get("errors", {}).items():
             if errs:
-                say(f"  {engine}: {len(errs)} queries failed (counted as zero results): "
-                    + "; ".join(f"{k}: {v[:80]}" for k, v in sorted(errs.items())))
+                say(
+                    f"  {engine}: {len(errs)} queries failed (counted as zero results): "
+                    + "; ".join(f"{k}: {v[:80]}" for k, v in sorted(errs.items()))
+                )
     return verdicts
 
 
@@ -566,13 +694,21 @@ def parse_args(argv=None):
     ap.add_argument("--queries", type=int, default=200, help="size of the query set")
     ap.add_argument("--prefixes", type=int, default=150, help="autocomplete inputs")
     ap.add_argument("--reps", type=int, default=5, help="timed passes over the query set")
-    ap.add_argument("--skip-wagtail", action="store_true",
-                    help="skip Wagtail's built-in search (pages, update_index, queries)")
+    ap.add_argument(
+        "--skip-wagtail",
+        action="store_true",
+        help="skip Wagtail's built-in search (pages, update_index, queries)",
+    )
     ap.add_argument("--skip-relevance", action="store_true", help="skip the dev-set relevance run")
-    ap.add_argument("--skip-api", action="store_true",
-                    help="skip the JSON API cost against the FTS5 floor (common words)")
-    ap.add_argument("--wagtail-queries", type=int, default=20,
-                    help="at most this many queries for Wagtail's search (it is slow)")
+    ap.add_argument(
+        "--skip-api", action="store_true", help="skip the JSON API cost against the FTS5 floor (common words)"
+    )
+    ap.add_argument(
+        "--wagtail-queries",
+        type=int,
+        default=20,
+        help="at most this many queries for Wagtail's search (it is slow)",
+    )
     ap.add_argument("--wagtail-budget", type=int, default=90, help="seconds for Wagtail's queries")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -600,12 +736,21 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     started = time.monotonic()
     corpus = load_corpus_module()
-    results: dict = {"started": dt.datetime.now().isoformat(timespec="seconds"),
-                     "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                                 "sqlite": sqlite3.sqlite_version, "platform": platform.platform()},
-                     "args": vars(args), "loadavg_start": os.getloadavg()}
-    say(f"search benchmark: {args.items:,} items × {len(LOCALES)} locales, {args.queries} queries, "
-        f"{args.reps} passes (SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs)")
+    results: dict = {
+        "started": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "sqlite": sqlite3.sqlite_version,
+            "platform": platform.platform(),
+        },
+        "args": vars(args),
+        "loadavg_start": os.getloadavg(),
+    }
+    say(
+        f"search benchmark: {args.items:,} items × {len(LOCALES)} locales, {args.queries} queries, "
+        f"{args.reps} passes (SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs)"
+    )
 
     say("\n[1/5] generating the synthetic catalogue …")
     t0 = time.perf_counter()
@@ -635,8 +780,9 @@ def main(argv=None) -> int:
             shutil.copy(workdir / "embedded.sqlite3", workdir / "api-index.sqlite3")
             db = workdir / "api.sqlite3"
             shutil.copy(template, db)
-            results["api_cost"] = run_child("api", workdir, db,
-                                            {"queries": common, "reps": args.reps}, timeout=900)
+            results["api_cost"] = run_child(
+                "api", workdir, db, {"queries": common, "reps": args.reps}, timeout=900
+            )
 
         say("\n[3/5] Elasticsearch")
         results["elasticsearch"] = bench_elastic(docs, queries, prefixes, max(2, args.reps // 2))
@@ -652,9 +798,14 @@ def main(argv=None) -> int:
         else:
             db = workdir / "pages.sqlite3"
             shutil.copy(template, db)
-            job = {"items": args.items, "locales": LOCALES, "seed": args.seed,
-                   "queries": wag_queries, "max_queries": args.wagtail_queries,
-                   "budget_s": args.wagtail_budget}
+            job = {
+                "items": args.items,
+                "locales": LOCALES,
+                "seed": args.seed,
+                "queries": wag_queries,
+                "max_queries": args.wagtail_queries,
+                "budget_s": args.wagtail_budget,
+            }
             results["wagtail"] = run_child("pages", workdir, db, job, timeout=1200)
 
         say("\n[5/5] relevance on the judged dev set")
@@ -664,8 +815,10 @@ def main(argv=None) -> int:
             db = workdir / "relevance.sqlite3"
             shutil.copy(template, db)
             es = results.get("elasticsearch")
-            job = {"elasticsearch_url": es["url"] if es and "search" in es else "",
-                   "elasticsearch_prefix": f"bench-rel-{secrets.token_hex(4)}"}
+            job = {
+                "elasticsearch_url": es["url"] if es and "search" in es else "",
+                "elasticsearch_prefix": f"bench-rel-{secrets.token_hex(4)}",
+            }
             rel = run_child("relevance", workdir, db, job, timeout=600)
             rel["scores"] = score_runs(rel["runs"], workdir)
             results["relevance"] = rel
@@ -676,21 +829,24 @@ def main(argv=None) -> int:
     results["verdicts"] = verdicts
     results["elapsed_s"] = time.monotonic() - started
     results["loadavg_end"] = os.getloadavg()
-    say(f"\nload average (1/5/15 min) at start {fmt_load(results['loadavg_start'])}, at end "
+    say(
+        f"\nload average (1/5/15 min) at start {fmt_load(results['loadavg_start'])}, at end "
         f"{fmt_load(results['loadavg_end'])} on {os.cpu_count()} CPUs — other work on the "
-        f"machine inflates the tails.")
+        f"machine inflates the tails."
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str),
-                       encoding="utf-8")
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     emb = results["embedded"]
     es = results.get("elasticsearch")
-    say(f"\nbench: {len(docs):,} docs; embedded p95 {emb['search']['p95_ms']:.1f} ms "
+    say(
+        f"\nbench: {len(docs):,} docs; embedded p95 {emb['search']['p95_ms']:.1f} ms "
         f"({emb['ratio_vs_floor']:.1f}× floor), autocomplete p95 {emb['autocomplete']['p95_ms']:.1f} ms, "
         f"rebuild {emb['rebuild_rate']:,.0f} docs/s"
         + (f", Elasticsearch p95 {es['search']['p95_ms']:.1f} ms" if es and "search" in es else "")
         + f"; {sum(v == 'PASS' for v in verdicts.values())} PASS, "
         f"{sum(v == 'MISS' for v in verdicts.values())} MISS; {results['elapsed_s']:.0f}s "
-        f"→ {RESULTS.relative_to(ROOT)}")
+        f"→ {RESULTS.relative_to(ROOT)}"
+    )
     return 0
 
 

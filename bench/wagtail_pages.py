@@ -14,6 +14,7 @@ a translation key — fast: tree paths are computed here and each page is saved 
 a revision, all in one transaction, with Wagtail's per-save search indexing switched off (it is
 timed separately as `update_index`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,12 +63,11 @@ class _Taxonomy:
     def __init__(self):
         from promo.models import Category, Commune, Sector
 
-        self.commune = {(c.slug, c.locale.language_code): c
-                        for c in Commune.objects.select_related("locale")}
-        self.sector = {(s.slug, s.locale.language_code): s
-                       for s in Sector.objects.select_related("locale")}
-        self.category = {(c.kind, c.slug, c.locale.language_code): c
-                         for c in Category.objects.select_related("locale")}
+        self.commune = {(c.slug, c.locale.language_code): c for c in Commune.objects.select_related("locale")}
+        self.sector = {(s.slug, s.locale.language_code): s for s in Sector.objects.select_related("locale")}
+        self.category = {
+            (c.kind, c.slug, c.locale.language_code): c for c in Category.objects.select_related("locale")
+        }
 
     def fields(self, doc) -> dict:
         """Model field values for the facets of `doc` that the seeded taxonomies know."""
@@ -81,8 +81,9 @@ class _Taxonomy:
             values["sector"] = self.sector.get((sector, loc)) or self.sector.get((sector, "vi"))
         category = facets.get("category", ("",))[0]
         if doc.kind in ("product", "news"):
-            values["category"] = (self.category.get((doc.kind, category, loc))
-                                  or self.category.get((doc.kind, category, "vi")))
+            values["category"] = self.category.get((doc.kind, category, loc)) or self.category.get(
+                (doc.kind, category, "vi")
+            )
         elif doc.kind == "attraction":
             values["category"] = category
         return values
@@ -122,12 +123,21 @@ def create_pages(docs) -> int:
                 parent = parents[key]
                 model = CATALOGUE_MODELS[doc.kind]
                 page = model(
-                    title=doc.title, draft_title=doc.title, slug=doc.ref, ref=doc.ref,
-                    locale=locales[doc.locale], translation_key=keys.setdefault(doc.ref, uuid.uuid4()),
-                    summary=doc.summary, body=text_to_stream(doc.text), published=doc.published,
-                    live=True, has_unpublished_changes=False, first_published_at=now,
+                    title=doc.title,
+                    draft_title=doc.title,
+                    slug=doc.ref,
+                    ref=doc.ref,
+                    locale=locales[doc.locale],
+                    translation_key=keys.setdefault(doc.ref, uuid.uuid4()),
+                    summary=doc.summary,
+                    body=text_to_stream(doc.text),
+                    published=doc.published,
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=now,
                     last_published_at=now,
-                    depth=parent.depth + 1, numchild=0,
+                    depth=parent.depth + 1,
+                    numchild=0,
                     path=model._get_path(parent.path, parent.depth + 1, next_step[key]),
                     **taxonomy.fields(doc),
                 )
@@ -213,9 +223,11 @@ def run_pages(job: dict) -> dict:
 
 def _frozen_today(run_search):
     """`run_search` with `today` fixed, for the `upcoming` judgments (the API has no setting)."""
+
     def wrapped(*args, **kwargs):
         kwargs.setdefault("today", TODAY)
         return run_search(*args, **kwargs)
+
     return wrapped
 
 
@@ -249,8 +261,7 @@ def run_relevance(job: dict) -> dict:
     for query in queries:
         resp = client.get("/api/v1/search/", _api_params(query))
         if resp.status_code == 200:
-            ours[query["id"]] = [{"ref": r["ref"], "locale": r["locale"]}
-                                 for r in resp.json()["results"]]
+            ours[query["id"]] = [{"ref": r["ref"], "locale": r["locale"]} for r in resp.json()["results"]]
         else:
             ours[query["id"]] = []
             errors[query["id"]] = f"HTTP {resp.status_code}: {resp.content[:200]!r}"
@@ -264,10 +275,11 @@ def run_relevance(job: dict) -> dict:
             wagtail[query["id"]] = []
             wagtail_errors[query["id"]] = f"{type(exc).__name__}: {exc}"[:200]
             continue
-        wagtail[query["id"]] = [{"ref": p.specific.ref, "locale": p.locale.language_code}
-                                for p in pages]
-    out = {"runs": {"embedded (JSON API)": ours, "wagtail built-in": wagtail},
-           "errors": {"embedded (JSON API)": errors, "wagtail built-in": wagtail_errors}}
+        wagtail[query["id"]] = [{"ref": p.specific.ref, "locale": p.locale.language_code} for p in pages]
+    out = {
+        "runs": {"embedded (JSON API)": ours, "wagtail built-in": wagtail},
+        "errors": {"embedded (JSON API)": errors, "wagtail built-in": wagtail_errors},
+    }
     if job.get("elasticsearch_url"):
         from search.engines.base import EngineUnavailable
 
@@ -298,12 +310,19 @@ def _elastic_relevance(job: dict, queries: list[dict]) -> dict:
         for query in queries:
             f = query.get("filters") or {}
             lang = query["lang"]
-            res = run_search(query["q"], lang, kinds=f.get("kind", ()),
-                             communes=codes("commune", f.get("commune", ()), lang),
-                             sectors=codes("sector", f.get("sector", ()), lang),
-                             categories=codes("category", f.get("category", ()), lang),
-                             upcoming=bool(f.get("upcoming")),
-                             page_size=10, synonyms=synonym_groups, today=TODAY, engine=engine)
+            res = run_search(
+                query["q"],
+                lang,
+                kinds=f.get("kind", ()),
+                communes=codes("commune", f.get("commune", ()), lang),
+                sectors=codes("sector", f.get("sector", ()), lang),
+                categories=codes("category", f.get("category", ()), lang),
+                upcoming=bool(f.get("upcoming")),
+                page_size=10,
+                synonyms=synonym_groups,
+                today=TODAY,
+                engine=engine,
+            )
             run[query["id"]] = [{"ref": h.ref, "locale": h.locale} for h in res.hits]
         return run
     finally:
@@ -360,11 +379,11 @@ def run_api_cost(job: dict) -> dict:
         return search_with(engine, q["q"], q["lang"], synonyms=synonym_groups).total
 
     def floor(i):
-        return floor_conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts)"
-                                  " LIMIT 10", (exprs[i],)).fetchall()
+        return floor_conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 10", (exprs[i],)
+        ).fetchall()
 
-    runs = {"api": lambda i: api(queries[i]), "service": lambda i: service(queries[i]),
-            "floor": floor}
+    runs = {"api": lambda i: api(queries[i]), "service": lambda i: service(queries[i]), "floor": floor}
     passes: dict[str, list[list[float]]] = {name: [] for name in runs}
     totals = [api(q) for q in queries]  # warm-up (and what each query matches)
     for i in range(len(queries)):
@@ -378,11 +397,17 @@ def run_api_cost(job: dict) -> dict:
                 fn(i)
                 times.append((time.perf_counter() - started) * 1000)
             passes[name].append(times)
-    out = {"queries": len(queries), "reps": job["reps"], "totals": totals,
-           "documents": sum(engine.health().documents.values())}
+    out = {
+        "queries": len(queries),
+        "reps": job["reps"],
+        "totals": totals,
+        "documents": sum(engine.health().documents.values()),
+    }
     for name, per_pass in passes.items():
-        out[name] = {"p50_ms": statistics.median(_percentile(t, 50) for t in per_pass),
-                     "p95_ms": statistics.median(_percentile(t, 95) for t in per_pass)}
+        out[name] = {
+            "p50_ms": statistics.median(_percentile(t, 50) for t in per_pass),
+            "p95_ms": statistics.median(_percentile(t, 95) for t in per_pass),
+        }
     return out
 
 

@@ -1,4 +1,5 @@
 """The "Enquiries" admin listing: read-only records staff can filter, search and export."""
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -24,7 +25,8 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 class EnquiryFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Received"), widget=DateRangePickerWidget,
+        label=_("Received"),
+        widget=DateRangePickerWidget,
     )
 
     class Meta:
@@ -47,15 +49,30 @@ class EnquiryViewSet(ModelViewSet):
     search_backend_name = None  # plain ORM lookups: no search index for private data
     list_display = [
         TitleColumn("name", label=_("Name"), url_name="enquiry_admin:inspect"),
-        "company", "email", Column("kind", accessor="get_kind_display", label=_("Kind")),
-        "opportunity_ref", "language",
+        "company",
+        "email",
+        Column("kind", accessor="get_kind_display", label=_("Kind")),
+        "opportunity_ref",
+        "language",
         Column("email_status", accessor="get_email_status_display", label=_("Email status")),
         DateColumn("created_at", label=_("Received")),
     ]
     list_export = [
-        "created_at", "kind", "opportunity_ref", "opportunity_title", "language", "name",
-        "company", "country", "email", "phone", "message", "consent", "recipient",
-        "email_status", "email_error",
+        "created_at",
+        "kind",
+        "opportunity_ref",
+        "opportunity_title",
+        "language",
+        "name",
+        "company",
+        "country",
+        "email",
+        "phone",
+        "message",
+        "consent",
+        "recipient",
+        "email_status",
+        "email_error",
     ]
     export_headings = {"created_at": _("Received"), "opportunity_ref": _("Opportunity reference")}
     export_filename = "enquiries"

@@ -1,4 +1,5 @@
 """Enquiry settings, each overridable in Django settings (and the retention from the env)."""
+
 import os
 
 from django.conf import settings
@@ -11,5 +12,4 @@ def retention_days():
 
 def rate_limit():
     """(submissions allowed, window in seconds) per client address and per e-mail address."""
-    return (getattr(settings, "ENQUIRY_RATE_LIMIT", 5),
-            getattr(settings, "ENQUIRY_RATE_WINDOW", 3600))
+    return (getattr(settings, "ENQUIRY_RATE_LIMIT", 5), getattr(settings, "ENQUIRY_RATE_WINDOW", 3600))

@@ -5,6 +5,7 @@ dozen economies, and Django ships no translated country names. A full ISO 3166 l
 ~250 names x 4 languages to maintain by hand; anyone else picks "Other" and says where they
 are in the message.
 """
+
 from django.utils.translation import gettext_lazy as _
 
 OTHER = "ZZ"  # ISO 3166 user-assigned code, so the column stays two letters

@@ -6,6 +6,7 @@ A send is claimed first (status "sending", in one conditional UPDATE), so the wo
 a second worker never mail the same enquiry twice; a claim older than CLAIM_TIMEOUT (the
 process died mid-send) may be taken again.
 """
+
 import logging
 from datetime import timedelta
 
@@ -40,21 +41,31 @@ def build_message(enquiry):
     with translation.override(settings.LANGUAGE_CODE):
         if enquiry.opportunity_ref:
             subject = _("Investor enquiry: %(title)s [%(ref)s]") % {
-                "title": enquiry.opportunity_title, "ref": enquiry.opportunity_ref}
+                "title": enquiry.opportunity_title,
+                "ref": enquiry.opportunity_ref,
+            }
         else:
             subject = _("Website enquiry from %(name)s") % {"name": enquiry.name}
         body = render_to_string("enquiries/email.txt", {"enquiry": enquiry})
     # Reply-To lets staff answer the visitor directly from their mail client.
     return EmailMessage(
-        subject=" ".join(subject.split()), body=body, from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[enquiry.recipient or settings.DEFAULT_FROM_EMAIL], reply_to=[enquiry.email],
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[enquiry.recipient or settings.DEFAULT_FROM_EMAIL],
+        reply_to=[enquiry.email],
     )
 
 
 # The worker retries a failed e-mail after 1, 5, 15, 60 minutes, then every 6 hours, up to
 # MAX_AUTOMATIC_ATTEMPTS; `enquiries resend` retries every pending or failed one at once.
-RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15),
-                timedelta(hours=1), timedelta(hours=6))
+RETRY_DELAYS = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=6),
+)
 MAX_AUTOMATIC_ATTEMPTS = 12
 # An enquiry still "pending" this long after it arrived lost its task (the worker was down
 # or the task could not be queued): the worker's housekeeping queues it again.
@@ -68,16 +79,23 @@ def claim_timeout():
 
 def _claimable(now):
     Status = Enquiry.EmailStatus
-    return (Q(email_status__in=[Status.PENDING, Status.FAILED])
-            | Q(email_status=Status.SENDING, email_last_attempt_at__lt=now - claim_timeout()))
+    return Q(email_status__in=[Status.PENDING, Status.FAILED]) | Q(
+        email_status=Status.SENDING, email_last_attempt_at__lt=now - claim_timeout()
+    )
 
 
 def deliver(enquiry_id):
     """Send the e-mail of one enquiry if nobody else is; True if it went out."""
     now = timezone.now()
-    claimed = Enquiry.objects.filter(pk=enquiry_id).filter(_claimable(now)).update(
-        email_status=Enquiry.EmailStatus.SENDING, email_last_attempt_at=now,
-        email_attempts=F("email_attempts") + 1)
+    claimed = (
+        Enquiry.objects.filter(pk=enquiry_id)
+        .filter(_claimable(now))
+        .update(
+            email_status=Enquiry.EmailStatus.SENDING,
+            email_last_attempt_at=now,
+            email_attempts=F("email_attempts") + 1,
+        )
+    )
     if not claimed:
         return False  # sent already, being sent, or deleted
     enquiry = Enquiry.objects.get(pk=enquiry_id)
@@ -90,11 +108,10 @@ def deliver(enquiry_id):
     except Exception as exc:  # any transport error: keep the enquiry, note why
         logger.warning("Enquiry %s: email to staff failed: %s", enquiry.pk, exc)
         Enquiry.objects.filter(pk=enquiry.pk).update(
-            email_status=Enquiry.EmailStatus.FAILED,
-            email_error=f"{type(exc).__name__}: {exc}"[:2000])
+            email_status=Enquiry.EmailStatus.FAILED, email_error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
         return False
-    Enquiry.objects.filter(pk=enquiry.pk).update(email_status=Enquiry.EmailStatus.SENT,
-                                                 email_error="")
+    Enquiry.objects.filter(pk=enquiry.pk).update(email_status=Enquiry.EmailStatus.SENT, email_error="")
     return True
 
 
@@ -109,7 +126,8 @@ def due_for_sending(now=None, every=False):
     now = now or timezone.now()
     Status = Enquiry.EmailStatus
     rows = Enquiry.objects.filter(_claimable(now)).values_list(
-        "pk", "email_status", "email_attempts", "email_last_attempt_at", "created_at")
+        "pk", "email_status", "email_attempts", "email_last_attempt_at", "created_at"
+    )
     due = []
     for pk, status, attempts, last, created in rows.order_by("created_at"):
         if every or status == Status.SENDING:

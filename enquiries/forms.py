@@ -10,12 +10,12 @@ HONEYPOT = "website"
 class EnquiryForm(forms.ModelForm):
     # Model BooleanFields become optional form fields; consent must be given, not assumed.
     consent = forms.BooleanField(
-        label=_("I agree to be contacted about this enquiry and to my details being kept for "
-                "that purpose."),
+        label=_("I agree to be contacted about this enquiry and to my details being kept for that purpose."),
         error_messages={"required": _("Please agree to be contacted, or we cannot reply.")},
     )
     country = forms.ChoiceField(
-        label=_("Country"), required=False,
+        label=_("Country"),
+        required=False,
         choices=[("", _("Choose a country"))] + COUNTRIES,
     )
     # Hidden from people (see the template); bots that fill every input reveal themselves.
@@ -37,8 +37,10 @@ class EnquiryForm(forms.ModelForm):
         }
         error_messages = {
             "name": {"required": _("Please enter your name.")},
-            "email": {"required": _("Please enter your email address."),
-                      "invalid": _("Please enter an email address like name@example.com.")},
+            "email": {
+                "required": _("Please enter your email address."),
+                "invalid": _("Please enter an email address like name@example.com."),
+            },
             "message": {"required": _("Please write a message.")},
         }
         widgets = {
@@ -51,7 +53,8 @@ class EnquiryForm(forms.ModelForm):
         if kind == Enquiry.Kind.INTEREST:
             self.fields["message"].required = False
             self.fields["message"].help_text = _(
-                "Optional: what you plan, the area or capital you have in mind, your timing.")
+                "Optional: what you plan, the area or capital you have in mind, your timing."
+            )
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["company"].widget.attrs["autocomplete"] = "organization"
         self.fields["country"].widget.attrs["autocomplete"] = "country"

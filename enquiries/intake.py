@@ -7,6 +7,7 @@ enquiry is written to a spool file instead — durable before the visitor is tha
 Each enquiry carries an intake id, unique in the table, so a spool file stored twice (a crash
 between the insert and the file's removal, two drainers at once) is stored once.
 """
+
 import json
 import logging
 import os
@@ -24,9 +25,21 @@ from enquiries.tasks import queue_email
 log = logging.getLogger(__name__)
 
 # Everything a visitor's enquiry holds when it is accepted (not the delivery bookkeeping).
-SPOOLED_FIELDS = ("kind", "opportunity_id", "opportunity_ref", "opportunity_title", "language",
-                  "name", "company", "country", "email", "phone", "message", "consent",
-                  "recipient")
+SPOOLED_FIELDS = (
+    "kind",
+    "opportunity_id",
+    "opportunity_ref",
+    "opportunity_title",
+    "language",
+    "name",
+    "company",
+    "country",
+    "email",
+    "phone",
+    "message",
+    "consent",
+    "recipient",
+)
 
 
 def spool_dir():
@@ -43,8 +56,9 @@ def accept(enquiry):
             pk = enquiry.pk
             transaction.on_commit(lambda: queue_email(pk))
     except OperationalError as exc:
-        log.warning("enquiry %s kept in the spool: the database refused the write (%s)",
-                    enquiry.intake_id, exc)
+        log.warning(
+            "enquiry %s kept in the spool: the database refused the write (%s)", enquiry.intake_id, exc
+        )
         enquiry.pk = None
         spool(enquiry)
         return "spooled"
@@ -95,7 +109,8 @@ def drain_spool():
         try:
             with transaction.atomic():
                 enquiry, created = Enquiry.objects.get_or_create(
-                    intake_id=intake_id, defaults={**data, "created_at": created_at})
+                    intake_id=intake_id, defaults={**data, "created_at": created_at}
+                )
                 if created:
                     pk = enquiry.pk
                     transaction.on_commit(lambda pk=pk: queue_email(pk))

@@ -23,8 +23,12 @@ class Enquiry(models.Model):
     # The page may be deleted or retitled later; the copied ref and title keep the enquiry
     # readable on its own.
     opportunity = models.ForeignKey(
-        "promo.InvestmentPage", verbose_name=_("opportunity"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "promo.InvestmentPage",
+        verbose_name=_("opportunity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     opportunity_ref = models.CharField(_("opportunity reference"), max_length=100, blank=True)
     opportunity_title = models.CharField(_("opportunity title"), max_length=255, blank=True)
@@ -38,14 +42,15 @@ class Enquiry(models.Model):
     consent = models.BooleanField(_("consent to be contacted"), default=False)
     # A default, not auto_now_add: an enquiry kept on disk while the database was locked is
     # stored later with the time it was received.
-    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False,
-                                      db_index=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False, db_index=True)
     # Set by the request that received it: storing a spooled enquiry twice is impossible.
-    intake_id = models.UUIDField(_("intake id"), null=True, blank=True, unique=True,
-                                 editable=False)
+    intake_id = models.UUIDField(_("intake id"), null=True, blank=True, unique=True, editable=False)
     recipient = models.EmailField(_("sent to"), max_length=254, blank=True)
     email_status = models.CharField(
-        _("email status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING,
+        _("email status"),
+        max_length=10,
+        choices=EmailStatus.choices,
+        default=EmailStatus.PENDING,
     )
     email_error = models.TextField(_("email error"), blank=True)
     email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)

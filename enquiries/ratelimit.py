@@ -8,6 +8,7 @@ A submission takes its slot before the enquiry is stored, with the cache's atomi
 after the save let concurrent posts all pass the check. Windows are fixed (the window number
 is part of the key), so a counter that outlives its window by accident counts nothing.
 """
+
 import time
 
 from django.core.cache import cache

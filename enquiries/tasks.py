@@ -1,4 +1,5 @@
 """Background tasks of the enquiries app, run by `manage.py worker`."""
+
 from django_tasks import task
 
 
@@ -20,5 +21,6 @@ def queue_email(enquiry_id):
     try:
         send_enquiry_email.enqueue(enquiry_id)
     except DatabaseError as exc:
-        logging.getLogger(__name__).warning("enquiry %s: e-mail not queued (%s); it stays "
-                                            "pending and is retried", enquiry_id, exc)
+        logging.getLogger(__name__).warning(
+            "enquiry %s: e-mail not queued (%s); it stays pending and is retried", enquiry_id, exc
+        )

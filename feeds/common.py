@@ -1,4 +1,5 @@
 """Small helpers shared by the feeds, the calendar, the sitemap and the structured data."""
+
 from datetime import datetime, time
 
 from django.conf import settings
@@ -51,9 +52,12 @@ def with_source_fallback(page, *names):
     values = {name: getattr(page, name) for name in names}
     missing = [name for name, value in values.items() if not value]
     if missing and page.locale.language_code != DEFAULT_LANGUAGE:
-        source = (type(page).objects.filter(translation_key=page.translation_key,
-                                            locale__language_code=DEFAULT_LANGUAGE)
-                  .values(*missing).first())
+        source = (
+            type(page)
+            .objects.filter(translation_key=page.translation_key, locale__language_code=DEFAULT_LANGUAGE)
+            .values(*missing)
+            .first()
+        )
         if source:
             values.update({name: source[name] for name in missing if source[name]})
     return values

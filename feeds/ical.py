@@ -4,6 +4,7 @@ A fair with opening and closing times runs from its first opening to its last cl
 DATE-TIME values with TZID=Asia/Ho_Chi_Minh; a fair given by dates only is a whole-day event
 with DATE values (DTEND exclusive). The calendar names and defines the site's time zone.
 """
+
 import re
 from datetime import UTC, datetime, timedelta
 

@@ -1,4 +1,5 @@
 """RSS 2.0 and Atom feeds of the news section, one per language (the URL's language prefix)."""
+
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import Http404
@@ -19,6 +20,7 @@ class NewsRssFeed(Feed):
     def as_view(cls):
         def view(request, *args, **kwargs):
             return cls()(request, *args, **kwargs)
+
         return view
 
     def __call__(self, request, *args, **kwargs):
@@ -46,10 +48,14 @@ class NewsRssFeed(Feed):
 
     def items(self, locale):
         return (
-            NewsPage.objects.live().public().filter(locale=locale)
-            .order_by(F("published").desc(nulls_last=True), F("first_published_at").desc(nulls_last=True),
-                      "-pk")
-            .select_related("locale").defer_streamfields()[:FEED_SIZE]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .order_by(
+                F("published").desc(nulls_last=True), F("first_published_at").desc(nulls_last=True), "-pk"
+            )
+            .select_related("locale")
+            .defer_streamfields()[:FEED_SIZE]
         )
 
     def item_title(self, item):

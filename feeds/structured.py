@@ -3,6 +3,7 @@
 Only facts the page shows are stated; properties with no value are left out rather than
 emitted empty, as Google's structured-data guidelines ask.
 """
+
 import json
 
 from django.utils.html import strip_tags
@@ -61,8 +62,11 @@ def _organization(request, name=None):
 
 
 def _description(page):
-    return page.search_description or getattr(page, "summary", "") or strip_tags(
-        getattr(page, "intro", "") or "")
+    return (
+        page.search_description
+        or getattr(page, "summary", "")
+        or strip_tags(getattr(page, "intro", "") or "")
+    )
 
 
 def _common(page, request, image_url):
@@ -77,36 +81,46 @@ def _common(page, request, image_url):
 def attraction(page, request, image_url):
     from feeds.visit_structured import amenity_features, fee_offers, opening_hours_specification
 
-    data = {"@type": "TouristAttraction", **_common(page, request, image_url),
-            "geo": _geo(page), "address": _address(page),
-            "openingHoursSpecification": opening_hours_specification(page),
-            "isAccessibleForFree": page.is_free,
-            "publicAccess": page.public_access,
-            "amenityFeature": amenity_features(page),
-            "offers": fee_offers(page, absolute_url(request, page)),
-            "telephone": page.contact_phone}
+    data = {
+        "@type": "TouristAttraction",
+        **_common(page, request, image_url),
+        "geo": _geo(page),
+        "address": _address(page),
+        "openingHoursSpecification": opening_hours_specification(page),
+        "isAccessibleForFree": page.is_free,
+        "publicAccess": page.public_access,
+        "amenityFeature": amenity_features(page),
+        "offers": fee_offers(page, absolute_url(request, page)),
+        "telephone": page.contact_phone,
+    }
     return data
 
 
 def fair(page, request, image_url):
     texts = with_source_fallback(page, "venue", "organizer")
     data = {
-        "@type": "Event", **_common(page, request, image_url),
+        "@type": "Event",
+        **_common(page, request, image_url),
         "startDate": (page.starts_at or page.start).isoformat(),
         "endDate": (page.ends_at or page.end).isoformat(),
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
-        "location": {"@type": "Place",
-                     "name": texts["venue"] or (page.commune.name if page.commune else "Dầu Tiếng"),
-                     "address": _address(page), "geo": _geo(page)},
+        "location": {
+            "@type": "Place",
+            "name": texts["venue"] or (page.commune.name if page.commune else "Dầu Tiếng"),
+            "address": _address(page),
+            "geo": _geo(page),
+        },
         "isAccessibleForFree": page.free_admission,
         "organizer": _organization(request, texts["organizer"] or None),
     }
     if page.registration_url:
-        data["offers"] = {"@type": "Offer", "url": page.registration_url,
-                          "availability": f"{SCHEMA}/InStock",
-                          "validThrough": page.registration_deadline.isoformat()
-                          if page.registration_deadline else None}
+        data["offers"] = {
+            "@type": "Offer",
+            "url": page.registration_url,
+            "availability": f"{SCHEMA}/InStock",
+            "validThrough": page.registration_deadline.isoformat() if page.registration_deadline else None,
+        }
     return data
 
 
@@ -120,7 +134,8 @@ def product(page, request, image_url):
     # No aggregateRating: the site collects no reviews, and an OCOP rating is an official
     # classification, not a visitor rating (stated as an award instead).
     data = {
-        "@type": "Product", **_common(page, request, image_url),
+        "@type": "Product",
+        **_common(page, request, image_url),
         "sku": page.ref,
         "category": page.category.name if page.category else None,
     }
@@ -130,16 +145,19 @@ def product(page, request, image_url):
     if page.ocop_stars:
         data["award"] = _("OCOP %(stars)s-star") % {"stars": page.ocop_stars}
     if page.price_from_vnd is not None:
-        data["offers"] = {"@type": "Offer", "price": str(page.price_from_vnd),
-                          "priceCurrency": "VND", "url": data["url"],
-                          "availability": f"{SCHEMA}/InStock"}
+        data["offers"] = {
+            "@type": "Offer",
+            "price": str(page.price_from_vnd),
+            "priceCurrency": "VND",
+            "url": data["url"],
+            "availability": f"{SCHEMA}/InStock",
+        }
     return data
 
 
 def news(page, request, image_url):
     published = publication_datetime(page)
-    author = ({"@type": "Person", "name": page.author} if page.author
-              else _organization(request))
+    author = {"@type": "Person", "name": page.author} if page.author else _organization(request)
     return {
         "@type": "NewsArticle",
         # Google shows at most 110 characters of a headline.
@@ -183,36 +201,56 @@ def investment(page, request, image_url):
             value, unit, code = numbers.get(fact.key, (None, None, None))
             item = {"@type": "PropertyValue", "propertyID": fact.key, "name": fact.label}
             if value is not None:
-                item.update(value=_number(value), unitText=unit, unitCode=code,
-                            description=fact.text)
+                item.update(value=_number(value), unitText=unit, unitCode=code, description=fact.text)
             else:
                 item["value"] = fact.text
             properties.append(item)
     for incentive in incentive_items(page):
-        properties.append({"@type": "PropertyValue", "propertyID": "incentive",
-                           "name": _("Incentive"), "value": incentive["text"],
-                           "description": incentive["basis"]})
+        properties.append(
+            {
+                "@type": "PropertyValue",
+                "propertyID": "incentive",
+                "name": _("Incentive"),
+                "value": incentive["text"],
+                "description": incentive["basis"],
+            }
+        )
     common = _common(page, request, image_url)
     office = _organization(request, page.promoter or None)
     office["@type"] = "GovernmentOrganization"
     officer = page.officer
     if officer is not None:
-        office["employee"] = {"@type": "Person", "name": officer.name, "jobTitle": officer.title,
-                              "telephone": officer.phone, "email": officer.email,
-                              "knowsLanguage": officer.language_codes}
+        office["employee"] = {
+            "@type": "Person",
+            "name": officer.name,
+            "jobTitle": officer.title,
+            "telephone": officer.phone,
+            "email": officer.email,
+            "knowsLanguage": officer.language_codes,
+        }
     elif page.contact_email:
         office["email"] = page.contact_email
-    availability = {"open": "InStock", "negotiating": "LimitedAvailability",
-                    "awarded": "SoldOut"}[page.status]
+    availability = {"open": "InStock", "negotiating": "LimitedAvailability", "awarded": "SoldOut"}[
+        page.status
+    ]
     return {
-        "@type": "Offer", **common,
+        "@type": "Offer",
+        **common,
         "category": page.sector.name if page.sector else None,
         "availability": f"{SCHEMA}/{availability}",
         "offeredBy": office,
-        "areaServed": {"@type": "Place", "name": page.commune.name if page.commune else "Dầu Tiếng",
-                       "address": _address(page)},
-        "itemOffered": {"@type": "Place", "name": page.title, "geo": _geo(page),
-                        "address": _address(page), "additionalProperty": properties},
+        "areaServed": {
+            "@type": "Place",
+            "name": page.commune.name if page.commune else "Dầu Tiếng",
+            "address": _address(page),
+        },
+        "itemOffered": {
+            "@type": "Place",
+            "name": page.title,
+            "geo": _geo(page),
+            "address": _address(page),
+            "additionalProperty": properties,
+        },
     }
 
 
@@ -220,7 +258,9 @@ def website(page, request, language_code):
     home = absolute_url(request, page)
     search = request.build_absolute_uri(f"/{language_code}/search/")
     return {
-        "@type": "WebSite", "name": SITE_NAME, "url": home,
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "url": home,
         "inLanguage": BCP47.get(language_code, language_code),
         "publisher": _organization(request),
         "potentialAction": {
@@ -234,14 +274,23 @@ def website(page, request, language_code):
 def breadcrumbs(page, request):
     # Home page (depth 2) down to this page; the tree root is not a visitor's page.
     trail = list(page.get_ancestors().filter(depth__gte=2).live()) + [page]
-    return {"@type": "BreadcrumbList", "itemListElement": [
-        {"@type": "ListItem", "position": i, "name": crumb.title, "item": absolute_url(request, crumb)}
-        for i, crumb in enumerate(trail, start=1)
-    ]}
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": crumb.title, "item": absolute_url(request, crumb)}
+            for i, crumb in enumerate(trail, start=1)
+        ],
+    }
 
 
-BUILDERS = {"attraction": attraction, "fair": fair, "product": product, "news": news,
-            "investment": investment, "itinerary": itinerary}
+BUILDERS = {
+    "attraction": attraction,
+    "fair": fair,
+    "product": product,
+    "news": news,
+    "investment": investment,
+    "itinerary": itinerary,
+}
 
 
 def page_graph(page, request, language_code, image_url=None):

@@ -40,7 +40,10 @@ def upcoming_fairs_ics(request):
     fairs = _live_fairs().filter(end__gte=timezone.localdate()).order_by("start", "pk")
     language = get_language()
     cal = fairs_calendar(
-        fairs, request, language, _("Dầu Tiếng trade fairs and events"),
+        fairs,
+        request,
+        language,
+        _("Dầu Tiếng trade fairs and events"),
         _("Upcoming trade fairs and events in Dầu Tiếng."),
     )
     # Inline: calendar apps subscribe to this URL rather than download it once.

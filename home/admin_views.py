@@ -1,4 +1,5 @@
 """The admin's translation status report: every Vietnamese page × every other language."""
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -26,12 +27,14 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def kind_choices(self):
         return [(kind, model._meta.verbose_name_plural) for kind, model in CATALOGUE_MODELS.items()] + [
-            ("other", _("Other pages"))]
+            ("other", _("Other pages"))
+        ]
 
     def sources(self, kind):
         pages = Page.objects.filter(locale__language_code=SOURCE_LANGUAGE, depth__gt=2).order_by("path")
-        catalogue = {kind: ContentType.objects.get_for_model(model).pk
-                     for kind, model in CATALOGUE_MODELS.items()}
+        catalogue = {
+            kind: ContentType.objects.get_for_model(model).pk for kind, model in CATALOGUE_MODELS.items()
+        }
         if kind in catalogue:
             pages = pages.filter(content_type_id=catalogue[kind])
         elif kind == "other":
@@ -58,11 +61,19 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         query = params.copy()
         query.pop("p", None)
         context.update(
-            rows=page, languages=[(code, LANGUAGE_NAMES[code]) for code in languages],
+            rows=page,
+            languages=[(code, LANGUAGE_NAMES[code]) for code in languages],
             totals=[(code, LANGUAGE_NAMES[code], totals[code]) for code in languages],
-            kind=kind, status=status, language=language, kind_choices=self.kind_choices(),
-            status_choices=[("todo", _("Missing or outdated")), (MISSING, _("Missing")),
-                            (OUTDATED, _("Outdated")), (CURRENT, _("Up to date"))],
+            kind=kind,
+            status=status,
+            language=language,
+            kind_choices=self.kind_choices(),
+            status_choices=[
+                ("todo", _("Missing or outdated")),
+                (MISSING, _("Missing")),
+                (OUTDATED, _("Outdated")),
+                (CURRENT, _("Up to date")),
+            ],
             language_choices=[(code, LANGUAGE_NAMES[code]) for code in TARGET_LANGUAGES],
             querystring=query.urlencode(),
         )

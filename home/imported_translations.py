@@ -15,6 +15,7 @@ the body with the third paragraph). A field whose translation has a different nu
 segments (say four paragraphs for the source's five) is left for a translator to pair in the
 editor rather than guessed at.
 """
+
 from django.db import transaction
 from django.utils import timezone
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -44,7 +45,8 @@ def record_translation(source_page, translated_page, user=None):
     source_page, translated_page = source_page.specific, translated_page.specific
     source, _created = TranslationSource.update_or_create_from_instance(source_page)
     translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale_id=translated_page.locale_id, defaults={"enabled": True})
+        source=source, target_locale_id=translated_page.locale_id, defaults={"enabled": True}
+    )
 
     by_field = {}
     segments = source.stringsegment_set.select_related("string", "context").order_by("order")
@@ -58,11 +60,17 @@ def record_translation(source_page, translated_page, user=None):
             continue
         for segment, value in zip(source_segments, values, strict=True):
             StringTranslation.objects.update_or_create(
-                translation_of_id=segment.string_id, locale_id=translated_page.locale_id,
+                translation_of_id=segment.string_id,
+                locale_id=translated_page.locale_id,
                 context_id=segment.context_id,
-                defaults={"data": value.data, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                          "tool_name": TOOL_NAME, "last_translated_by": user, "has_error": False,
-                          "field_error": ""},
+                defaults={
+                    "data": value.data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": TOOL_NAME,
+                    "last_translated_by": user,
+                    "has_error": False,
+                    "field_error": "",
+                },
             )
             paired += 1
     Translation.objects.filter(pk=translation.pk).update(translations_last_updated_at=timezone.now())
@@ -78,9 +86,12 @@ def record_translations(pages):
     translated = [p for p in pages if source_locale and p.locale_id != source_locale.pk]
     if not translated:
         return 0
-    sources = {p.translation_key: p for p in Page.objects.filter(
-        locale=source_locale, translation_key__in={p.translation_key for p in translated}
-    ).specific()}
+    sources = {
+        p.translation_key: p
+        for p in Page.objects.filter(
+            locale=source_locale, translation_key__in={p.translation_key for p in translated}
+        ).specific()
+    }
     recorded = 0
     for page in translated:
         source = sources.get(page.translation_key)

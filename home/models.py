@@ -13,19 +13,28 @@ class HomePage(Page):
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_alt = models.CharField(_("hero image alternative text"), max_length=250, blank=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("tagline"), FieldPanel("intro"),
+        FieldPanel("tagline"),
+        FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
     ]
     subpage_types = [
-        "promo.ProductIndexPage", "promo.FairIndexPage", "promo.AttractionIndexPage",
-        "promo.InvestmentIndexPage", "promo.NewsIndexPage",
-        "portal.OrganisationPage", "portal.DocumentIndexPage",
+        "promo.ProductIndexPage",
+        "promo.FairIndexPage",
+        "promo.AttractionIndexPage",
+        "promo.InvestmentIndexPage",
+        "promo.NewsIndexPage",
+        "portal.OrganisationPage",
+        "portal.DocumentIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     template = "home/home_page.html"
@@ -127,8 +136,10 @@ class OfficeContact(TranslatableMixin, models.Model):
         from home.translation_fallback import fallback_languages
 
         order = fallback_languages(code)
-        found = {office.locale.language_code: office for office in
-                 cls.objects.filter(locale__language_code__in=order).select_related("locale")}
+        found = {
+            office.locale.language_code: office
+            for office in cls.objects.filter(locale__language_code__in=order).select_related("locale")
+        }
         for language in order:
             if language in found:
                 found[language].shown_language = language

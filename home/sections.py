@@ -1,6 +1,7 @@
 """What the home page shows of each catalogue section: a few items each, fetched per kind with
 a fixed number of queries, in the visitor's language or, for items not translated yet, in their
 best available translation (home.translation_fallback)."""
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -18,9 +19,12 @@ def section_pages(code, depth):
     """{kind: {language: section page}} for `code` and its fallback languages; one query."""
     kinds = {ContentType.objects.get_for_model(model).id: kind for kind, model in INDEX_MODELS.items()}
     found = {}
-    for page in (Page.objects.live().filter(content_type_id__in=kinds, depth=depth,
-                                            locale__language_code__in=fallback_languages(code))
-                 .select_related("locale").order_by("path")):
+    for page in (
+        Page.objects.live()
+        .filter(content_type_id__in=kinds, depth=depth, locale__language_code__in=fallback_languages(code))
+        .select_related("locale")
+        .order_by("path")
+    ):
         found.setdefault(kinds[page.content_type_id], {}).setdefault(page.locale.language_code, page)
     return found
 
@@ -35,10 +39,15 @@ def home_sections(home, request=None):
         index = translations.get(code)
         if index is None:
             continue
-        qs = (CATALOGUE_MODELS[kind].objects.live().public()
-              .select_related("commune", *index_model().extra_select_related())
-              .prefetch_related(Prefetch("hero_image", queryset=images),
-                                *index_model().extra_prefetch_related()))
+        qs = (
+            CATALOGUE_MODELS[kind]
+            .objects.live()
+            .public()
+            .select_related("commune", *index_model().extra_select_related())
+            .prefetch_related(
+                Prefetch("hero_image", queryset=images), *index_model().extra_prefetch_related()
+            )
+        )
         qs = items_with_fallback(qs, translations, code)
         if kind == "fair":
             qs = qs.filter(end__gte=timezone.localdate()).order_by("start", "pk")

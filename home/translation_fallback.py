@@ -12,6 +12,7 @@ language the text is in; its canonical URL is the translation's own.
 - `route_to_best_translation(...)`: the router used by the home page when a path has no page in
   the visitor's language.
 """
+
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
@@ -31,9 +32,11 @@ def fallback_languages(code):
 
 def translations_of(page, codes):
     """{language code: live translation} of `page` (itself included) in `codes`; one query."""
-    found = (Page.objects.live().filter(translation_key=page.translation_key,
-                                        locale__language_code__in=codes)
-             .select_related("locale"))
+    found = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code__in=codes)
+        .select_related("locale")
+    )
     return {p.locale.language_code: p for p in found}
 
 
@@ -76,8 +79,7 @@ def mark_items(items, sections, code, request=None):
     for item in items:
         item.shown_language = codes.get(item.locale_id, code)
         item.is_fallback = item.shown_language != code
-        item.visitor_url = (f"{base}{item.slug}/" if item.is_fallback and base
-                            else item.get_url(request))
+        item.visitor_url = f"{base}{item.slug}/" if item.is_fallback and base else item.get_url(request)
         if item.is_fallback:
             fallbacks.append(item)
     if fallbacks and own is not None:
@@ -97,8 +99,10 @@ def _localize_taxonomies(items, locale_id):
         keys = {getattr(item, name).translation_key for item in items if getattr(item, f"{name}_id")}
         if not keys:
             continue
-        translated = {obj.translation_key: obj for obj in field.related_model.objects.filter(
-            translation_key__in=keys, locale_id=locale_id)}
+        translated = {
+            obj.translation_key: obj
+            for obj in field.related_model.objects.filter(translation_key__in=keys, locale_id=locale_id)
+        }
         for item in items:
             value = getattr(item, name)
             if value is not None and value.translation_key in translated:
@@ -109,10 +113,10 @@ def _localize_taxonomies(items, locale_id):
 class TranslationFallback:
     """Set on the request when a page is served in place of a missing translation."""
 
-    requested: str          # the visitor's language (the URL prefix)
-    shown: str              # the language of the page served
-    parent: Page            # the deepest page of the path in the visitor's language
-    redirect_to: str = ""   # the requested translation's URL, when it exists after all
+    requested: str  # the visitor's language (the URL prefix)
+    shown: str  # the language of the page served
+    parent: Page  # the deepest page of the path in the visitor's language
+    redirect_to: str = ""  # the requested translation's URL, when it exists after all
 
     @property
     def section_key(self):
@@ -154,7 +158,8 @@ def route_to_best_translation(home, request, path_components):
             if own is not None:
                 redirect = own.get_url(request)
             request.translation_fallback = TranslationFallback(
-                requested=requested, shown=language, parent=node, redirect_to=redirect)
+                requested=requested, shown=language, parent=node, redirect_to=redirect
+            )
             return result
     finally:
         request._routing_fallback = False
@@ -171,8 +176,10 @@ def visitor_url(page, code, request=None, sections=None):
         return f"{section.get_url(request)}{page.slug}/"
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     translated = {
-        p.translation_key: p for p in Page.objects.live().filter(
-            translation_key__in=[a.translation_key for a in ancestors], locale__language_code=code)
+        p.translation_key: p
+        for p in Page.objects.live().filter(
+            translation_key__in=[a.translation_key for a in ancestors], locale__language_code=code
+        )
     }
     tail = [page.slug]
     for ancestor in reversed(ancestors):

@@ -11,6 +11,7 @@ Each cell carries the next step: translate (wagtail-localize's "Translate this p
 ("Sync translated pages") or edit. A fixed number of queries, plus one per Vietnamese page
 saved after its last sync.
 """
+
 import json
 from dataclasses import dataclass, field
 
@@ -69,20 +70,29 @@ def status_rows(sources, languages=TARGET_LANGUAGES):
     sources = list(sources)
     keys = [page.translation_key for page in sources]
     translations = {}
-    for page in (Page.objects.filter(translation_key__in=keys, locale__language_code__in=languages)
-                 .select_related("locale")):
+    for page in Page.objects.filter(
+        translation_key__in=keys, locale__language_code__in=languages
+    ).select_related("locale"):
         translations[(page.translation_key, page.locale.language_code)] = page
     locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
-    localize_sources = {ts.object_id: ts for ts in TranslationSource.objects.filter(
-        object_id__in=keys, locale__language_code=SOURCE_LANGUAGE)}
-    synced = {(t.source_id, locale_codes.get(t.target_locale_id)) for t in Translation.objects.filter(
-        source__in=localize_sources.values(), enabled=True)}
+    localize_sources = {
+        ts.object_id: ts
+        for ts in TranslationSource.objects.filter(object_id__in=keys, locale__language_code=SOURCE_LANGUAGE)
+    }
+    synced = {
+        (t.source_id, locale_codes.get(t.target_locale_id))
+        for t in Translation.objects.filter(source__in=localize_sources.values(), enabled=True)
+    }
     segments = {}
     for source_id, string_id, context_id in StringSegment.objects.filter(
-            source__in=localize_sources.values()).values_list("source_id", "string_id", "context_id"):
+        source__in=localize_sources.values()
+    ).values_list("source_id", "string_id", "context_id"):
         segments.setdefault(source_id, []).append((string_id, context_id))
-    translated = set(StringTranslation.objects.filter(context__object_id__in=keys, has_error=False)
-                     .values_list("translation_of_id", "context_id", "locale_id"))
+    translated = set(
+        StringTranslation.objects.filter(context__object_id__in=keys, has_error=False).values_list(
+            "translation_of_id", "context_id", "locale_id"
+        )
+    )
     code_to_locale = {code: pk for pk, code in locale_codes.items()}
 
     rows = []
@@ -100,25 +110,44 @@ def status_rows(sources, languages=TARGET_LANGUAGES):
             if ts is not None and (ts.pk, language) in synced:
                 locale_id = code_to_locale[language]
                 required = segments.get(ts.pk, [])
-                missing = sum(1 for string_id, context_id in required
-                              if (string_id, context_id, locale_id) not in translated)
+                missing = sum(
+                    1
+                    for string_id, context_id in required
+                    if (string_id, context_id, locale_id) not in translated
+                )
                 if changed and changed > ts.last_updated_at and _content_differs(source_page, ts):
                     sync_url = reverse("wagtail_localize:update_translations", args=[ts.pk])
-                    row.cells.append(Cell(language, OUTDATED, page,
-                                          _("The Vietnamese page changed after the last sync."),
-                                          _("Sync"), sync_url))
+                    row.cells.append(
+                        Cell(
+                            language,
+                            OUTDATED,
+                            page,
+                            _("The Vietnamese page changed after the last sync."),
+                            _("Sync"),
+                            sync_url,
+                        )
+                    )
                 elif missing:
                     reason = _("%(count)s of %(total)s segments untranslated.") % {
-                        "count": missing, "total": len(required)}
+                        "count": missing,
+                        "total": len(required),
+                    }
                     row.cells.append(Cell(language, OUTDATED, page, reason, _("Translate"), edit_url))
                 else:
                     row.cells.append(Cell(language, CURRENT, page, "", _("Edit"), edit_url))
                 continue
             own = page.latest_revision_created_at or page.last_published_at
             if changed and own and changed > own:
-                row.cells.append(Cell(language, OUTDATED, page,
-                                      _("The Vietnamese page changed after this translation."),
-                                      _("Edit"), edit_url))
+                row.cells.append(
+                    Cell(
+                        language,
+                        OUTDATED,
+                        page,
+                        _("The Vietnamese page changed after this translation."),
+                        _("Edit"),
+                        edit_url,
+                    )
+                )
             else:
                 row.cells.append(Cell(language, CURRENT, page, "", _("Edit"), edit_url))
         rows.append(row)

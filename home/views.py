@@ -2,6 +2,7 @@
 "server error", and the favicon. Their text is in the interface catalogues (five languages);
 the facts they state (how long enquiries are kept, the office's address) come from the
 settings and the database, so they cannot drift from what the site does."""
+
 import datetime
 from pathlib import Path
 
@@ -23,10 +24,14 @@ STATIC_DIR = Path(settings.BASE_DIR) / "static"
 
 def privacy(request):
     _allowed, window = rate_limit()
-    return render(request, "home/privacy.html", {
-        "retention_days": retention_days(),
-        "rate_window_minutes": max(1, window // 60),
-    })
+    return render(
+        request,
+        "home/privacy.html",
+        {
+            "retention_days": retention_days(),
+            "rate_window_minutes": max(1, window // 60),
+        },
+    )
 
 
 def accessibility(request):
@@ -49,9 +54,12 @@ def server_error(request):
     this still renders, in the language of the URL."""
     language = _language_of(getattr(request, "path", "/"))
     with translation.override(language):
-        html = loader.get_template("500.html").render({
-            "LANGUAGE_CODE": language, "STATIC_URL": settings.STATIC_URL,
-        })
+        html = loader.get_template("500.html").render(
+            {
+                "LANGUAGE_CODE": language,
+                "STATIC_URL": settings.STATIC_URL,
+            }
+        )
     return HttpResponseServerError(html)
 
 

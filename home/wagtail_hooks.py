@@ -33,11 +33,19 @@ register_snippet(OfficeContactViewSet)
 @hooks.register("before_delete_snippet")
 def keep_the_required_office_languages(request, instances):
     """The office's Vietnamese and English details may be edited, never deleted."""
-    required = [obj for obj in instances if isinstance(obj, OfficeContact)
-                and obj.locale.language_code in REQUIRED_LANGUAGES]
+    required = [
+        obj
+        for obj in instances
+        if isinstance(obj, OfficeContact) and obj.locale.language_code in REQUIRED_LANGUAGES
+    ]
     if required:
-        messages.error(request, _("The office's Vietnamese and English details are required: "
-                                  "edit them instead of deleting them."))
+        messages.error(
+            request,
+            _(
+                "The office's Vietnamese and English details are required: "
+                "edit them instead of deleting them."
+            ),
+        )
         return redirect("wagtailsnippets_home_officecontact:list")
     return None
 
@@ -59,5 +67,10 @@ def register_translation_status_url():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return MenuItem(gettext_lazy("Translation status"), reverse("translation_status"),
-                    name="translation-status", icon_name="globe", order=900)
+    return MenuItem(
+        gettext_lazy("Translation status"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
+    )

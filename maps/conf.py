@@ -1,13 +1,15 @@
 """Map settings: tile source and attribution (Django settings MAP_TILE_URL and
 MAP_TILE_ATTRIBUTION, from the environment). An empty tile URL shows the markers on a plain
 background, with nothing loaded from outside the site — what the tests use."""
+
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
 DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_TILE_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">'
-                            "OpenStreetMap</a> contributors")
+DEFAULT_TILE_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
 
 
 def tile_url():

@@ -13,6 +13,7 @@ named `places`), e.g. `promo/places/investment.py`:
 A kind's filters are its own (the same ones as its listing page); bad filter values raise
 `BadFilter`, which the endpoint answers with 400 and the message.
 """
+
 import importlib
 import pkgutil
 

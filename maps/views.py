@@ -1,5 +1,6 @@
 """`/api/v1/places.geojson?kind=K&lang=L&…filters`: the located items of one kind as a GeoJSON
 FeatureCollection in one language (contract: docs/places-api.md)."""
+
 import json
 
 from django.conf import settings
@@ -15,8 +16,7 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def _error(message, status=400, **extra):
-    return JsonResponse({"error": message, **extra}, status=status,
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse({"error": message, **extra}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def feature_collection(source, locale, params, request):
@@ -27,12 +27,14 @@ def feature_collection(source, locale, params, request):
         features = []
         for item in source.items(locale, params):
             lon, lat = source.coordinates(item)
-            features.append({
-                "type": "Feature",
-                "id": f"{kind}:{source.feature_id(item)}",
-                "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-                "properties": {"kind": kind, **source.properties(item, request)},
-            })
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{kind}:{source.feature_id(item)}",
+                    "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+                    "properties": {"kind": kind, **source.properties(item, request)},
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -42,8 +44,7 @@ def places_geojson(request):
     kind = request.GET.get("kind", "")
     source = registry.get(kind)
     if source is None:
-        return _error(f"kind must be one of: {', '.join(registry.kinds())}",
-                      kinds=registry.kinds())
+        return _error(f"kind must be one of: {', '.join(registry.kinds())}", kinds=registry.kinds())
     lang = request.GET.get("lang") or settings.LANGUAGE_CODE
     if lang not in LANGUAGES:
         return _error(f"lang must be one of: {', '.join(LANGUAGES)}")

@@ -3,6 +3,7 @@
 Built files are kept in the cache under the dataset's last change, so a download costs one
 aggregate query until staff publish something (then the next one builds the file anew).
 """
+
 import hashlib
 
 from django.conf import settings
@@ -21,9 +22,11 @@ MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "geojson": "applic
 FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "geojson": "GeoJSON"}
 BUILD_CACHE_SECONDS = 600
 CATALOGUE_TITLE = _("Dầu Tiếng open data")
-CATALOGUE_DESCRIPTION = _("Investment opportunities, local products, trade fairs, tourist "
-                          "attractions, itineraries and official documents of Dầu Tiếng, as "
-                          "open data files and a web API.")
+CATALOGUE_DESCRIPTION = _(
+    "Investment opportunities, local products, trade fairs, tourist "
+    "attractions, itineraries and official documents of Dầu Tiếng, as "
+    "open data files and a web API."
+)
 
 
 def license_url():
@@ -53,16 +56,31 @@ def dataset_modified(dataset):
 
 
 def meta(dataset, modified):
-    return {"license": license_url(), "license_name": license_name(),
-            "modified": modified.isoformat(timespec="seconds") if modified else None}
+    return {
+        "license": license_url(),
+        "license_name": license_name(),
+        "modified": modified.isoformat(timespec="seconds") if modified else None,
+    }
 
 
 def build(dataset, fmt, lang, request):
     """(bytes, modified) of one dataset file; lang: a language code or None (all)."""
     modified = dataset_modified(dataset)
-    key = "opendata:file:" + hashlib.sha256("|".join([
-        dataset.name, fmt, lang or "*", modified.isoformat() if modified else "-",
-        license_url(), request.get_host()]).encode()).hexdigest()
+    key = (
+        "opendata:file:"
+        + hashlib.sha256(
+            "|".join(
+                [
+                    dataset.name,
+                    fmt,
+                    lang or "*",
+                    modified.isoformat() if modified else "-",
+                    license_url(),
+                    request.get_host(),
+                ]
+            ).encode()
+        ).hexdigest()
+    )
     data = cache.get(key)
     if data is None:
         with translation.override(lang or settings.LANGUAGE_CODE):
@@ -73,8 +91,11 @@ def build(dataset, fmt, lang, request):
                 data = exports.to_json(dataset, rows, meta(dataset, modified))
             else:
                 locale = Locale.objects.filter(language_code=lang).first()
-                data = (exports.to_geojson(dataset, rows, locale, request, meta(dataset, modified))
-                        if locale else b'{"type":"FeatureCollection","features":[]}')
+                data = (
+                    exports.to_geojson(dataset, rows, locale, request, meta(dataset, modified))
+                    if locale
+                    else b'{"type":"FeatureCollection","features":[]}'
+                )
         cache.set(key, data, BUILD_CACHE_SECONDS)
     return data, modified
 
@@ -116,12 +137,14 @@ def dcat_catalogue(request):
 
     site = Site.find_for_request(request)
     contact = ContactSettings.for_site(site) if site else None
-    publisher = {"@id": request.build_absolute_uri("/") + "#publisher",
-                 "@type": "foaf:Organization", "foaf:name": office_name(request)}
+    publisher = {
+        "@id": request.build_absolute_uri("/") + "#publisher",
+        "@type": "foaf:Organization",
+        "foaf:name": office_name(request),
+    }
     if contact and contact.email:
         publisher["foaf:mbox"] = {"@id": f"mailto:{contact.email}"}
-    contact_point = {"@type": "vcard:Organization",
-                     "vcard:fn": publisher["foaf:name"]}
+    contact_point = {"@type": "vcard:Organization", "vcard:fn": publisher["foaf:name"]}
     if contact and contact.email:
         contact_point["vcard:hasEmail"] = {"@id": f"mailto:{contact.email}"}
     licence = {"@id": license_url()}
@@ -136,12 +159,14 @@ def dcat_catalogue(request):
             lang = settings.LANGUAGE_CODE if fmt == "geojson" else None
             url = file_url(request, dataset, fmt, lang)
             distribution = {
-                "@id": url, "@type": "dcat:Distribution",
+                "@id": url,
+                "@type": "dcat:Distribution",
                 "dct:title": f"{dataset.name}.{fmt}",
-                "dcat:accessURL": {"@id": url}, "dcat:downloadURL": {"@id": url},
-                "dcat:mediaType": {"@id": "https://www.iana.org/assignments/media-types/"
-                                          + MEDIA_TYPES[fmt]},
-                "dct:format": FORMAT_NAMES[fmt], "dct:license": licence,
+                "dcat:accessURL": {"@id": url},
+                "dcat:downloadURL": {"@id": url},
+                "dcat:mediaType": {"@id": "https://www.iana.org/assignments/media-types/" + MEDIA_TYPES[fmt]},
+                "dct:format": FORMAT_NAMES[fmt],
+                "dct:license": licence,
             }
             if lang:
                 distribution["dct:language"] = lang
@@ -149,12 +174,17 @@ def dcat_catalogue(request):
                 distribution["dct:modified"] = _date(modified)
             distributions.append(distribution)
         entry = {
-            "@id": f"{page_url}#{dataset.name}", "@type": "dcat:Dataset",
+            "@id": f"{page_url}#{dataset.name}",
+            "@type": "dcat:Dataset",
             "dct:identifier": dataset.name,
-            "dct:title": _texts(dataset.title), "dct:description": _texts(dataset.description),
-            "dcat:keyword": list(dataset.keywords), "dct:language": languages(),
-            "dct:publisher": {"@id": publisher["@id"]}, "dct:license": licence,
-            "dcat:contactPoint": contact_point, "dcat:landingPage": {"@id": page_url},
+            "dct:title": _texts(dataset.title),
+            "dct:description": _texts(dataset.description),
+            "dcat:keyword": list(dataset.keywords),
+            "dct:language": languages(),
+            "dct:publisher": {"@id": publisher["@id"]},
+            "dct:license": licence,
+            "dcat:contactPoint": contact_point,
+            "dcat:landingPage": {"@id": page_url},
             "dct:spatial": "Dầu Tiếng, Thành phố Hồ Chí Minh, Việt Nam",
             "dcat:distribution": distributions,
         }
@@ -164,19 +194,26 @@ def dcat_catalogue(request):
     api = request.build_absolute_uri("/api/v2/")
     catalogue = {
         "@context": CONTEXT,
-        "@id": request.build_absolute_uri(reverse("opendata_dcat")), "@type": "dcat:Catalog",
-        "dct:title": _texts(CATALOGUE_TITLE), "dct:description": _texts(CATALOGUE_DESCRIPTION),
-        "dct:publisher": publisher, "dct:license": licence, "dct:language": languages(),
+        "@id": request.build_absolute_uri(reverse("opendata_dcat")),
+        "@type": "dcat:Catalog",
+        "dct:title": _texts(CATALOGUE_TITLE),
+        "dct:description": _texts(CATALOGUE_DESCRIPTION),
+        "dct:publisher": publisher,
+        "dct:license": licence,
+        "dct:language": languages(),
         "foaf:homepage": {"@id": page_url},
         "dcat:dataset": datasets,
-        "dcat:service": [{
-            "@id": api, "@type": "dcat:DataService",
-            "dct:title": "Dầu Tiếng headless API (Wagtail API v2) and search API",
-            "dcat:endpointURL": {"@id": api},
-            "dcat:endpointDescription": {"@id": request.build_absolute_uri(reverse("openapi"))},
-            "dcat:servesDataset": [{"@id": d["@id"]} for d in datasets],
-            "dct:license": licence,
-        }],
+        "dcat:service": [
+            {
+                "@id": api,
+                "@type": "dcat:DataService",
+                "dct:title": "Dầu Tiếng headless API (Wagtail API v2) and search API",
+                "dcat:endpointURL": {"@id": api},
+                "dcat:endpointDescription": {"@id": request.build_absolute_uri(reverse("openapi"))},
+                "dcat:servesDataset": [{"@id": d["@id"]} for d in datasets],
+                "dct:license": licence,
+            }
+        ],
     }
     if latest:
         catalogue["dct:modified"] = _date(latest)

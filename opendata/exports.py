@@ -9,6 +9,7 @@
 - GeoJSON: the located items as the shared map builds them (`maps.views.feature_collection`,
   one language), each feature's properties replaced by the dataset's row for it.
 """
+
 import csv
 import io
 import json
@@ -45,8 +46,7 @@ def to_json(dataset, rows, meta):
         "dataset": dataset.name,
         "title": str(dataset.title),
         **meta,
-        "columns": [{"name": c.name, "type": c.type, "description": c.description}
-                    for c in dataset.columns],
+        "columns": [{"name": c.name, "type": c.type, "description": c.description} for c in dataset.columns],
         "items": rows,
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -67,9 +67,12 @@ def to_geojson(dataset, rows, locale, request, meta):
             for feature in feature_collection(source, locale, params, request)["features"]:
                 stop = feature["properties"]
                 feature["properties"] = {
-                    "kind": "itinerary_stop", "itinerary": ref,
-                    "itinerary_title": row["title"], "number": stop.get("order"),
-                    "title": stop["title"].split(". ", 1)[-1], "url": stop["url"],
+                    "kind": "itinerary_stop",
+                    "itinerary": ref,
+                    "itinerary_title": row["title"],
+                    "number": stop.get("order"),
+                    "title": stop["title"].split(". ", 1)[-1],
+                    "url": stop["url"],
                 }
                 features.append(feature)
     else:
@@ -83,8 +86,7 @@ def to_geojson(dataset, rows, locale, request, meta):
                 continue
             feature["properties"] = {"kind": dataset.kind, **row}
             features.append(feature)
-    document = {"type": "FeatureCollection", "name": dataset.name, **meta,
-                "features": features}
+    document = {"type": "FeatureCollection", "name": dataset.name, **meta, "features": features}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

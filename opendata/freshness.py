@@ -6,6 +6,7 @@ audit log — every publish, unpublish, delete, move and snippet edit writes one
 included — or the latest publication, whichever is later. It may move when nothing a
 partner sees changed (a draft saved); it never stays put when something did.
 """
+
 from django.db.models import Max
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 

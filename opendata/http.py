@@ -11,6 +11,7 @@
 The site's security headers (CSP, Permissions-Policy, nosniff…) come from the middleware
 around this one, as for every page. The HTML pages (`/<lang>/open-data/`) are not touched.
 """
+
 import hashlib
 import json
 import time
@@ -39,8 +40,7 @@ def served_here(path):
 
 
 def _limits():
-    return (int(getattr(settings, "API_RATE_LIMIT", 300)),
-            int(getattr(settings, "API_RATE_WINDOW", 60)))
+    return (int(getattr(settings, "API_RATE_LIMIT", 300)), int(getattr(settings, "API_RATE_WINDOW", 60)))
 
 
 def take_request(request):
@@ -73,15 +73,20 @@ class OpenDataMiddleware:
         allowed, limit, remaining, reset = take_request(request)
         if not allowed:
             response = HttpResponse(
-                json.dumps({"error": f"too many requests: at most {limit} every "
-                                     f"{_limits()[1]} seconds; try again in {reset} s",
-                            "retry_after": reset}),
-                status=429, content_type="application/json")
+                json.dumps(
+                    {
+                        "error": f"too many requests: at most {limit} every "
+                        f"{_limits()[1]} seconds; try again in {reset} s",
+                        "retry_after": reset,
+                    }
+                ),
+                status=429,
+                content_type="application/json",
+            )
             response["Retry-After"] = str(reset)
             response["Cache-Control"] = "no-store"
         else:
-            response = self.cacheable(request, self.not_redirected(request,
-                                                                   self.get_response(request)))
+            response = self.cacheable(request, self.not_redirected(request, self.get_response(request)))
         self.unvary(response)
         if request.path_info.startswith(MIXED_LANGUAGE_PREFIXES):
             # Pages of every language (each says its own in meta.locale): not the request's.
@@ -101,8 +106,11 @@ class OpenDataMiddleware:
         prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
         if target.startswith(prefixes) and target.endswith(request.path_info.rstrip("/")):
             key = "message" if request.path_info.startswith("/api/v2/") else "error"
-            return HttpResponse(json.dumps({key: "not found; see /api/openapi.json"}),
-                                status=404, content_type="application/json")
+            return HttpResponse(
+                json.dumps({key: "not found; see /api/openapi.json"}),
+                status=404,
+                content_type="application/json",
+            )
         return response
 
     @staticmethod
@@ -111,8 +119,11 @@ class OpenDataMiddleware:
         session): drop the Vary and Content-Language that the locale and session middleware
         add for pages, so shared caches keep one copy."""
         if response.has_header("Vary"):
-            kept = [v.strip() for v in response["Vary"].split(",")
-                    if v.strip() and v.strip().lower() not in ("accept-language", "cookie")]
+            kept = [
+                v.strip()
+                for v in response["Vary"].split(",")
+                if v.strip() and v.strip().lower() not in ("accept-language", "cookie")
+            ]
             if kept:
                 response["Vary"] = ", ".join(kept)
             else:
@@ -121,8 +132,7 @@ class OpenDataMiddleware:
     def preflight(self, request):
         response = HttpResponse(status=204)
         response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-        response["Access-Control-Allow-Headers"] = (
-            "Accept, Accept-Language, If-None-Match, If-Modified-Since")
+        response["Access-Control-Allow-Headers"] = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
         response["Access-Control-Max-Age"] = "86400"
         response["Allow"] = "GET, HEAD, OPTIONS"
         return _cors(response)
@@ -138,8 +148,7 @@ class OpenDataMiddleware:
         if not isinstance(data, dict) or not any(key in data for key in VOLATILE_KEYS):
             return False
         stable = {key: value for key, value in data.items() if key not in VOLATILE_KEYS}
-        digest = hashlib.md5(json.dumps(stable, sort_keys=True).encode(),
-                             usedforsecurity=False).hexdigest()
+        digest = hashlib.md5(json.dumps(stable, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
         response["ETag"] = f'W/"{digest}"'
         return True
 
@@ -160,5 +169,6 @@ class OpenDataMiddleware:
         if not self.set_stable_etag(response) and not response.has_header("ETag"):
             set_response_etag(response)
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(request, etag=response["ETag"],
-                                        last_modified=last_modified, response=response)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )

@@ -1,4 +1,5 @@
 """The human pages, under each language (/vi/open-data/, /en/open-data/api/, …)."""
+
 from django.urls import path
 
 from opendata import views

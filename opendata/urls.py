@@ -1,5 +1,6 @@
 """Language-independent addresses: the API, the OpenAPI document, the datasets and the DCAT
 catalogue. The human pages are in opendata/page_urls.py (under each language)."""
+
 from django.urls import include, path
 
 from opendata import views

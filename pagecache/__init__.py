@@ -10,4 +10,5 @@ What other apps use:
 - `{% live "name" args %}` and `pagecache.fragments.register` for the few parts of a page that
   must be fresh on every request (view counts, visitor statistics).
 """
+
 from pagecache.store import invalidate, limit_lifetime  # noqa: F401

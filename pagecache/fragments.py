@@ -9,6 +9,7 @@ so a page with a form is cached too, and each visitor still gets a token of thei
 Fragments render from the request and their arguments only (there is no template context on a
 cache hit), and must be cheap: they run on every hit.
 """
+
 import json
 import re
 
@@ -32,13 +33,13 @@ def register(name):
     def decorator(render):
         _registry[name] = render
         return render
+
     return decorator
 
 
 @register(CSRF)
 def _csrf_input(request):
-    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
-                       get_token(request))
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
 
 
 def render(name, request, args=()):
@@ -60,7 +61,7 @@ def split(content, csrf_used):
     token used somewhere other than a form's hidden input)."""
     parts, position = [], 0
     for match in _MARKED.finditer(content):
-        parts.append(content[position:match.start()])
+        parts.append(content[position : match.start()])
         parts.append((match.group(1).decode(), tuple(json.loads(match.group(2)))))
         position = match.end()
     parts.append(content[position:])
@@ -74,7 +75,7 @@ def split(content, csrf_used):
         position = 0
         for match in _CSRF_INPUT.finditer(part):
             tokens.add(match.group(1))
-            cut.extend((part[position:match.start()], (CSRF, ())))
+            cut.extend((part[position : match.start()], (CSRF, ())))
             position = match.end()
         cut.append(part[position:])
     if not tokens or any(token in part for part in cut if isinstance(part, bytes) for token in tokens):

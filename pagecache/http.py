@@ -13,6 +13,7 @@ matches gets 304. The response is also kept in the page cache like a page, with 
 invalidation, unless `server_cache=False`. Only for responses that are the same for every
 visitor of that URL and language.
 """
+
 import functools
 
 from django.utils.cache import patch_cache_control
@@ -33,5 +34,7 @@ def cacheable(view=None, *, max_age=300, last_modified=None, server_cache=True):
                     response["Last-Modified"] = http_date(moment.timestamp())
             response.page_cache = server_cache
             return response
+
         return wrapped
+
     return decorator(view) if view is not None else decorator

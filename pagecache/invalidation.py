@@ -13,6 +13,7 @@ saved or deleted; a Site, a Locale, a tag renamed; anything in PAGE_CACHE_INVALI
 Drafts, revisions, workflow steps, logs, counters and search logs do not count. A new day counts
 without any signal (store.is_fresh).
 """
+
 from functools import cache
 
 from django.apps import apps
@@ -26,10 +27,18 @@ from pagecache.store import invalidate
 
 # Page.save() with only these fields is Wagtail recording a draft or a lock, not a change to
 # what visitors see.
-DRAFT_FIELDS = frozenset({
-    "latest_revision", "latest_revision_created_at", "has_unpublished_changes", "draft_title",
-    "locked", "locked_at", "locked_by", "live_revision",
-})
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "live_revision",
+    }
+)
 
 
 @cache
@@ -41,8 +50,14 @@ def content_models():
     from wagtail.models import Locale, Site
     from wagtail.snippets.models import get_snippet_models
 
-    models = {*get_snippet_models(), *settings_registry, get_image_model(), get_document_model(),
-              Site, Locale}
+    models = {
+        *get_snippet_models(),
+        *settings_registry,
+        get_image_model(),
+        get_document_model(),
+        Site,
+        Locale,
+    }
     if apps.is_installed("taggit"):
         models.add(apps.get_model("taggit", "Tag"))
     models.update(apps.get_model(label) for label in settings.PAGE_CACHE_INVALIDATED_BY)
@@ -75,8 +90,9 @@ def _row_changed(sender, instance, **kwargs):
 
 
 def _relation_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and (isinstance(instance, Page) and instance.live
-                                       or type(instance) in content_models()):
+    if action.startswith("post_") and (
+        isinstance(instance, Page) and instance.live or type(instance) in content_models()
+    ):
         invalidate()
 
 

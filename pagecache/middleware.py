@@ -10,6 +10,7 @@ status 200 from a Wagtail page (not a preview) or from a view marked with
 `pagecache.http.cacheable`, setting no cookie, not marked private or no-store, and whose
 rendering neither wrote to the session nor used the messages.
 """
+
 import time
 
 from django.conf import settings
@@ -43,8 +44,9 @@ def _opted_in(request, response):
     if getattr(response, "page_cache", None) is not None:
         return bool(response.page_cache)
     match = getattr(request, "resolver_match", None)
-    return (match is not None and match.url_name == "wagtail_serve"
-            and not getattr(request, "is_preview", False))
+    return (
+        match is not None and match.url_name == "wagtail_serve" and not getattr(request, "is_preview", False)
+    )
 
 
 def _personal(request, response):
@@ -62,8 +64,9 @@ def _personal(request, response):
     if session is not None and session.modified:
         return True
     messages = getattr(request, "_messages", None)
-    return messages is not None and (getattr(messages, "used", False)
-                                     or getattr(messages, "added_new", False))
+    return messages is not None and (
+        getattr(messages, "used", False) or getattr(messages, "added_new", False)
+    )
 
 
 def _lifetime(request, response):
@@ -84,8 +87,7 @@ def _page_headers(response, created, private):
             del response["Cache-Control"]
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
     elif "Cache-Control" not in response:
-        options = {"public": True, "max_age": settings.PAGE_CACHE_BROWSER_MAX_AGE,
-                   "must_revalidate": True}
+        options = {"public": True, "max_age": settings.PAGE_CACHE_BROWSER_MAX_AGE, "must_revalidate": True}
         if settings.PAGE_CACHE_SHARED_MAX_AGE:
             options["s_maxage"] = settings.PAGE_CACHE_SHARED_MAX_AGE
         patch_cache_control(response, **options)
@@ -124,9 +126,15 @@ class PageCacheMiddleware:
         if parts is None or lifetime <= 0:
             response[HEADER] = "bypass"
             return response
-        entry = Entry(generation=generation, day=today(), status=response.status_code,
-                      headers=[(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED],
-                      parts=parts, created=started, private=fragments.has_private_parts(parts))
+        entry = Entry(
+            generation=generation,
+            day=today(),
+            status=response.status_code,
+            headers=[(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED],
+            parts=parts,
+            created=started,
+            private=fragments.has_private_parts(parts),
+        )
         stored = store(key, entry, lifetime)
         _page_headers(response, started, entry.private)
         response[HEADER] = "miss" if stored else "bypass"

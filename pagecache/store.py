@@ -10,6 +10,7 @@ The generation and the page are read in one round trip (`get_many`), so a cache 
 network call per request. Entries live in the cache alias `settings.PAGE_CACHE_ALIAS`: a file
 cache shared by the worker processes of one machine by default, Redis for several machines.
 """
+
 import hashlib
 import time
 import uuid
@@ -48,10 +49,19 @@ class Entry:
 def key_for(request, language):
     """One entry per URL (scheme, host, path and the query string as sent), language and
     cookie-chosen variant (PAGE_CACHE_VARY_ON_COOKIES, e.g. the high-contrast theme)."""
-    variant = "&".join(f"{name}={request.COOKIES.get(name, '')}"
-                       for name in settings.PAGE_CACHE_VARY_ON_COOKIES)
-    raw = "\n".join((request.scheme, request.get_host(), request.path,
-                     request.META.get("QUERY_STRING", ""), language, variant))
+    variant = "&".join(
+        f"{name}={request.COOKIES.get(name, '')}" for name in settings.PAGE_CACHE_VARY_ON_COOKIES
+    )
+    raw = "\n".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            language,
+            variant,
+        )
+    )
     return "pagecache:page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -65,7 +75,7 @@ def lookup(key):
 
 
 def is_fresh(entry, generation):
-    return (isinstance(entry, Entry) and entry.generation == generation and entry.day == today())
+    return isinstance(entry, Entry) and entry.generation == generation and entry.day == today()
 
 
 def store(key, entry, timeout):

@@ -10,6 +10,7 @@ What stops inflation is the server-side mark: a view counts once per client addr
 and day (the site's day). The mark's key is an HMAC of the address, kept in the cache until
 the day ends and taken with the cache's atomic `add`.
 """
+
 import datetime
 
 from django.conf import settings
@@ -49,8 +50,9 @@ def read_token(token):
 def first_view_today(request, viewed):
     """True the first time today this client views `viewed`, False after that."""
     now = timezone.localtime()
-    tomorrow = datetime.datetime.combine(now.date() + datetime.timedelta(days=1),
-                                         datetime.time.min, tzinfo=now.tzinfo)
+    tomorrow = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo
+    )
     client = salted_hmac(_SALT, client_ip(request)).hexdigest()[:32]
     viewed_key = salted_hmac(_SALT, viewed).hexdigest()[:16]
     key = f"pv:{now.date().isoformat()}:{viewed_key}:{client}"

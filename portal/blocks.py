@@ -18,8 +18,9 @@ class OfficialValue(blocks.StructValue):
 class OfficialBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=pgettext_lazy("person", "name"), max_length=120)
     position = blocks.CharBlock(label=_("position"), max_length=200)
-    responsibility = blocks.ChoiceBlock(label=_("responsible for"), choices=RESPONSIBILITY_CHOICES,
-                                        default="other")
+    responsibility = blocks.ChoiceBlock(
+        label=_("responsible for"), choices=RESPONSIBILITY_CHOICES, default="other"
+    )
     phone = blocks.CharBlock(label=_("phone"), max_length=40, required=False)
     email = blocks.EmailBlock(label=_("email"), required=False)
 

@@ -1,5 +1,6 @@
 """The parts of every page that change with each visit, rendered afresh even when the page
 comes from the page cache (pagecache.fragments): the view count and the visitor statistics."""
+
 from django.template.loader import render_to_string
 
 from pagecache.fragments import register

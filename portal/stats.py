@@ -3,6 +3,7 @@
 Writes happen only in the beacon endpoint, after the page has been served: one in-place
 increment per counter row (insert on the day's first view). Reads are one aggregate query,
 cached for a minute, so page rendering cost does not grow with traffic."""
+
 import datetime
 
 from django.core.cache import cache

@@ -1,5 +1,6 @@
 """The view-count beacon: called by portal.js with navigator.sendBeacon after the page loaded,
 once per page per browser session, with the token the page carries (portal.beacon)."""
+
 import logging
 import re
 from urllib.parse import urlsplit

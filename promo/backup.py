@@ -11,6 +11,7 @@ renamed; a restore checks the whole archive, unpacks it beside the media folder,
 database in one step (SQLite backup API, or `pg_restore --single-transaction`), then swaps the
 media folder in with a rename.
 """
+
 import datetime
 import hashlib
 import io
@@ -63,8 +64,7 @@ def _vendor():
 
 def _pg_env(settings_dict):
     env = {**os.environ}
-    for key, name in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
-                      ("PASSWORD", "PGPASSWORD")):
+    for key, name in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
         if settings_dict.get(key):
             env[name] = str(settings_dict[key])
     return env
@@ -74,8 +74,9 @@ def _run(command, env, what):
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=3600)
     except FileNotFoundError:
-        raise BackupError(f"{command[0]} is not installed (Debian: apt-get install "
-                          "postgresql-client)") from None
+        raise BackupError(
+            f"{command[0]} is not installed (Debian: apt-get install postgresql-client)"
+        ) from None
     if result.returncode != 0:
         raise BackupError(f"{what} failed: {result.stderr.strip()[-800:]}")
 
@@ -87,17 +88,29 @@ def dump_database(target, progress=None):
         connection.ensure_connection()
         destination = sqlite3.connect(target)
         try:
+
             def step(status, remaining, total):
                 if progress and total:
                     progress(total - remaining, total)
+
             # Copies a consistent snapshot while the site keeps serving (online backup API).
             connection.connection.backup(destination, pages=256, progress=step)
         finally:
             destination.close()
     else:
         settings_dict = connection.settings_dict
-        _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-              f"--file={target}", settings_dict["NAME"]], _pg_env(settings_dict), "pg_dump")
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--file={target}",
+                settings_dict["NAME"],
+            ],
+            _pg_env(settings_dict),
+            "pg_dump",
+        )
 
 
 def _media_files(root):
@@ -115,11 +128,15 @@ def site_contents():
     from wagtail.models import Page
 
     pages = Page.objects.filter(depth__gt=1).exclude(
-        depth=2, content_type__app_label="wagtailcore", content_type__model="page")
-    return {"users": get_user_model().objects.count(), "pages": pages.count(),
-            "images": get_image_model().objects.count(),
-            "documents": get_document_model().objects.count(),
-            "media files": len(_media_files(settings.MEDIA_ROOT))}
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    )
+    return {
+        "users": get_user_model().objects.count(),
+        "pages": pages.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "media files": len(_media_files(settings.MEDIA_ROOT)),
+    }
 
 
 def _latest_migrations():
@@ -154,11 +171,16 @@ def backup(output, keep=None, progress=print):
         progress(f"database: {db_bytes / 1e6:.1f} MB")
         media_bytes = sum(p.stat().st_size for p in media)
         manifest = {
-            "format": FORMAT, "version": VERSION,
+            "format": FORMAT,
+            "version": VERSION,
             "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "site": settings.WAGTAIL_SITE_NAME,
-            "database": {"vendor": vendor, "file": db_file.name, "bytes": db_bytes,
-                         "sha256": _sha256(db_file)},
+            "database": {
+                "vendor": vendor,
+                "file": db_file.name,
+                "bytes": db_bytes,
+                "sha256": _sha256(db_file),
+            },
             "media": {"files": len(media), "bytes": media_bytes},
             "contents": site_contents(),
             "migrations": _latest_migrations(),
@@ -205,8 +227,9 @@ def read_manifest(path):
     if manifest.get("format") != FORMAT:
         raise BackupError(f"{path} is not a portal backup (format {manifest.get('format')!r})")
     if manifest.get("version") != VERSION:
-        raise BackupError(f"{path} is a version {manifest.get('version')} backup; this site "
-                          f"reads version {VERSION}")
+        raise BackupError(
+            f"{path} is a version {manifest.get('version')} backup; this site reads version {VERSION}"
+        )
     return manifest
 
 
@@ -216,14 +239,18 @@ def restore(path, force=False, progress=print):
     manifest = read_manifest(path)
     vendor = _vendor()
     if manifest["database"]["vendor"] != vendor:
-        raise BackupError(f"this backup holds a {manifest['database']['vendor']} database and "
-                          f"this site uses {vendor}: restore it into a site with the same "
-                          "database engine")
+        raise BackupError(
+            f"this backup holds a {manifest['database']['vendor']} database and "
+            f"this site uses {vendor}: restore it into a site with the same "
+            "database engine"
+        )
     contents = site_contents()
     if any(contents.values()) and not force:
         found = ", ".join(f"{n} {kind}" for kind, n in contents.items() if n)
-        raise BackupError(f"this site is not empty ({found}); restoring replaces all of it. "
-                          "Run again with --force to do so (make a backup first).")
+        raise BackupError(
+            f"this site is not empty ({found}); restoring replaces all of it. "
+            "Run again with --force to do so (make a backup first)."
+        )
 
     media_root = Path(settings.MEDIA_ROOT)
     media_root.parent.mkdir(parents=True, exist_ok=True)
@@ -237,14 +264,17 @@ def restore(path, force=False, progress=print):
             raise BackupError(f"{path} is damaged ({exc}); nothing was changed") from None
         db_file = work / manifest["database"]["file"]
         if not db_file.is_file() or _sha256(db_file) != manifest["database"]["sha256"]:
-            raise BackupError(f"{path}: the database in the archive is missing or damaged; "
-                              "nothing was changed")
+            raise BackupError(
+                f"{path}: the database in the archive is missing or damaged; nothing was changed"
+            )
         unpacked_media = work / "media"
         unpacked_media.mkdir(exist_ok=True)
         files = len(_media_files(unpacked_media))
         if files != manifest["media"]["files"]:
-            raise BackupError(f"{path}: {files} media files, the manifest says "
-                              f"{manifest['media']['files']}; nothing was changed")
+            raise BackupError(
+                f"{path}: {files} media files, the manifest says "
+                f"{manifest['media']['files']}; nothing was changed"
+            )
 
         progress(f"database ({vendor}): restoring …")
         _load_database(db_file, vendor)
@@ -275,9 +305,20 @@ def _load_database(db_file, vendor):
     else:
         settings_dict = connection.settings_dict
         connection.close()
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-              "--single-transaction", f"--dbname={settings_dict['NAME']}", str(db_file)],
-             _pg_env(settings_dict), "pg_restore")
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                f"--dbname={settings_dict['NAME']}",
+                str(db_file),
+            ],
+            _pg_env(settings_dict),
+            "pg_restore",
+        )
     connection.close()
 
 

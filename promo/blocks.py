@@ -1,4 +1,5 @@
 """Body blocks shared by every catalogue page; each block renders with its own template."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -9,7 +10,8 @@ from wagtail.images.blocks import ImageChooserBlock
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"), max_length=250,
+        label=_("alternative text"),
+        max_length=250,
         help_text=_("Describe the picture for people who cannot see it. Required."),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
@@ -48,7 +50,8 @@ class DocumentBlock(blocks.StructBlock):
 
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
-        label=_("paragraph"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        label=_("paragraph"),
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
         template="blocks/paragraph_block.html",
     )
     image = ImageBlock(label=_("image"))

@@ -7,6 +7,7 @@ under one exclusive lock file in the cache directory, and `incr` keeps the entry
 Locmem and Redis already count atomically; counters (rate limits, the view counter's
 once-a-day marks) rely only on `add` and `incr`, so they are exact on all three.
 """
+
 import os
 import pickle
 import time

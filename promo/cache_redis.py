@@ -8,6 +8,7 @@ rate limit fails open rather than refusing every visitor, the view counter count
 says the key is missing. Each outage is logged once a minute, and `/readyz` reports the cache as
 failing (promo/health.py), so the load balancer keeps the server while operators are told.
 """
+
 import logging
 import time
 
@@ -37,19 +38,16 @@ class TolerantRedisCache(RedisCache):
             return fallback
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._tolerate("add", True, super().add, key, value,
-                              timeout, version=version)
+        return self._tolerate("add", True, super().add, key, value, timeout, version=version)
 
     def get(self, key, default=None, version=None):
         return self._tolerate("get", default, super().get, key, default, version=version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._tolerate("set", None, super().set, key, value,
-                              timeout, version=version)
+        return self._tolerate("set", None, super().set, key, value, timeout, version=version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._tolerate("touch", False, super().touch, key,
-                              timeout, version=version)
+        return self._tolerate("touch", False, super().touch, key, timeout, version=version)
 
     def delete(self, key, version=None):
         return self._tolerate("delete", False, super().delete, key, version=version)
@@ -68,8 +66,7 @@ class TolerantRedisCache(RedisCache):
             raise ValueError(f"Key '{key}' not found (cache unreachable)") from None
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._tolerate("set_many", list(data), super().set_many, data,
-                              timeout, version=version)
+        return self._tolerate("set_many", list(data), super().set_many, data, timeout, version=version)
 
     def delete_many(self, keys, version=None):
         return self._tolerate("delete_many", None, super().delete_many, keys, version=version)

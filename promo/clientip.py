@@ -13,6 +13,7 @@ be forged. So the header is read only when the request comes from a trusted prox
 Used by the enquiry rate limit, the view counter and the admin login lockout (django-axes),
 so all three agree on who the visitor is.
 """
+
 import ipaddress
 from functools import lru_cache
 
@@ -28,7 +29,8 @@ def _networks(entries):
             networks.append(ipaddress.ip_network(entry.strip(), strict=False))
         except ValueError as error:
             raise ImproperlyConfigured(
-                f"TRUSTED_PROXIES: {entry!r} is not an IP address or network ({error})") from None
+                f"TRUSTED_PROXIES: {entry!r} is not an IP address or network ({error})"
+            ) from None
     return tuple(networks)
 
 
@@ -47,8 +49,9 @@ def _parse(value):
 
 
 def _trusted(address, networks):
-    return address is not None and any(address in network for network in networks
-                                       if network.version == address.version)
+    return address is not None and any(
+        address in network for network in networks if network.version == address.version
+    )
 
 
 def client_ip(request):

@@ -6,6 +6,7 @@ Asia/Ho_Chi_Minh whatever the server's own zone. Tests fix the clock: with the s
 the browser tests' server) a request may carry `?now=2026-03-09T06:00`; in production the
 parameter is ignored.
 """
+
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -45,6 +46,8 @@ def clock_query(request):
 
 def now_from_params(params):
     """`now()` for code that has the query parameters but not the request (the places API)."""
+
     class _Request:
         GET = params
+
     return now(_Request())

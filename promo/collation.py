@@ -15,6 +15,7 @@ The key has three levels, compared one after the other as in the Unicode Collati
 3. case: lower before upper.
 Spaces and punctuation between words count as one word break; leading punctuation is ignored.
 """
+
 import unicodedata
 
 VIETNAMESE_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -23,8 +24,7 @@ BASE_ALPHABET = "abcdđefghijklmnopqrstuvwxyz"
 TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 # marks that make a letter of the Vietnamese alphabet: breve, circumflex, horn
 LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}
-LETTER_MARK_OF = {"ă": "\u0306", "â": "\u0302", "ê": "\u0302", "ô": "\u0302", "ơ": "\u031b",
-                  "ư": "\u031b"}
+LETTER_MARK_OF = {"ă": "\u0306", "â": "\u0302", "ê": "\u0302", "ô": "\u0302", "ơ": "\u031b", "ư": "\u031b"}
 
 MAX_CHARACTERS = 48
 WORD_BREAK = 0x0002
@@ -88,8 +88,12 @@ def sort_key(title, language="vi"):
         secondary.append(letter_mark * 6 + tone + (24 if other_marks else 0))
         tertiary.append(1 if base != base.lower() else 0)
     primary, secondary, tertiary = (level[:MAX_CHARACTERS] for level in (primary, secondary, tertiary))
-    return ("".join(f"{w:04x}" for w in primary) + "0000"
-            + "".join(f"{w:02x}" for w in secondary) + "".join(f"{w:x}" for w in tertiary))
+    return (
+        "".join(f"{w:04x}" for w in primary)
+        + "0000"
+        + "".join(f"{w:02x}" for w in secondary)
+        + "".join(f"{w:x}" for w in tertiary)
+    )
 
 
 def sort_key_ordering(ordering):

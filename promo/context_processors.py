@@ -1,5 +1,6 @@
 """Site chrome every template needs: the section navigation and the footer link groups, in the
 visitor's language."""
+
 from django.utils.translation import get_language
 from wagtail.models import Locale
 

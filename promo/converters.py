@@ -1,5 +1,6 @@
 """URL converters for ids: digits only and at most the database's largest id, so that
 `/enquiries/interest/99999999999999999999999/` is a 404 instead of a driver overflow."""
+
 from django.urls import register_converter
 
 from promo.limits import MAX_DATABASE_ID

@@ -3,14 +3,18 @@ with `=`, `+`, `-` or `@` as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…
 or an import put there must stay text. Such a cell gets a leading apostrophe, as OWASP
 recommends; XLSX exports store strings as strings already.
 """
+
 import csv
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def neutralise(value):
-    if isinstance(value, str) and value and (
-            value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START)):
+    if (
+        isinstance(value, str)
+        and value
+        and (value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START))
+    ):
         return "'" + value
     return value
 

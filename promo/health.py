@@ -14,6 +14,7 @@
 Both are answered by `HealthCheckMiddleware`, first in MIDDLEWARE: before the host check
 (load balancers probe by address), the HTTPS redirect, sessions, the locale and page caches.
 """
+
 import concurrent.futures
 import json
 import logging
@@ -85,8 +86,12 @@ def check_media():
     return {"backend": "s3"}
 
 
-CHECKS = {"database": (check_database, True), "cache": (check_cache, False),
-          "search": (check_search, False), "media": (check_media, False)}
+CHECKS = {
+    "database": (check_database, True),
+    "cache": (check_cache, False),
+    "search": (check_search, False),
+    "media": (check_media, False),
+}
 
 
 def _run(name, function):
@@ -107,8 +112,11 @@ def readiness():
     timeout = float(getattr(settings, "READINESS_CHECK_TIMEOUT", 3))
     deadline = time.monotonic() + timeout
     results = {}
-    futures = {name: _pool.submit(_run, name, function)
-               for name, (function, required) in CHECKS.items() if not required}
+    futures = {
+        name: _pool.submit(_run, name, function)
+        for name, (function, required) in CHECKS.items()
+        if not required
+    }
     # The database on this thread: Django's connections belong to the thread that opened them.
     for name, (function, required) in CHECKS.items():
         if required:
@@ -143,4 +151,3 @@ class HealthCheckMiddleware:
                 status, body = readiness()
                 return _json(status, body)
         return self.get_response(request)
-

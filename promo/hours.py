@@ -6,6 +6,7 @@ A period opens at `opens` and closes at `closes` on the same day, or on the next
 by special hours (a holiday, a season) those replace the weekly hours; "closed all day" wins.
 The Python and SQL versions follow these same rules; a test checks that they agree.
 """
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -46,27 +47,34 @@ class SpecialHours:
 
 @dataclass(frozen=True)
 class OpenState:
-    status: str            # "always", "closed" (until further notice), "open", "shut", "unknown"
+    status: str  # "always", "closed" (until further notice), "open", "shut", "unknown"
     is_open: bool
-    changes_at: dt.datetime | None = None   # closes at (when open) / opens at (when shut)
-    special: SpecialHours | None = None      # special hours in force today
+    changes_at: dt.datetime | None = None  # closes at (when open) / opens at (when shut)
+    special: SpecialHours | None = None  # special hours in force today
 
 
 class Schedule:
     def __init__(self, status, weekly, special):
         self.status = status
-        self.weekly = weekly      # [(weekday mask, Period)]
-        self.special = special    # [SpecialHours]
+        self.weekly = weekly  # [(weekday mask, Period)]
+        self.special = special  # [SpecialHours]
 
     @classmethod
     def for_page(cls, page):
         from promo.models.visit_facts import ExceptionReason
 
         weekly = [(row.days, Period(row.opens, row.closes)) for row in page.weekly_hours.all()]
-        special = [SpecialHours(row.reason, str(ExceptionReason(row.reason).label),
-                                row.valid_from, row.valid_through, row.closed,
-                                None if row.closed else Period(row.opens, row.closes))
-                   for row in page.hours_exceptions.all()]
+        special = [
+            SpecialHours(
+                row.reason,
+                str(ExceptionReason(row.reason).label),
+                row.valid_from,
+                row.valid_through,
+                row.closed,
+                None if row.closed else Period(row.opens, row.closes),
+            )
+            for row in page.hours_exceptions.all()
+        ]
         return cls(page.hours_status, weekly, special)
 
     @property
@@ -107,8 +115,7 @@ class Schedule:
         if self.status == HoursStatus.CLOSED:
             return False
         day = at.date()
-        return any(start <= at < end
-                   for start, end in self.intervals(day - DAY, day, at.tzinfo))
+        return any(start <= at < end for start, end in self.intervals(day - DAY, day, at.tzinfo))
 
     def state(self, at):
         if self.status == HoursStatus.ALWAYS:
@@ -132,22 +139,23 @@ class Schedule:
 
     def special_from(self, day):
         """Special hours still to come or in force, soonest first."""
-        return sorted((s for s in self.special if s.valid_through >= day),
-                      key=lambda s: (s.valid_from, s.valid_through))
+        return sorted(
+            (s for s in self.special if s.valid_through >= day), key=lambda s: (s.valid_from, s.valid_through)
+        )
 
 
 def _special(day):
     from promo.models.visit_facts import OpeningException
 
-    return OpeningException.objects.filter(page=OuterRef("pk"), valid_from__lte=day,
-                                           valid_through__gte=day)
+    return OpeningException.objects.filter(page=OuterRef("pk"), valid_from__lte=day, valid_through__gte=day)
 
 
 def _weekly(weekday):
     from promo.models.visit_facts import OpeningHours
 
-    return (OpeningHours.objects.annotate(on_day=F("days").bitand(1 << weekday))
-            .filter(page=OuterRef("pk"), on_day__gt=0))
+    return OpeningHours.objects.annotate(on_day=F("days").bitand(1 << weekday)).filter(
+        page=OuterRef("pk"), on_day__gt=0
+    )
 
 
 def _open_rows(rows, t):
@@ -161,14 +169,16 @@ def _spill_rows(rows, t):
 def _on_day(day, select):
     """Q: the rows `select` picks among the hours that apply on `day`."""
     special = _special(day)
-    by_special = (Exists(special) & ~Exists(special.filter(closed=True))
-                  & Exists(select(special.filter(closed=False))))
+    by_special = (
+        Exists(special) & ~Exists(special.filter(closed=True)) & Exists(select(special.filter(closed=False)))
+    )
     return by_special | (~Exists(special) & Exists(select(_weekly(day.weekday()))))
 
 
 def open_at_filter(at):
     """Q selecting the attraction pages open at the aware datetime `at` (in its own zone)."""
     day, t = at.date(), at.time().replace(tzinfo=None)
-    scheduled = (_on_day(day, lambda rows: _open_rows(rows, t))
-                 | _on_day(day - DAY, lambda rows: _spill_rows(rows, t)))
+    scheduled = _on_day(day, lambda rows: _open_rows(rows, t)) | _on_day(
+        day - DAY, lambda rows: _spill_rows(rows, t)
+    )
     return Q(hours_status=HoursStatus.ALWAYS) | (Q(hours_status=HoursStatus.SCHEDULED) & scheduled)

@@ -15,6 +15,7 @@ and tells the others it is taken:
 already running elsewhere and exits with status 0 (cron must not mail an error for the normal
 case of two servers starting the same job), unless `--wait` asked it to wait its turn.
 """
+
 import contextlib
 import fcntl
 import functools
@@ -115,8 +116,10 @@ def single_run(name, when=None):
                         self.stderr.write(f"{lock}: lock taken (pid {os.getpid()})")
                     return handle(self, *args, **options)
             except Busy:
-                self.stdout.write(f"{lock}: already running on this site (another server or "
-                                  "process holds the lock); nothing done.")
+                self.stdout.write(
+                    f"{lock}: already running on this site (another server or "
+                    "process holds the lock); nothing done."
+                )
                 return None
 
         return wrapper
@@ -125,6 +128,11 @@ def single_run(name, when=None):
 
 
 def add_wait_argument(parser):
-    parser.add_argument("--wait", type=float, default=0, metavar="SECONDS",
-                        help="If the same job is running elsewhere, wait up to this long for "
-                             "it to finish instead of skipping this run.")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="If the same job is running elsewhere, wait up to this long for "
+        "it to finish instead of skipping this run.",
+    )

@@ -7,6 +7,7 @@ pickers, inline panels, the translation editor) and inline styles, so paths unde
 its host is allowed for images (and fetches), derived from the setting so that changing the
 tile server is one setting.
 """
+
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
@@ -54,5 +55,6 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         policy = getattr(settings, "PERMISSIONS_POLICY", None)
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = ", ".join(
-                f"{feature}=({' '.join(allow)})" for feature, allow in policy.items())
+                f"{feature}=({' '.join(allow)})" for feature, allow in policy.items()
+            )
         return response

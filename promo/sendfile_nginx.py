@@ -5,6 +5,7 @@ then sent by nginx from the internal `/media/documents/` location (deploy/nginx/
 worker is not tied up streaming a 20 MB PDF, and the files cannot be fetched past the view.
 Selected by `SENDFILE_BACKEND` when NGINX_SENDFILE is on (promo/settings/production.py).
 """
+
 import os
 from urllib.parse import quote
 

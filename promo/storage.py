@@ -14,6 +14,7 @@ Who may read what is decided per object, not per bucket, so that one private buc
   AWS_QUERYSTRING_EXPIRE seconds.
 The bucket itself stays private, so nobody can list it.
 """
+
 from urllib.parse import urljoin
 
 from botocore.config import Config
@@ -61,7 +62,7 @@ class MediaStorage(S3Storage):
         # Called with the key in the bucket, i.e. with AWS_LOCATION in front.
         params = super().get_object_parameters(name)
         if self.location and name.startswith(self.location.rstrip("/") + "/"):
-            name = name[len(self.location.rstrip("/")) + 1:]
+            name = name[len(self.location.rstrip("/")) + 1 :]
         params["ACL"] = "public-read" if is_public(name) else "private"
         if not is_public(name):
             # Never kept by a shared cache between the store and the visitor.
@@ -79,6 +80,11 @@ class MediaStorage(S3Storage):
         # The bucket's own address, unsigned (the object is public-read).
         client = self.unsigned_connection.meta.client
         return client.generate_presigned_url(
-            "get_object", HttpMethod=http_method, Params={
-                **(parameters or {}), "Bucket": self.bucket_name,
-                "Key": self._normalize_name(clean_name(name))})
+            "get_object",
+            HttpMethod=http_method,
+            Params={
+                **(parameters or {}),
+                "Bucket": self.bucket_name,
+                "Key": self._normalize_name(clean_name(name)),
+            },
+        )

@@ -1,4 +1,5 @@
 """Background work of the catalogue, run by the task worker (`manage.py worker`)."""
+
 from django.db import transaction
 from django_tasks import task
 

@@ -5,6 +5,7 @@ C0 control characters (U+0000–U+001F) and DEL are invisible, break XML (feeds,
 iCalendar and CSV, and PostgreSQL refuses NUL outright. Only line breaks are allowed, and only
 in long text (a summary, a body, a message); a title or a name is one line.
 """
+
 import re
 
 from django.core.exceptions import ValidationError
@@ -31,8 +32,7 @@ def describe(found, english=False):
     if char in "\r\n":
         message = gettext_noop("must be a single line (line break at character %(position)d)")
     else:
-        message = gettext_noop(
-            "contains the control character U+%(code)04X at character %(position)d")
+        message = gettext_noop("contains the control character U+%(code)04X at character %(position)d")
     return (message if english else _(message)) % {"code": ord(char), "position": position}
 
 
@@ -79,8 +79,11 @@ def guard_text_fields():
             targets.extend(config.get_models())
     for model in targets:
         for field in model._meta.get_fields():
-            if getattr(field, "concrete", False) and not field.is_relation and \
-                    isinstance(field, (models.CharField, models.TextField)):
+            if (
+                getattr(field, "concrete", False)
+                and not field.is_relation
+                and isinstance(field, (models.CharField, models.TextField))
+            ):
                 rule = multiline if isinstance(field, models.TextField) else single_line
                 if rule not in field.validators:
                     field.validators.append(rule)

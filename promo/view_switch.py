@@ -1,5 +1,6 @@
 """The "show as" links of a listing (list, map, month calendar): each keeps the page's
 filters, so switching views never loses what the visitor chose."""
+
 from django.utils.translation import gettext_lazy as _
 
 VIEW_LABELS = {"list": _("List"), "map": _("Map"), "calendar": _("Month calendar")}
@@ -29,6 +30,7 @@ def view_options(request, views):
         if value != "list":
             query["view"] = value
         encoded = query.urlencode()
-        options.append((value, VIEW_LABELS[value], f"?{encoded}" if encoded else request.path,
-                        value == current))
+        options.append(
+            (value, VIEW_LABELS[value], f"?{encoded}" if encoded else request.path, value == current)
+        )
     return options

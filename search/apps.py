@@ -18,8 +18,15 @@ class SearchConfig(AppConfig):
 
         indexing.connect_signals()
         # Staff edits reach every worker's copy of synonyms and best bets on its next search.
-        for model, name in ((SynonymGroup, "synonyms"), (SearchPromotion, "promotions"),
-                            (Query, "promotions")):
+        for model, name in (
+            (SynonymGroup, "synonyms"),
+            (SearchPromotion, "promotions"),
+            (Query, "promotions"),
+        ):
             for signal in (post_save, post_delete):
-                signal.connect(lambda *a, name=name, **kw: bump(name), sender=model, weak=False,
-                               dispatch_uid=f"search-cached-{name}-{model.__name__}-{signal}")
+                signal.connect(
+                    lambda *a, name=name, **kw: bump(name),
+                    sender=model,
+                    weak=False,
+                    dispatch_uid=f"search-cached-{name}-{model.__name__}-{signal}",
+                )

@@ -8,6 +8,7 @@ with a bounded queue runs them in order; `drain()` waits for it (tests, process 
 `SEARCH_BACKGROUND = False` (the test settings) runs each job at once in the caller instead,
 since a test's database transaction is invisible to other threads.
 """
+
 from __future__ import annotations
 
 import atexit

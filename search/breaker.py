@@ -6,6 +6,7 @@ pending (the cron `search_index sync` applies them), until `SEARCH_BREAKER_COOLD
 have passed. Then one request is let through to try again ("half open"): success closes the
 breaker, failure opens it for another cool-down. Per process; no shared state to go stale.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,9 @@ class Breaker:
     def failed(self) -> None:
         with self._lock:
             if not self._open_until:
-                log.warning("search engine %s failed: using the embedded index for %.0f s",
-                            self.name, _cooldown())
+                log.warning(
+                    "search engine %s failed: using the embedded index for %.0f s", self.name, _cooldown()
+                )
             self._open_until = time.monotonic() + _cooldown()
 
     @property

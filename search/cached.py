@@ -5,6 +5,7 @@ cache is: a file cache or Redis in production), bumped by a signal when staff sa
 a row; a worker reloads its copy when the version differs from the one it loaded. A search then
 costs one cache read instead of database queries.
 """
+
 from __future__ import annotations
 
 import threading

@@ -4,6 +4,7 @@ Used by tests and benchmarks to load a corpus straight into an engine, without t
 Facet slugs follow the catalogue's rule: the folded commune name with spaces as hyphens
 (`thị trấn Dầu Tiếng` → `thi-tran-dau-tieng`); category and sector are already slugs.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,10 +15,26 @@ from typing import Iterator
 from search.documents import SearchDocument
 from search.text import fold
 
-_URL_SECTION = {"product": "products", "fair": "fairs", "attraction": "tourism",
-                "investment": "investment", "news": "news"}
-_FACT_KEYS = ("venue", "organizer", "producer", "opening_hours", "status", "area_ha",
-              "capital_vnd", "price_from_vnd", "unit", "ocop_stars", "ticket_vnd")
+_URL_SECTION = {
+    "product": "products",
+    "fair": "fairs",
+    "attraction": "tourism",
+    "investment": "investment",
+    "news": "news",
+}
+_FACT_KEYS = (
+    "venue",
+    "organizer",
+    "producer",
+    "opening_hours",
+    "status",
+    "area_ha",
+    "capital_vnd",
+    "price_from_vnd",
+    "unit",
+    "ocop_stars",
+    "ticket_vnd",
+)
 
 
 def slugify(name: str) -> str:
@@ -36,11 +53,17 @@ def from_line(data: dict) -> SearchDocument:
         if data.get(key):
             facets[key] = (str(data[key]),)
     return SearchDocument(
-        ref=data["ref"], kind=data["kind"], locale=data["locale"], title=data["title"],
+        ref=data["ref"],
+        kind=data["kind"],
+        locale=data["locale"],
+        title=data["title"],
         url=f"/{data['locale']}/{_URL_SECTION.get(data['kind'], data['kind'])}/{data['ref']}/",
-        summary=data.get("summary", ""), text=data.get("body", ""),
-        tags=tuple(data.get("tags") or ()), facets=facets,
-        published=_date(data.get("published")), start=_date(data.get("start")),
+        summary=data.get("summary", ""),
+        text=data.get("body", ""),
+        tags=tuple(data.get("tags") or ()),
+        facets=facets,
+        published=_date(data.get("published")),
+        start=_date(data.get("start")),
         end=_date(data.get("end")),
         facts={k: str(data[k]) for k in _FACT_KEYS if data.get(k) not in (None, "")},
     )

@@ -4,6 +4,7 @@ Nothing downstream of this module touches Wagtail models: `documents_for_page` (
 catalogue integration) turns a live page into a `SearchDocument`, and the engines only ever see
 these records. That keeps both engines testable on plain data and rebuildable from the database.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,8 +63,19 @@ def _text_fields(page):
 
 def _facts(page):
     facts = {}
-    for name in ("start", "end", "venue", "ocop_stars", "price_from_vnd", "unit", "area_ha",
-                 "capital_vnd", "status", "opening_hours", "ticket_vnd"):
+    for name in (
+        "start",
+        "end",
+        "venue",
+        "ocop_stars",
+        "price_from_vnd",
+        "unit",
+        "area_ha",
+        "capital_vnd",
+        "status",
+        "opening_hours",
+        "ticket_vnd",
+    ):
         value = getattr(page, name, None)
         if value not in (None, ""):
             facts[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -101,23 +113,25 @@ def documents_for_pages(pages, commune_words=None, image_url=None):
             continue
         commune = page.commune
         words = commune_words.get(commune.translation_key, ()) if commune else ()
-        docs.append(SearchDocument(
-            ref=page.ref,
-            kind=page.kind,
-            locale=page.locale.language_code,
-            title=page.title,
-            url=page.get_url() or "",
-            summary=page.summary,
-            text=_text_fields(page),
-            tags=tuple(item.tag.name for item in page.tagged_items.all()),
-            facets=_facets(page, commune.slug if commune else ""),
-            synonyms=tuple(words),
-            published=page.published,
-            start=getattr(page, "start", None),
-            end=getattr(page, "end", None),
-            image_url=image_url(page) if image_url else "",
-            facts=_facts(page),
-        ))
+        docs.append(
+            SearchDocument(
+                ref=page.ref,
+                kind=page.kind,
+                locale=page.locale.language_code,
+                title=page.title,
+                url=page.get_url() or "",
+                summary=page.summary,
+                text=_text_fields(page),
+                tags=tuple(item.tag.name for item in page.tagged_items.all()),
+                facets=_facets(page, commune.slug if commune else ""),
+                synonyms=tuple(words),
+                published=page.published,
+                start=getattr(page, "start", None),
+                end=getattr(page, "end", None),
+                image_url=image_url(page) if image_url else "",
+                facts=_facts(page),
+            )
+        )
     return docs
 
 
@@ -133,8 +147,7 @@ def official_document(page):
 
     with override(page.locale.language_code):
         type_label = str(page.get_doc_type_display())
-    facts = {"doc_type": page.doc_type, "issuer": page.issuer,
-             "issued": page.issued.isoformat()}
+    facts = {"doc_type": page.doc_type, "issuer": page.issuer, "issued": page.issued.isoformat()}
     if page.number:
         facts["number"] = page.number
     if page.effective:
@@ -142,10 +155,16 @@ def official_document(page):
     # "Nghị định 42/2022/NĐ-CP" is how people name a document: weighted like tags, not body text.
     tags = tuple(tag for tag in (f"{type_label} {page.number}".strip(), page.issuer) if tag)
     return SearchDocument(
-        ref=page.ref, kind="document", locale=page.locale.language_code, title=page.title,
-        url=page.get_url() or "", summary=page.abstract,
-        text="\n\n".join(rich_text_to_paragraphs(page.body or "")), tags=tags,
-        published=page.issued, facts=facts,
+        ref=page.ref,
+        kind="document",
+        locale=page.locale.language_code,
+        title=page.title,
+        url=page.get_url() or "",
+        summary=page.abstract,
+        text="\n\n".join(rich_text_to_paragraphs(page.body or "")),
+        tags=tags,
+        published=page.issued,
+        facts=facts,
     )
 
 
@@ -162,12 +181,18 @@ def itinerary_document(page, commune_words, image_url=None):
     commune = page.commune
     words = commune_words.get(commune.translation_key, ()) if commune else ()
     return SearchDocument(
-        ref=page.ref, kind="itinerary", locale=page.locale.language_code, title=page.title,
-        url=page.get_url() or "", summary=page.summary,
+        ref=page.ref,
+        kind="itinerary",
+        locale=page.locale.language_code,
+        title=page.title,
+        url=page.get_url() or "",
+        summary=page.summary,
         text="\n\n".join(p for p in [*lines, stream_to_text(page.body)] if p),
         tags=tuple(item.tag.name for item in page.tagged_items.all()),
-        facets={"commune": (commune.slug,)} if commune else {}, synonyms=tuple(words),
-        published=page.published, image_url=image_url(page) if image_url else "",
+        facets={"commune": (commune.slug,)} if commune else {},
+        synonyms=tuple(words),
+        published=page.published,
+        image_url=image_url(page) if image_url else "",
         facts={"duration": page.duration, "stops": str(len(page.stops()))},
     )
 

@@ -13,6 +13,7 @@ file, milliseconds) is updated in the request, Elasticsearch by the background t
 (search/background.py) with a write timeout, and not at all while its circuit breaker is open
 (search/breaker.py) — the rows stay pending for the five-minute `sync`.
 """
+
 import logging
 from datetime import timedelta
 
@@ -38,14 +39,16 @@ def indexed_models():
     from portal.models import OfficialDocumentPage
     from promo.models import CATALOGUE_MODELS, TripPage
 
-    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage,
-            TripPage.kind: TripPage}
+    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage, TripPage.kind: TripPage}
 
 
 def _live(model):
     """Live pages of `model` with what `documents_for_pages` reads, in a fixed number of queries."""
-    related = ["locale"] + [name for name in ("commune", "sector", "category")
-                            if _has_field(model, name) and model._meta.get_field(name).is_relation]
+    related = ["locale"] + [
+        name
+        for name in ("commune", "sector", "category")
+        if _has_field(model, name) and model._meta.get_field(name).is_relation
+    ]
     # Pages behind a view restriction (password, login, groups) stay out of the public search.
     qs = model.objects.live().public().select_related(*related)
     if _has_field(model, "tagged_items"):
@@ -75,7 +78,7 @@ def live_pages_for(translation_keys):
         # In chunks: SQLite refuses one query over thousands of keys ("Expression tree is too
         # large"), which a bulk import of a few thousand pages reaches.
         for start in range(0, len(keys), 500):
-            pages.extend(_live(model).filter(translation_key__in=keys[start:start + 500]))
+            pages.extend(_live(model).filter(translation_key__in=keys[start : start + 500]))
     return pages
 
 
@@ -104,11 +107,13 @@ def _queue_pages(pages):
     if not pages:
         return
     engines = [name for name, _engine in indexing_engines()]
-    PendingUpdate.objects.bulk_create([
-        PendingUpdate(page_id=page.pk, translation_key=page.translation_key, ref=page.ref,
-                      engine=name)
-        for page in pages for name in engines
-    ])
+    PendingUpdate.objects.bulk_create(
+        [
+            PendingUpdate(page_id=page.pk, translation_key=page.translation_key, ref=page.ref, engine=name)
+            for page in pages
+            for name in engines
+        ]
+    )
     transaction.on_commit(apply_after_commit)
 
 
@@ -135,8 +140,7 @@ def apply_pending(limit=None, progress=None, only=None, force=True):
         breaker = breaker_for(engine) if name != "sqlite" else None
         if breaker is not None and not force and not breaker.allow():
             continue  # recently failed: the rows wait for `sync` or the next publish
-        rows = list(PendingUpdate.objects.filter(engine=name, applied_at=None)
-                    .order_by("id")[:limit])
+        rows = list(PendingUpdate.objects.filter(engine=name, applied_at=None).order_by("id")[:limit])
         if not rows:
             continue
         keys = {row.translation_key for row in rows}
@@ -145,10 +149,8 @@ def apply_pending(limit=None, progress=None, only=None, force=True):
             docs = documents_for_pages(pages)
             live = {doc.key for doc in docs}
             refs = {row.ref for row in rows} | {doc.ref for doc in docs}
-            refs |= set(IndexedItem.objects.filter(translation_key__in=keys)
-                        .values_list("ref", flat=True))
-            stale = [f"{ref}:{code}" for ref in refs for code in LOCALES
-                     if f"{ref}:{code}" not in live]
+            refs |= set(IndexedItem.objects.filter(translation_key__in=keys).values_list("ref", flat=True))
+            stale = [f"{ref}:{code}" for ref in refs for code in LOCALES if f"{ref}:{code}" not in live]
             if stale:
                 engine.delete(stale)
             if docs:
@@ -157,7 +159,8 @@ def apply_pending(limit=None, progress=None, only=None, force=True):
             if breaker is not None:
                 breaker.failed()
             PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(
-                last_error=str(exc)[:500], attempts=F("attempts") + 1)
+                last_error=str(exc)[:500], attempts=F("attempts") + 1
+            )
             log.warning("search engine %s unavailable, %d updates kept: %s", name, len(rows), exc)
             continue
         if breaker is not None:
@@ -168,8 +171,11 @@ def apply_pending(limit=None, progress=None, only=None, force=True):
         with transaction.atomic():
             IndexedItem.objects.bulk_create(
                 [IndexedItem(translation_key=key, ref=ref) for key, ref in items.items()],
-                batch_size=500, update_conflicts=True, unique_fields=["translation_key"],
-                update_fields=["ref"])
+                batch_size=500,
+                update_conflicts=True,
+                unique_fields=["translation_key"],
+                update_fields=["ref"],
+            )
             PendingUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(applied_at=now())
         applied += len(rows)
         if progress:
@@ -241,9 +247,9 @@ def connect_signals():
     post_page_move.connect(_on_move, dispatch_uid="search-moved")
     # a section's new slug changes the URL of everything below it
     page_slug_changed.connect(_on_move, dispatch_uid="search-slug-changed")
-    post_save.connect(_on_restriction_change, sender=PageViewRestriction,
-                      dispatch_uid="search-restricted")
-    post_delete.connect(_on_restriction_change, sender=PageViewRestriction,
-                        dispatch_uid="search-unrestricted")
+    post_save.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restricted")
+    post_delete.connect(
+        _on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-unrestricted"
+    )
     for model in indexed_models().values():
         post_delete.connect(_on_page_change, sender=model, dispatch_uid=f"search-del-{model.__name__}")

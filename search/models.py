@@ -76,8 +76,9 @@ class SearchQueryDay(models.Model):
 
     class Meta:
         ordering = ["-day", "-count"]
-        constraints = [models.UniqueConstraint(fields=["day", "query", "lang"],
-                                               name="search_query_day_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query", "lang"], name="search_query_day_unique")
+        ]
         indexes = [models.Index(fields=["day", "lang"])]
 
     def __str__(self):

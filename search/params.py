@@ -6,6 +6,7 @@ in any language or a former (pre-2025) name, a sector or category by code or nam
 Vietnamese diacritics do not matter. `commune=Long Tân` filters on xã Long Hòa, which absorbed
 it.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,8 +16,11 @@ from search.documents import KINDS, LOCALES
 MAX_FACET_CHARS = 120
 MAX_FACET_VALUES = 20
 MAX_PAGE = 1000
-_RESOLVED = {"commune": ("commune",), "sector": ("sector",),
-             "category": ("product_category", "news_category")}
+_RESOLVED = {
+    "commune": ("commune",),
+    "sector": ("sector",),
+    "category": ("product_category", "news_category"),
+}
 
 
 class BadParameter(ValueError):
@@ -57,8 +61,9 @@ def _facet(get, name):
         raise BadParameter(name, f"at most {MAX_FACET_VALUES} values of {name}")
     for value in values:
         if len(value) > MAX_FACET_CHARS or any(unicodedata.category(c)[0] == "C" for c in value):
-            raise BadParameter(name, f"{name} must be a code or a name of at most "
-                                     f"{MAX_FACET_CHARS} characters")
+            raise BadParameter(
+                name, f"{name} must be a code or a name of at most {MAX_FACET_CHARS} characters"
+            )
     return values
 
 
@@ -111,11 +116,20 @@ def resolve_facets(params, resolver=None):
     if not any(wanted.values()):
         return params
     resolver = resolver or FacetResolver()
-    codes = {name: tuple(dict.fromkeys(code for word in words
-                                       for code in resolver.resolve(name, word, params.lang)))
-             for name, words in wanted.items()}
-    return SearchParams(**{**params.__dict__, "communes": codes["commune"],
-                           "sectors": codes["sector"], "categories": codes["category"]})
+    codes = {
+        name: tuple(
+            dict.fromkeys(code for word in words for code in resolver.resolve(name, word, params.lang))
+        )
+        for name, words in wanted.items()
+    }
+    return SearchParams(
+        **{
+            **params.__dict__,
+            "communes": codes["commune"],
+            "sectors": codes["sector"],
+            "categories": codes["category"],
+        }
+    )
 
 
 def parse_params(get, require_q=True, default_lang="vi", resolve=True):
@@ -136,9 +150,14 @@ def parse_params(get, require_q=True, default_lang="vi", resolve=True):
     if upcoming not in ("", "0", "1"):
         raise BadParameter("upcoming", "upcoming must be 1 (only fairs not yet over) or 0")
     params = SearchParams(
-        q=q, lang=lang, kinds=kinds, communes=_facet(get, "commune"),
-        sectors=_facet(get, "sector"), categories=_facet(get, "category"),
-        upcoming=upcoming == "1", page=_int(get, "page", 1, 1, MAX_PAGE),
+        q=q,
+        lang=lang,
+        kinds=kinds,
+        communes=_facet(get, "commune"),
+        sectors=_facet(get, "sector"),
+        categories=_facet(get, "category"),
+        upcoming=upcoming == "1",
+        page=_int(get, "page", 1, 1, MAX_PAGE),
         page_size=_int(get, "page_size", 10, 1, 50),
     )
     return resolve_facets(params) if resolve else params

@@ -3,6 +3,7 @@
 A promotion is made for a query string in the admin; it applies whatever the visitor's
 diacritics or case, and shows the picked item in the visitor's language when translated.
 """
+
 import html
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -20,10 +21,12 @@ def _key(q):
 def _load():
     """{folded query: [(translation key of the picked page, description)]}, in order."""
     table = {}
-    for p in (SearchPromotion.objects.select_related("query", "page")
-              .filter(page__isnull=False).order_by("sort_order")):
-        table.setdefault(_key(p.query.query_string), []).append(
-            (p.page.translation_key, p.description))
+    for p in (
+        SearchPromotion.objects.select_related("query", "page")
+        .filter(page__isnull=False)
+        .order_by("sort_order")
+    ):
+        table.setdefault(_key(p.query.query_string), []).append((p.page.translation_key, p.description))
     return table
 
 
@@ -33,20 +36,30 @@ def best_bets(q, lang, hits):
         return hits
     picked = []
     for translation_key, description in promotions:
-        translation = (Page.objects.live().filter(translation_key=translation_key,
-                                                  locale__language_code__in=[lang, "vi"])
-                       .select_related("locale").specific())
+        translation = (
+            Page.objects.live()
+            .filter(translation_key=translation_key, locale__language_code__in=[lang, "vi"])
+            .select_related("locale")
+            .specific()
+        )
         chosen = sorted(translation, key=lambda p: p.locale.language_code != lang)
         if not chosen:
             continue
         target = chosen[0]
         ref = getattr(target, "ref", f"page-{target.pk}")
-        picked.append(Hit(
-            ref=ref, kind=getattr(target, "kind", "page"), locale=target.locale.language_code,
-            title=target.title, url=target.get_url() or "",
-            snippet=html.escape(description or getattr(target, "summary", "")
-                                or getattr(target, "abstract", "")),
-            score=0.0, facts={"best_bet": "1"},
-        ))
+        picked.append(
+            Hit(
+                ref=ref,
+                kind=getattr(target, "kind", "page"),
+                locale=target.locale.language_code,
+                title=target.title,
+                url=target.get_url() or "",
+                snippet=html.escape(
+                    description or getattr(target, "summary", "") or getattr(target, "abstract", "")
+                ),
+                score=0.0,
+                facts={"best_bet": "1"},
+            )
+        )
     refs = {hit.ref for hit in picked}
     return picked + [hit for hit in hits if hit.ref not in refs]

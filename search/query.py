@@ -20,6 +20,7 @@ what the index knows. Every engine executes a plan with the same semantics:
   within the tier, so a looser tier never outranks a stricter one.
 * No `excluded` match may occur in a document, in any tier.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -72,8 +73,12 @@ class Filters:
 
     def facets(self) -> list[tuple[str, tuple[str, ...]]]:
         """(facet name, wanted values) for every facet filtered on, in `FACET_NAMES` order."""
-        pairs = (("kind", self.kinds), ("commune", self.communes), ("sector", self.sectors),
-                 ("category", self.categories))
+        pairs = (
+            ("kind", self.kinds),
+            ("commune", self.communes),
+            ("sector", self.sectors),
+            ("category", self.categories),
+        )
         return [(name, values) for name, values in pairs if values]
 
     def reference_day(self) -> dt.date:
@@ -104,8 +109,9 @@ def parse(raw: str, filters: Filters | None = None) -> Query:
     if not cleaned:
         raise QueryError("Type a word to search for.")
     if len(cleaned) > MAX_QUERY_CHARS:
-        raise QueryError(f"The search text is too long: {len(cleaned)} characters, at most "
-                         f"{MAX_QUERY_CHARS} are allowed.")
+        raise QueryError(
+            f"The search text is too long: {len(cleaned)} characters, at most {MAX_QUERY_CHARS} are allowed."
+        )
     terms: list[str] = []
     phrases: list[str] = []
     excluded: list[str] = []
@@ -125,8 +131,7 @@ def parse(raw: str, filters: Filters | None = None) -> Query:
         if excluded:
             raise QueryError("Add a word to search for; excluding words alone finds nothing.")
         raise QueryError("The search text has no letters or digits to search for.")
-    return Query(cleaned, tuple(terms), tuple(phrases), tuple(excluded), filters or Filters(),
-                 tuple(wanted))
+    return Query(cleaned, tuple(terms), tuple(phrases), tuple(excluded), filters or Filters(), tuple(wanted))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,8 +227,7 @@ class Plan:
     @property
     def highlight_tokens(self) -> frozenset[str]:
         """Every token whose occurrence in a result should be marked."""
-        return frozenset(t for c in self.clauses for o in c.every_option + c.corrected
-                         for t in o.tokens)
+        return frozenset(t for c in self.clauses for o in c.every_option + c.corrected for t in o.tokens)
 
     @property
     def highlight_sequences(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
@@ -318,7 +322,7 @@ def _units(query: Query, vocabulary: Vocabulary | None) -> list[_Unit]:
                 for word in _cjk_words(seg.tokens, vocabulary):
                     units.append(_Unit(_cjk_label(word), word, cjk=True))
             else:
-                typed = term[seg.start:seg.end]
+                typed = term[seg.start : seg.end]
                 latin.append((seg.tokens[0], text.analyze(typed, stemming=False)[0], typed))
         if len(latin) == 1:
             tok, raw, typed = latin[0]
@@ -328,8 +332,9 @@ def _units(query: Query, vocabulary: Vocabulary | None) -> list[_Unit]:
     return units
 
 
-def _corrections(unit: _Unit, vocabulary: Vocabulary, accented: bool, vietnamese: bool,
-                 context: bool) -> tuple[bool, list[str], bool]:
+def _corrections(
+    unit: _Unit, vocabulary: Vocabulary, accented: bool, vietnamese: bool, context: bool
+) -> tuple[bool, list[str], bool]:
     """(typed as the index knows it, corrections, corrections trusted alone) for a Latin word.
 
     A word typed with diacritics (or bare among words typed with them) that no document writes
@@ -356,8 +361,9 @@ def _corrections(unit: _Unit, vocabulary: Vocabulary, accented: bool, vietnamese
     return as_typed, found[:keep], True
 
 
-def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonyms = None,
-           prefix_last: bool = False) -> Plan:
+def expand(
+    query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonyms = None, prefix_last: bool = False
+) -> Plan:
     """Build the plan: synonyms (longest phrase wins), compounds, spelling variants, tiers.
 
     `prefix_last`: the last typed word also matches words it begins (the search page retries so
@@ -387,19 +393,21 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
             i += 1
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
-        joined = (vocabulary.joined(unit.raw[0], nxt.raw[0])
-                  if vocabulary and nxt and len(unit.raw) == len(nxt.raw) == 1 and not nxt.cjk
-                  else None)
+        joined = (
+            vocabulary.joined(unit.raw[0], nxt.raw[0])
+            if vocabulary and nxt and len(unit.raw) == len(nxt.raw) == 1 and not nxt.cjk
+            else None
+        )
         if joined:  # `rubber wood` also finds `rubberwood`
             tokens = unit.tokens + nxt.tokens
-            clauses.append(Clause(f"{unit.label} {nxt.label}",
-                                  (Match(tokens), Match((joined,), origin="compound"))))
+            clauses.append(
+                Clause(f"{unit.label} {nxt.label}", (Match(tokens), Match((joined,), origin="compound")))
+            )
             i += 2
             continue
         options, variants, trusted = [Match(unit.tokens)], [], True
         if vocabulary is not None and len(unit.tokens) == 1:
-            as_typed, found, trusted = _corrections(unit, vocabulary, accented, vietnamese,
-                                                    len(units) > 1)
+            as_typed, found, trusted = _corrections(unit, vocabulary, accented, vietnamese, len(units) > 1)
             options = options if as_typed else []
             variants = [Match((v,), weight=VARIANT_WEIGHT, origin="variant") for v in found]
             split = vocabulary.split(unit.raw[0])
@@ -416,8 +424,7 @@ def expand(query: Query, vocabulary: Vocabulary | None = None, synonyms: Synonym
         clauses = _prefix_last(clauses, query, vocabulary)
     excluded = tuple(Match(tuple(text.analyze(w))) for w in query.excluded if text.analyze(w))
     phrase = tuple(t for w in query.wanted for t in text.analyze(w))
-    return Plan(tuple(clauses), excluded, query.filters, phrase,
-                build_tiers(tuple(clauses), phrase))
+    return Plan(tuple(clauses), excluded, query.filters, phrase, build_tiers(tuple(clauses), phrase))
 
 
 def _edge_tokens(clause: Clause, first: bool) -> list[str]:
@@ -458,8 +465,7 @@ def _synonym_span(units: list[_Unit], i: int, table: dict) -> int:
     return 0
 
 
-def _prefix_last(clauses: list[Clause], query: Query,
-                 vocabulary: Vocabulary | None) -> list[Clause]:
+def _prefix_last(clauses: list[Clause], query: Query, vocabulary: Vocabulary | None) -> list[Clause]:
     """The last free word's clause, matching words it begins: only when a free word was typed
     last, is Latin (a CJK word is already matched in parts) and is not a whole word the index
     knows (`nui c`, not `tinh bọt sắn`: `sắn` is a word, finding `sản…` for it would be noise)."""
@@ -475,7 +481,7 @@ def _prefix_last(clauses: list[Clause], query: Query,
     i = max(i for i, c in enumerate(clauses) if not c.required)
     if clauses[i].label != last:  # a synonym or compound spans it: leave it whole
         return clauses
-    return clauses[:i] + [Clause(last, (Match(raw, "prefix"),))] + clauses[i + 1:]
+    return clauses[:i] + [Clause(last, (Match(raw, "prefix"),))] + clauses[i + 1 :]
 
 
 def build_tiers(clauses: tuple[Clause, ...], phrase: tuple[str, ...]) -> tuple[Tier, ...]:

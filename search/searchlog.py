@@ -12,6 +12,7 @@ which `manage.py search_index sync` (the five-minute cron) also runs.
 
 `summary(days)` is what the staff dashboard reads.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -127,15 +128,18 @@ def flush() -> int:
         z = zero[(day, query, lang)]
         with transaction.atomic():
             updated = SearchQueryDay.objects.filter(day=day, query=query, lang=lang).update(
-                count=F("count") + n, zero_results=F("zero_results") + z)
+                count=F("count") + n, zero_results=F("zero_results") + z
+            )
             if not updated:
                 try:
                     with transaction.atomic():
-                        SearchQueryDay.objects.create(day=day, query=query, lang=lang, count=n,
-                                                      zero_results=z)
+                        SearchQueryDay.objects.create(
+                            day=day, query=query, lang=lang, count=n, zero_results=z
+                        )
                 except IntegrityError:  # another process created it first
                     SearchQueryDay.objects.filter(day=day, query=query, lang=lang).update(
-                        count=F("count") + n, zero_results=F("zero_results") + z)
+                        count=F("count") + n, zero_results=F("zero_results") + z
+                    )
     return len(counts)
 
 
@@ -163,14 +167,20 @@ def summary(days: int = 30, limit: int = 10, today: dt.date | None = None) -> di
     rows = SearchQueryDay.objects.filter(day__gte=since)
 
     def top(field):
-        return [{"query": r["query"], "count": r["n"]} for r in
-                rows.filter(**{f"{field}__gt": 0}).values("query").annotate(n=Sum(field))
-                .order_by("-n", "query")[:limit]]
+        return [
+            {"query": r["query"], "count": r["n"]}
+            for r in rows.filter(**{f"{field}__gt": 0})
+            .values("query")
+            .annotate(n=Sum(field))
+            .order_by("-n", "query")[:limit]
+        ]
 
     return {
         "total": rows.aggregate(n=Sum("count"))["n"] or 0,
         "top": top("count"),
         "empty": top("zero_results"),
-        "by_lang": [{"lang": r["lang"], "count": r["n"]} for r in
-                    rows.values("lang").annotate(n=Sum("count")).order_by("-n", "lang")],
+        "by_lang": [
+            {"lang": r["lang"], "count": r["n"]}
+            for r in rows.values("lang").annotate(n=Sum("count")).order_by("-n", "lang")
+        ],
     }

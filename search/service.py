@@ -6,6 +6,7 @@ or a callable returning one, so the caller can cache them however it likes).
 A remote engine sits behind a circuit breaker (search/breaker.py): when it fails, this search
 and the following ones for a cool-down answer from the embedded index at once.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,9 +31,16 @@ def _tuple(values: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(v for v in (values or ()) if v)
 
 
-def search_with(engine, q: str, lang: str = "vi", filters: Filters | None = None, page: int = 1,
-                page_size: int = 10, synonyms: Synonyms = None,
-                prefix_fallback: bool = False) -> SearchResults:
+def search_with(
+    engine,
+    q: str,
+    lang: str = "vi",
+    filters: Filters | None = None,
+    page: int = 1,
+    page_size: int = 10,
+    synonyms: Synonyms = None,
+    prefix_fallback: bool = False,
+) -> SearchResults:
     """Parse, expand against `engine`'s vocabulary and search it (no fallback).
 
     `prefix_fallback`: when whole words find nothing, search again with the last word as the
@@ -52,8 +60,10 @@ def search_with(engine, q: str, lang: str = "vi", filters: Filters | None = None
             if found.total:
                 return dataclasses.replace(found, prefix=True)
     suggestion = did_you_mean(query, plan, results) if page == 1 else ""
-    hits = [dataclasses.replace(h, missing=missing_words(plan, h)) if h.match == "most" else h
-            for h in results.hits]
+    hits = [
+        dataclasses.replace(h, missing=missing_words(plan, h)) if h.match == "most" else h
+        for h in results.hits
+    ]
     return dataclasses.replace(results, suggestion=suggestion, hits=hits)
 
 
@@ -67,7 +77,8 @@ def missing_words(plan: Plan, hit) -> tuple[str, ...]:
             return sum(t in present for t in m.tokens) >= m.minimum
         if m.mode == "prefix":
             return all(t in present for t in m.tokens[:-1]) and any(
-                p.startswith(m.tokens[-1]) for p in present)
+                p.startswith(m.tokens[-1]) for p in present
+            )
         return all(t in present for t in m.tokens)
 
     return tuple(c.label for c in plan.clauses if not any(found(m) for m in c.every_option))
@@ -94,15 +105,22 @@ def did_you_mean(query: Query, plan: Plan, results: SearchResults) -> str:
         typed = {t for m in clause.options for t in m.tokens}
         if typed & set(tokens):  # the hit has the word as typed: it was not the slip
             continue
-        context = {t for other in plan.clauses[:number] + plan.clauses[number + 1:]
-                   for m in other.every_option for t in m.tokens}
+        context = {
+            t
+            for other in plan.clauses[:number] + plan.clauses[number + 1 :]
+            for m in other.every_option
+            for t in m.tokens
+        }
         # The occurrence beside another of the query's words is the one meant (`cá sáng`).
         places = [k for k, tok in enumerate(tokens) if tok in wanted]
-        places.sort(key=lambda k: not ({tokens[k - 1] if k else None,
-                                         tokens[k + 1] if k + 1 < len(tokens) else None} & context))
+        places.sort(
+            key=lambda k: (
+                not ({tokens[k - 1] if k else None, tokens[k + 1] if k + 1 < len(tokens) else None} & context)
+            )
+        )
         if not places:
             continue
-        surface = source[found[places[0]][1]:found[places[0]][2]]
+        surface = source[found[places[0]][1] : found[places[0]][2]]
         if text.surface_key(surface) == text.surface_key(clause.label):
             continue
         if clause.label[:1].islower():
@@ -134,27 +152,49 @@ def _with_fallback(primary, call):
             result = call(primary)
         except EngineUnavailable as exc:
             breaker.failed()
-            log.warning("search engine %s unavailable, answering from the embedded index: %s",
-                        getattr(primary, "name", primary), exc)
+            log.warning(
+                "search engine %s unavailable, answering from the embedded index: %s",
+                getattr(primary, "name", primary),
+                exc,
+            )
         else:
             breaker.succeeded()
             return result
     return call(fallback)
 
 
-def run_search(q: str, lang: str = "vi", kinds=(), communes=(), sectors=(), categories=(),
-               upcoming: bool = False, page: int = 1, page_size: int = 10,
-               synonyms: Synonyms = None, today: dt.date | None = None,
-               engine=None, prefix_fallback: bool = False) -> SearchResults:
+def run_search(
+    q: str,
+    lang: str = "vi",
+    kinds=(),
+    communes=(),
+    sectors=(),
+    categories=(),
+    upcoming: bool = False,
+    page: int = 1,
+    page_size: int = 10,
+    synonyms: Synonyms = None,
+    today: dt.date | None = None,
+    engine=None,
+    prefix_fallback: bool = False,
+) -> SearchResults:
     """Search the configured engine; when it is unreachable, answer from the embedded one
     (the results then say `engine='sqlite'`). Raises `QueryError` for unsearchable input and
     `EngineUnavailable` only when the embedded index itself fails."""
     if today is None:
         today = _frozen_today()
-    filters = Filters(kinds=_tuple(kinds), communes=_tuple(communes), sectors=_tuple(sectors),
-                      categories=_tuple(categories), upcoming=bool(upcoming), today=today)
-    return _with_fallback(engine or get_engine(), lambda e: search_with(
-        e, q, lang, filters, page, page_size, synonyms, prefix_fallback))
+    filters = Filters(
+        kinds=_tuple(kinds),
+        communes=_tuple(communes),
+        sectors=_tuple(sectors),
+        categories=_tuple(categories),
+        upcoming=bool(upcoming),
+        today=today,
+    )
+    return _with_fallback(
+        engine or get_engine(),
+        lambda e: search_with(e, q, lang, filters, page, page_size, synonyms, prefix_fallback),
+    )
 
 
 def run_autocomplete(prefix: str, lang: str = "vi", limit: int = 8, engine=None) -> list[Suggestion]:

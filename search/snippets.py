@@ -4,6 +4,7 @@ The engines only say which translation matched; the window, the escaping and the
 are decided here, so a snippet looks the same whichever engine answered and nothing from the
 content can ever become markup.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -21,8 +22,9 @@ def _matchers(plan) -> list[list[tuple[tuple[str, ...], bool]]]:
     """Per clause of the plan, its Latin options as (tokens, last token is a prefix)."""
     out = []
     for clause in plan.clauses:
-        options = [(m.tokens, m.mode == "prefix") for m in clause.every_option
-                   if m.mode != "some" and m.tokens]
+        options = [
+            (m.tokens, m.mode == "prefix") for m in clause.every_option if m.mode != "some" and m.tokens
+        ]
         out.append(options)
     return out
 
@@ -87,11 +89,16 @@ def _marked_spans(text: str, tokens: frozenset[str], matchers=None) -> list[tupl
     phrases, covered = _phrase_spans(found, matchers) if matchers else ([], set())
     singles = tokens
     if matchers and covered:
-        singles = frozenset(t for c, options in enumerate(matchers) if c not in covered
-                            for seq, _ in options for t in seq) | frozenset(
-            t for t in tokens if not any(t in seq for options in matchers for seq, _ in options))
-    prefixes = [seq[-1] for c, options in enumerate(matchers or ()) if c not in covered
-                for seq, prefix in options if prefix]
+        singles = frozenset(
+            t for c, options in enumerate(matchers) if c not in covered for seq, _ in options for t in seq
+        ) | frozenset(t for t in tokens if not any(t in seq for options in matchers for seq, _ in options))
+    prefixes = [
+        seq[-1]
+        for c, options in enumerate(matchers or ())
+        if c not in covered
+        for seq, prefix in options
+        if prefix
+    ]
     marks: list[tuple[int, int, int]] = [(s, e, 3) for s, e in phrases]
     j = 0  # the next phrase span that ends after the current token (both lists are in order)
     for tok, start, end in found:

@@ -1,4 +1,5 @@
 """Staff-edited synonym groups, read once per change rather than once per search."""
+
 from search.cached import versioned
 
 

@@ -17,6 +17,7 @@ Beside the index tokens, a few rules that spelling tolerance builds on, all in t
 `vietnamese_variants` / `edits1` (the candidate spellings a query word is checked against the
 indexed vocabulary with; see `search.vocabulary`).
 """
+
 from __future__ import annotations
 
 import re
@@ -223,15 +224,21 @@ def surface_words(text: str) -> list[tuple[str, str]]:
     """(surface key, folded word) of every Latin word of `text` shaped like a Vietnamese
     syllable: what the index records of how words are written, so a query word typed with
     diacritics nobody in the catalogue uses can be told from one that is simply right."""
-    found = (_surface(word) for _, word in _TOKEN_RE.findall(unicodedata.normalize("NFC", text))
-             if word)
+    found = (_surface(word) for _, word in _TOKEN_RE.findall(unicodedata.normalize("NFC", text)) if word)
     return [f for f in found if f]
 
 
 # Confusions a Vietnamese writer makes between spellings of the same or a nearby sound
 # (regional pronunciation and spelling rules): initial consonants, then final ones.
-_ONSET_GROUPS = (("s", "x"), ("ch", "tr"), ("d", "gi", "r", "v"), ("ng", "ngh"), ("g", "gh"),
-                 ("c", "k"), ("l", "n"))
+_ONSET_GROUPS = (
+    ("s", "x"),
+    ("ch", "tr"),
+    ("d", "gi", "r", "v"),
+    ("ng", "ngh"),
+    ("g", "gh"),
+    ("c", "k"),
+    ("l", "n"),
+)
 _CODA_GROUPS = (("n", "ng", "nh"), ("c", "t", "ch"))
 _VI_PARTS = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?([aeiouy]{1,3})(ng|nh|ch|[cmnpt])?"
@@ -261,13 +268,12 @@ def vietnamese_variants(folded: str) -> dict[str, int]:
             out.setdefault(onset + nucleus + c, 0)
         for i, ch in enumerate(nucleus):
             if ch in "iy":
-                out.setdefault(onset + nucleus[:i] + ("y" if ch == "i" else "i")
-                               + nucleus[i + 1:] + coda, 0)
+                out.setdefault(onset + nucleus[:i] + ("y" if ch == "i" else "i") + nucleus[i + 1 :] + coda, 0)
     for i in range(len(folded) + 1):  # a dropped letter
         for ch in LETTERS:
             out.setdefault(folded[:i] + ch + folded[i:], 1)
     for i in range(len(folded) - 1):  # two letters swapped
-        out.setdefault(folded[:i] + folded[i + 1] + folded[i] + folded[i + 2:], 1)
+        out.setdefault(folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :], 1)
     out.pop(folded, None)
     return out
 

@@ -1,4 +1,5 @@
 """The public search: the JSON API (docs/search-api.md) and the search page, one engine path."""
+
 import logging
 import time
 
@@ -28,9 +29,16 @@ UNAVAILABLE = "Search is temporarily unavailable. Please try again in a minute."
 def _search(params, prefix_fallback=False):
     started = time.perf_counter()
     results = run_search(
-        params.q, lang=params.lang, kinds=params.kinds, communes=params.communes,
-        sectors=params.sectors, categories=params.categories, upcoming=params.upcoming,
-        page=params.page, page_size=params.page_size, synonyms=synonym_groups,
+        params.q,
+        lang=params.lang,
+        kinds=params.kinds,
+        communes=params.communes,
+        sectors=params.sectors,
+        categories=params.categories,
+        upcoming=params.upcoming,
+        page=params.page,
+        page_size=params.page_size,
+        synonyms=synonym_groups,
         prefix_fallback=prefix_fallback,
     )
     took_ms = (time.perf_counter() - started) * 1000
@@ -67,17 +75,33 @@ def api_search(request):
     hits = results.hits
     if params.page == 1:
         hits = best_bets(params.q, params.lang, hits)
-    return JsonResponse({
-        "query": params.q, "lang": params.lang, "engine": results.engine,
-        "took_ms": round(took_ms, 2), "total": results.total, "page": params.page,
-        "page_size": params.page_size,
-        "results": [{"ref": h.ref, "kind": h.kind, "locale": h.locale, "title": h.title,
-                     "url": h.url, "snippet": h.snippet, "score": round(h.score, 4),
-                     "match": h.match}
-                    for h in hits],
-        "facets": _facets(results),
-        "did_you_mean": results.suggestion or None,
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "query": params.q,
+            "lang": params.lang,
+            "engine": results.engine,
+            "took_ms": round(took_ms, 2),
+            "total": results.total,
+            "page": params.page,
+            "page_size": params.page_size,
+            "results": [
+                {
+                    "ref": h.ref,
+                    "kind": h.kind,
+                    "locale": h.locale,
+                    "title": h.title,
+                    "url": h.url,
+                    "snippet": h.snippet,
+                    "score": round(h.score, 4),
+                    "match": h.match,
+                }
+                for h in hits
+            ],
+            "facets": _facets(results),
+            "did_you_mean": results.suggestion or None,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @require_GET
@@ -96,11 +120,17 @@ def api_autocomplete(request):
         suggestions = run_autocomplete(prefix, lang)
     except EngineUnavailable as exc:
         return _unavailable(exc)
-    return JsonResponse({
-        "query": prefix, "lang": lang,
-        "suggestions": [{"ref": s.ref, "kind": s.kind, "locale": s.locale, "title": s.title,
-                         "url": s.url} for s in suggestions],
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "query": prefix,
+            "lang": lang,
+            "suggestions": [
+                {"ref": s.ref, "kind": s.kind, "locale": s.locale, "title": s.title, "url": s.url}
+                for s in suggestions
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def search_page(request):
@@ -131,8 +161,12 @@ def search_page(request):
             query = request.GET.copy()
             query.pop("page", None)
             context.update(
-                results=results, hits=hits, page_obj=page_obj, took_ms=took_ms,
-                params=params, querystring=query.urlencode(),
+                results=results,
+                hits=hits,
+                page_obj=page_obj,
+                took_ms=took_ms,
+                params=params,
+                querystring=query.urlencode(),
                 facet_groups=_facet_groups(results, params),
                 suggestion=_suggestion_link(request, results.suggestion),
                 prefix_word=params.q.split()[-1] if results.prefix else "",
@@ -143,22 +177,34 @@ def search_page(request):
 def _facet_groups(results, params):
     from search.labels import facet_labels
 
-    active = {"kind": params.kinds, "commune": params.communes, "sector": params.sectors,
-              "category": params.categories}
+    active = {
+        "kind": params.kinds,
+        "commune": params.communes,
+        "sector": params.sectors,
+        "category": params.categories,
+    }
     labels = facet_labels(get_language())
-    titles = {"kind": _("Section"), "commune": _("Commune"), "sector": _("Sector"),
-              "category": _("Category")}
+    titles = {"kind": _("Section"), "commune": _("Commune"), "sector": _("Sector"), "category": _("Category")}
     groups = []
     for name in FACET_NAMES:
         counts = results.facets.get(name, {})
         if not counts:
             continue
-        groups.append({
-            "name": name, "title": titles[name],
-            "options": [{"value": value, "label": labels.get(name, {}).get(value, value),
-                         "count": count, "checked": value in active[name]}
-                        for value, count in sorted(counts.items(), key=lambda kv: -kv[1])],
-        })
+        groups.append(
+            {
+                "name": name,
+                "title": titles[name],
+                "options": [
+                    {
+                        "value": value,
+                        "label": labels.get(name, {}).get(value, value),
+                        "count": count,
+                        "checked": value in active[name],
+                    }
+                    for value, count in sorted(counts.items(), key=lambda kv: -kv[1])
+                ],
+            }
+        )
     return groups
 
 

@@ -7,6 +7,7 @@ asks it which words are known, which corrections exist, and where a compound spl
 the answers come from the same data and the same code for both engines, both plan a query the
 same way.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -36,8 +37,9 @@ class Vocabulary:
         vowel marks included, tone placement and case ignored)."""
         return text.surface_key(word) in self.surfaces
 
-    def rank(self, candidates: Iterable[str], limit: int = MAX_VARIANTS,
-             order: Mapping[str, int] | None = None) -> list[str]:
+    def rank(
+        self, candidates: Iterable[str], limit: int = MAX_VARIANTS, order: Mapping[str, int] | None = None
+    ) -> list[str]:
         """The known candidates, closest kind first (`order`: candidate -> rank, lower first),
         then the most documents, ties alphabetical; at most `limit`."""
         order = order or {}
@@ -51,8 +53,9 @@ class Vocabulary:
             return []
         return self.rank(text.edits1(token), limit)
 
-    def vietnamese_variants(self, folded: str, limit: int = MAX_VARIANTS,
-                            confusions_only: bool = False) -> list[str]:
+    def vietnamese_variants(
+        self, folded: str, limit: int = MAX_VARIANTS, confusions_only: bool = False
+    ) -> list[str]:
         """Known Vietnamese syllables a writer may have meant by `folded` (confusion pairs,
         a dropped or swapped letter; see `text.vietnamese_variants`); `confusions_only`: the
         confusion pairs alone (for a word the index knows, a slip of the ear is the likely one)."""
@@ -73,8 +76,7 @@ class Vocabulary:
         for i in range(2, len(raw) - 1):
             left, right = raw[:i], raw[i:]
             short = min(len(left), len(right)) < MIN_COMPOUND_PART
-            if short and not (text.is_vietnamese_syllable(left)
-                              and text.is_vietnamese_syllable(right)):
+            if short and not (text.is_vietnamese_syllable(left) and text.is_vietnamese_syllable(right)):
                 continue
             a, b = text.stem(left), text.stem(right)
             df = min(self.df(a), self.df(b))

@@ -4,17 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from promo.catalogue.spec import KINDS
 
 KIND_LABELS = {
-    "product": _("Local products"), "fair": _("Trade fairs and events"),
-    "attraction": _("Tourism"), "investment": _("Investment opportunities"), "news": _("News"),
+    "product": _("Local products"),
+    "fair": _("Trade fairs and events"),
+    "attraction": _("Tourism"),
+    "investment": _("Investment opportunities"),
+    "news": _("News"),
 }
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of item"),
-                             choices=[(kind, KIND_LABELS[kind]) for kind in KINDS])
-    file = forms.FileField(label=_("Spreadsheet"),
-                           help_text=_("A .xlsx or .csv file whose first row names the columns."))
+    kind = forms.ChoiceField(label=_("Kind of item"), choices=[(kind, KIND_LABELS[kind]) for kind in KINDS])
+    file = forms.FileField(
+        label=_("Spreadsheet"), help_text=_("A .xlsx or .csv file whose first row names the columns.")
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

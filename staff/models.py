@@ -15,6 +15,8 @@ class StaffDashboard(models.Model):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
 class ImportJob(models.Model):
     """A confirmed spreadsheet import, run by the task worker; its page shows progress and then
     the result, so a staff member who closes the tab loses nothing."""
@@ -27,8 +29,7 @@ class ImportJob(models.Model):
 
     # The upload's preview token: confirming the same upload twice finds this job again.
     token = models.CharField(max_length=64, unique=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(max_length=20)
     file_name = models.CharField(max_length=255)
     sheet = models.JSONField()  # header, rows and catalogue lines, as the preview showed them

@@ -5,6 +5,7 @@ Each panel shows only what its reader may see: the review queue lists pages the 
 or review (a draft's title is not public), enquiries need `enquiries.view_enquiry`, and search
 analytics need `staff.view_search_analytics` (reviewers and administrators), with phone
 numbers and e-mail addresses that visitors typed into the search box masked."""
+
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
@@ -31,18 +32,24 @@ class ReviewQueuePanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         page_type = ContentType.objects.get_for_model(Page)
-        editable = (PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
-                    .annotate(key=Cast("pk", CharField())).values("key"))
+        editable = (
+            PagePermissionPolicy()
+            .instances_user_has_any_permission_for(user, ["change"])
+            .annotate(key=Cast("pk", CharField()))
+            .values("key")
+        )
         reviewable = TaskState.objects.reviewable_by(user).values("pk")
-        states = list(WorkflowState.objects.active()
-                      .filter(base_content_type=page_type)
-                      .filter(Q(object_id__in=editable) | Q(current_task_state__in=reviewable))
-                      .select_related("current_task_state__task", "requested_by")
-                      .order_by("created_at")[:50])
-        pages = Page.objects.filter(pk__in=[int(s.object_id) for s in states]).select_related(
-            "locale").in_bulk()
-        items = [{"state": s, "page": pages[int(s.object_id)]} for s in states
-                 if int(s.object_id) in pages]
+        states = list(
+            WorkflowState.objects.active()
+            .filter(base_content_type=page_type)
+            .filter(Q(object_id__in=editable) | Q(current_task_state__in=reviewable))
+            .select_related("current_task_state__task", "requested_by")
+            .order_by("created_at")[:50]
+        )
+        pages = (
+            Page.objects.filter(pk__in=[int(s.object_id) for s in states]).select_related("locale").in_bulk()
+        )
+        items = [{"state": s, "page": pages[int(s.object_id)]} for s in states if int(s.object_id) in pages]
         return {"items": items}
 
 
@@ -59,10 +66,16 @@ class EnquiriesPanel(Component):
     def get_context_data(self, parent_context):
         since = timezone.now() - dt.timedelta(days=7)
         recent = Enquiry.objects.order_by("-created_at")[:LIMIT]
-        items = [{"created_at": e.created_at, "name": e.name, "company": e.company,
-                  "kind": e.get_kind_display(),
-                  "about": e.opportunity_title or e.opportunity_ref}
-                 for e in recent]
+        items = [
+            {
+                "created_at": e.created_at,
+                "name": e.name,
+                "company": e.company,
+                "kind": e.get_kind_display(),
+                "about": e.opportunity_title or e.opportunity_ref,
+            }
+            for e in recent
+        ]
         return {"items": items, "week_count": Enquiry.objects.filter(created_at__gte=since).count()}
 
 
@@ -75,9 +88,12 @@ class UpcomingFairsPanel(Component):
         from promo.models import FairPage
 
         today = timezone.localdate()
-        fairs = (FairPage.objects.live().filter(locale__language_code="vi")
-                 .filter(start__gte=today, start__lte=today + dt.timedelta(days=FAIR_HORIZON_DAYS))
-                 .order_by("start", "title"))
+        fairs = (
+            FairPage.objects.live()
+            .filter(locale__language_code="vi")
+            .filter(start__gte=today, start__lte=today + dt.timedelta(days=FAIR_HORIZON_DAYS))
+            .order_by("start", "title")
+        )
         return {"fairs": fairs, "days": FAIR_HORIZON_DAYS}
 
 
@@ -112,5 +128,4 @@ def show_redacted(query):
     """The search log's masks, in the reader's language."""
     from search.searchlog import EMAIL_MARK, PHONE_MARK
 
-    return (query.replace(EMAIL_MARK, str(_("[e-mail]")))
-            .replace(PHONE_MARK, str(_("[phone number]"))))
+    return query.replace(EMAIL_MARK, str(_("[e-mail]"))).replace(PHONE_MARK, str(_("[phone number]")))

@@ -1,4 +1,5 @@
 """Who may use the catalogue tools: people who may add catalogue pages."""
+
 from promo.catalogue.spec import LOCALES
 from promo.models import INDEX_MODELS
 
@@ -15,8 +16,7 @@ def can_import(user, kind=None):
         return False
     if user.is_superuser:
         return True
-    return any(index.permissions_for_user(user).can_add_subpage()
-               for index in section_indexes(kind))
+    return any(index.permissions_for_user(user).can_add_subpage() for index in section_indexes(kind))
 
 
 def can_import_live(user, kind, locales):
@@ -27,5 +27,6 @@ def can_import_live(user, kind, locales):
     wanted = set(locales) & set(LOCALES)
     indexes = [i for i in section_indexes(kind) if i.locale.language_code in wanted]
     return bool(indexes) and all(
-        (perms := index.permissions_for_user(user)).can_add_subpage()
-        and perms.can_publish_subpage() for index in indexes)
+        (perms := index.permissions_for_user(user)).can_add_subpage() and perms.can_publish_subpage()
+        for index in indexes
+    )

@@ -7,6 +7,7 @@ migration cannot attach page permissions to them on a fresh database. The work i
 attaches page permissions and the workflow to whichever section pages exist. Both are
 idempotent, and `ensure_roles()` takes an app registry so the migration can pass its own.
 """
+
 from django.apps import apps as global_apps
 from django.db import transaction
 
@@ -41,7 +42,8 @@ def _permission(apps, app_label, model, codename, name):
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
     permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name})
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )
     return permission
 
 
@@ -51,27 +53,32 @@ def ensure_roles(apps=global_apps):
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    access_admin = _permission(apps, "wagtailadmin", "admin", "access_admin",
-                               "Can access Wagtail admin")
-    submit_translation = _permission(apps, "wagtail_localize", "translation",
-                                     "submit_translation", "Can submit translations")
+    access_admin = _permission(apps, "wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+    submit_translation = _permission(
+        apps, "wagtail_localize", "translation", "submit_translation", "Can submit translations"
+    )
     media = [_permission(apps, *row) for row in MEDIA_PERMISSIONS]
     root_collection = Collection.objects.filter(depth=1).first()
 
-    groups = {name: Group.objects.get_or_create(name=name)[0]
-              for name in (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)}
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)
+    }
     for name, group in groups.items():
         group.permissions.add(access_admin)
         if name in EDITOR_GROUPS.values() and root_collection is not None:
             for permission in media:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission)
+                    group=group, collection=root_collection, permission=permission
+                )
     groups[TRANSLATORS].permissions.add(submit_translation)
     # The reviewers' office follows what visitors look for; editors and translators do not
     # need visitors' raw queries.
-    groups[REVIEWERS].permissions.add(_permission(
-        apps, "staff", "staffdashboard", "view_search_analytics",
-        "Can see what visitors search for"))
+    groups[REVIEWERS].permissions.add(
+        _permission(
+            apps, "staff", "staffdashboard", "view_search_analytics", "Can see what visitors search for"
+        )
+    )
     _ensure_workflow(apps, groups[REVIEWERS])
     return groups
 
@@ -85,9 +92,9 @@ def _ensure_workflow(apps, reviewers):
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         content_type, _ = ContentType.objects.get_or_create(
-            app_label="wagtailcore", model="groupapprovaltask")
-        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type,
-                                                active=True)
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
+        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
     task.groups.add(reviewers)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
@@ -99,8 +106,10 @@ def _roles_in_place():
     from wagtail.models import Workflow
 
     names = (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)
-    return (Group.objects.filter(name__in=names).count() == len(names)
-            and Workflow.objects.filter(name=WORKFLOW_NAME, workflow_tasks__isnull=False).exists())
+    return (
+        Group.objects.filter(name__in=names).count() == len(names)
+        and Workflow.objects.filter(name=WORKFLOW_NAME, workflow_tasks__isnull=False).exists()
+    )
 
 
 @transaction.atomic
@@ -115,30 +124,40 @@ def apply_section_permissions():
 
     if not _roles_in_place():
         ensure_roles()
-    groups = {g.name: g for g in Group.objects.filter(
-        name__in=(*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS))}
+    groups = {
+        g.name: g for g in Group.objects.filter(name__in=(*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS))
+    }
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
-    page_perms = {p.codename: p for p in Permission.objects.filter(
-        content_type__app_label="wagtailcore", content_type__model="page")}
+    page_perms = {
+        p.codename: p
+        for p in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
+    }
 
     wanted, pages = set(), []
     for kind, model in INDEX_MODELS.items():
         for index in model.objects.select_related("locale"):
             pages.append(index.page_ptr_id)
-            rows = [(EDITOR_GROUPS[kind], EDITOR_PAGE_PERMISSIONS),
-                    (REVIEWERS, REVIEWER_PAGE_PERMISSIONS)]
+            rows = [(EDITOR_GROUPS[kind], EDITOR_PAGE_PERMISSIONS), (REVIEWERS, REVIEWER_PAGE_PERMISSIONS)]
             if index.locale.language_code != SOURCE_LOCALE:
                 rows.append((TRANSLATORS, TRANSLATOR_PAGE_PERMISSIONS))
-            wanted |= {(groups[name].pk, index.page_ptr_id, page_perms[codename].pk)
-                       for name, codenames in rows for codename in codenames}
-    existing = set(GroupPagePermission.objects.filter(page_id__in=pages).values_list(
-        "group_id", "page_id", "permission_id"))
-    GroupPagePermission.objects.bulk_create([
-        GroupPagePermission(group_id=g, page_id=p, permission_id=perm)
-        for g, p, perm in sorted(wanted - existing)])
+            wanted |= {
+                (groups[name].pk, index.page_ptr_id, page_perms[codename].pk)
+                for name, codenames in rows
+                for codename in codenames
+            }
+    existing = set(
+        GroupPagePermission.objects.filter(page_id__in=pages).values_list(
+            "group_id", "page_id", "permission_id"
+        )
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group_id=g, page_id=p, permission_id=perm)
+            for g, p, perm in sorted(wanted - existing)
+        ]
+    )
 
-    assigned = dict(WorkflowPage.objects.filter(page_id__in=pages).values_list(
-        "page_id", "workflow_id"))
+    assigned = dict(WorkflowPage.objects.filter(page_id__in=pages).values_list("page_id", "workflow_id"))
     for page_id in pages:
         if page_id not in assigned:
             WorkflowPage.objects.create(page_id=page_id, workflow=workflow)

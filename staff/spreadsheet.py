@@ -4,6 +4,7 @@ A sheet is one kind; its header row names catalogue-format keys. Each row become
 line the catalogue importer reads, so a sheet is held to exactly the checks a JSON Lines file
 is, and every problem can be pointed back to a row and a column of the sheet.
 """
+
 import csv
 import datetime as dt
 import io
@@ -19,11 +20,29 @@ from promo.catalogue.taxonomy import TaxonomyResolver
 from promo.csv_safety import SafeWriter
 
 FIXED_COLUMNS = ("ref", "locale")
-INTEGER_KEYS = {"ocop_stars", "price_from_vnd", "ticket_vnd", "capital_vnd", "land_use_term_years",
-                "lease_price_min_vnd", "lease_price_max_vnd", "hcmc_minutes", "airport_minutes",
-                "seaport_minutes", "industrial_park_minutes"}
-NUMBER_KEYS = {"lat", "lon", "area_ha", "power_kv", "hcmc_km", "airport_km", "seaport_km",
-               "industrial_park_km"}
+INTEGER_KEYS = {
+    "ocop_stars",
+    "price_from_vnd",
+    "ticket_vnd",
+    "capital_vnd",
+    "land_use_term_years",
+    "lease_price_min_vnd",
+    "lease_price_max_vnd",
+    "hcmc_minutes",
+    "airport_minutes",
+    "seaport_minutes",
+    "industrial_park_minutes",
+}
+NUMBER_KEYS = {
+    "lat",
+    "lon",
+    "area_ha",
+    "power_kv",
+    "hcmc_km",
+    "airport_km",
+    "seaport_km",
+    "industrial_park_km",
+}
 MAX_ROWS = 5000
 MAX_BLANK_ROWS = 5000  # empty rows tolerated between and after the data rows
 MAX_COLUMNS = 200  # far more than any kind's columns; a wider row is cut, not read
@@ -32,28 +51,64 @@ MAX_XLSX_EXPANDED_BYTES = 100 * 2**20
 
 # One example row per kind for the downloadable template; each is a valid vi line.
 EXAMPLES = {
-    "product": {"ref": "mat-ong-minh-hoa", "title": "Mật ong hoa cao su",
-                "summary": "Mật ong nguyên chất từ rừng cao su Minh Hòa.",
-                "body": "Đoạn thứ nhất.\n\nĐoạn thứ hai.", "tags": "mật ong, OCOP",
-                "commune": "xã Minh Thạnh", "published": "2026-11-01", "producer": "HTX mẫu",
-                "category": "food", "ocop_stars": 3, "price_from_vnd": 120000, "unit": "chai"},
-    "fair": {"ref": "hoi-cho-xuan-2027", "title": "Hội chợ Xuân 2027",
-             "summary": "Hội chợ sản phẩm địa phương dịp Tết.", "commune": "xã Dầu Tiếng",
-             "start": "2027-01-20", "end": "2027-01-25", "venue": "Nhà văn hóa xã Dầu Tiếng",
-             "organizer": "Trung tâm Xúc tiến", "registration_url": "https://example.com/dang-ky"},
-    "attraction": {"ref": "ho-dau-tieng", "title": "Hồ Dầu Tiếng",
-                   "summary": "Hồ nước nhân tạo lớn nhất miền Đông Nam Bộ.",
-                   "commune": "xã Dầu Tiếng", "category": "nature", "lat": 11.33,
-                   "lon": 106.33, "opening_hours": "06:00–17:00", "ticket_vnd": 0},
-    "investment": {"ref": "cum-cong-nghiep-mau", "title": "Cụm công nghiệp mẫu",
-                   "summary": "Quỹ đất sạch cho chế biến nông sản.", "commune": "xã Dầu Tiếng",
-                   "sector": "manufacturing", "area_ha": 12.5, "capital_vnd": 130000000000,
-                   "status": "open", "investment_form": "land-lease",
-                   "incentives": "Miễn tiền thuê đất 3 năm | Nghị định 103/2024/NĐ-CP",
-                   "contact_email": "invest@example.com"},
-    "news": {"ref": "tin-mau", "title": "Tin mẫu", "summary": "Một tin mẫu.",
-             "body": "Nội dung tin.", "commune": "xã Dầu Tiếng", "published": "2026-11-01",
-             "category": "economy"},
+    "product": {
+        "ref": "mat-ong-minh-hoa",
+        "title": "Mật ong hoa cao su",
+        "summary": "Mật ong nguyên chất từ rừng cao su Minh Hòa.",
+        "body": "Đoạn thứ nhất.\n\nĐoạn thứ hai.",
+        "tags": "mật ong, OCOP",
+        "commune": "xã Minh Thạnh",
+        "published": "2026-11-01",
+        "producer": "HTX mẫu",
+        "category": "food",
+        "ocop_stars": 3,
+        "price_from_vnd": 120000,
+        "unit": "chai",
+    },
+    "fair": {
+        "ref": "hoi-cho-xuan-2027",
+        "title": "Hội chợ Xuân 2027",
+        "summary": "Hội chợ sản phẩm địa phương dịp Tết.",
+        "commune": "xã Dầu Tiếng",
+        "start": "2027-01-20",
+        "end": "2027-01-25",
+        "venue": "Nhà văn hóa xã Dầu Tiếng",
+        "organizer": "Trung tâm Xúc tiến",
+        "registration_url": "https://example.com/dang-ky",
+    },
+    "attraction": {
+        "ref": "ho-dau-tieng",
+        "title": "Hồ Dầu Tiếng",
+        "summary": "Hồ nước nhân tạo lớn nhất miền Đông Nam Bộ.",
+        "commune": "xã Dầu Tiếng",
+        "category": "nature",
+        "lat": 11.33,
+        "lon": 106.33,
+        "opening_hours": "06:00–17:00",
+        "ticket_vnd": 0,
+    },
+    "investment": {
+        "ref": "cum-cong-nghiep-mau",
+        "title": "Cụm công nghiệp mẫu",
+        "summary": "Quỹ đất sạch cho chế biến nông sản.",
+        "commune": "xã Dầu Tiếng",
+        "sector": "manufacturing",
+        "area_ha": 12.5,
+        "capital_vnd": 130000000000,
+        "status": "open",
+        "investment_form": "land-lease",
+        "incentives": "Miễn tiền thuê đất 3 năm | Nghị định 103/2024/NĐ-CP",
+        "contact_email": "invest@example.com",
+    },
+    "news": {
+        "ref": "tin-mau",
+        "title": "Tin mẫu",
+        "summary": "Một tin mẫu.",
+        "body": "Nội dung tin.",
+        "commune": "xã Dầu Tiếng",
+        "published": "2026-11-01",
+        "category": "economy",
+    },
 }
 
 
@@ -99,8 +154,10 @@ def _check_xlsx_size(data):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
             if sum(info.file_size for info in parts) > MAX_XLSX_EXPANDED_BYTES:
-                raise UnreadableSheet(_("The workbook expands to more than %(mb)d MB; split it.")
-                                      % {"mb": MAX_XLSX_EXPANDED_BYTES // 2**20})
+                raise UnreadableSheet(
+                    _("The workbook expands to more than %(mb)d MB; split it.")
+                    % {"mb": MAX_XLSX_EXPANDED_BYTES // 2**20}
+                )
             for info in parts:
                 if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
                     continue
@@ -154,8 +211,10 @@ def _read_csv(data):
         return _split(row[:MAX_COLUMNS] for row in reader)
     except csv.Error as exc:
         # e.g. a cell over the csv module's 128 KiB field limit, or an unclosed quote
-        raise UnreadableSheet(_("Row %(row)d of the CSV file cannot be read (%(error)s).") % {
-            "row": reader.line_num, "error": exc}) from exc
+        raise UnreadableSheet(
+            _("Row %(row)d of the CSV file cannot be read (%(error)s).")
+            % {"row": reader.line_num, "error": exc}
+        ) from exc
 
 
 def _split(rows):
@@ -245,7 +304,8 @@ def build_sheet(kind, header, body):
             shown["tags"] = ", ".join(shown["tags"])
         if isinstance(shown.get("incentives"), list):
             shown["incentives"] = "\n".join(
-                " | ".join(filter(None, (i.get("text"), i.get("basis")))) for i in shown["incentives"])
+                " | ".join(filter(None, (i.get("text"), i.get("basis")))) for i in shown["incentives"]
+            )
         sheet.rows.append((number, shown))
         sheet.lines.append(line)
     return sheet, problems
@@ -260,13 +320,17 @@ def check(sheet):
     # Site checks run on the rows that parsed, so all problems show at once; a translation
     # whose vi row failed above is not reported again as having no vi row.
     vi_refs = {line.get("ref") for line in sheet.lines if line.get("locale") == "vi"}
-    problems += [p for p in check_against_site(records, resolver)
-                 if not (p.key == "locale" and p.message.split(" ", 1)[0] in vi_refs)]
+    problems += [
+        p
+        for p in check_against_site(records, resolver)
+        if not (p.key == "locale" and p.message.split(" ", 1)[0] in vi_refs)
+    ]
     problems += _taxonomy_problems(sheet, {r.line for r in records}, resolver)
-    problems += [Problem(index, "kind", f"this sheet is imported as {sheet.kind} "
-                                        f"(got {shown['kind']!r})")
-                 for index, (_number, shown) in enumerate(sheet.rows, 1)
-                 if shown.get("kind", sheet.kind) != sheet.kind]
+    problems += [
+        Problem(index, "kind", f"this sheet is imported as {sheet.kind} (got {shown['kind']!r})")
+        for index, (_number, shown) in enumerate(sheet.rows, 1)
+        if shown.get("kind", sheet.kind) != sheet.kind
+    ]
     for record in records:
         record.line = row_of[record.line]
     return records, [Problem(row_of.get(p.line, p.line), p.key, p.message) for p in problems]

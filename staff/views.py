@@ -6,6 +6,7 @@ token — a second confirm of the same upload finds the same job — and shows i
 then the result. The job checks the rows again against the site as it is then, since taxonomy
 or pages may have changed meanwhile.
 """
+
 import secrets
 
 from django.contrib import messages
@@ -57,10 +58,14 @@ class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", UploadForm())
         context["templates"] = [
-            {"kind": kind, "label": dict(UploadForm.base_fields["kind"].choices)[kind],
-             "xlsx": reverse("staff_import_template", args=[kind, "xlsx"]),
-             "csv": reverse("staff_import_template", args=[kind, "csv"])}
-            for kind in KINDS]
+            {
+                "kind": kind,
+                "label": dict(UploadForm.base_fields["kind"].choices)[kind],
+                "xlsx": reverse("staff_import_template", args=[kind, "xlsx"]),
+                "csv": reverse("staff_import_template", args=[kind, "csv"]),
+            }
+            for kind in KINDS
+        ]
         context["recent_jobs"] = _visible_jobs(self.request.user)[:10]
         return context
 
@@ -82,8 +87,11 @@ class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         for key in [k for k in request.session.keys() if k.startswith(SESSION_PREFIX)]:
             del request.session[key]
         request.session[SESSION_PREFIX + token] = {
-            "kind": kind, "name": upload.name, "header": header,
-            "rows": sheet.rows, "lines": sheet.lines,
+            "kind": kind,
+            "name": upload.name,
+            "header": header,
+            "rows": sheet.rows,
+            "lines": sheet.lines,
             "header_problems": [[p.line, p.key, p.message] for p in problems],
         }
         return redirect(reverse("staff_import_preview", args=[token]))
@@ -93,8 +101,9 @@ def _stored(request, token):
     data = request.session.get(SESSION_PREFIX + token)
     if data is None:
         raise Expired
-    sheet = spreadsheet.Sheet(data["kind"], [c for c in data["header"] if c],
-                              [tuple(r) for r in data["rows"]], data["lines"])
+    sheet = spreadsheet.Sheet(
+        data["kind"], [c for c in data["header"] if c], [tuple(r) for r in data["rows"]], data["lines"]
+    )
     return data, sheet
 
 
@@ -106,7 +115,8 @@ class PreviewView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("staff_import"), "label": _("Import spreadsheet")},
-            {"url": "", "label": _("Check the spreadsheet")}]
+            {"url": "", "label": _("Check the spreadsheet")},
+        ]
 
     def get_context_data(self, token, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -115,19 +125,31 @@ class PreviewView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         problems = [Problem(*p) for p in data["header_problems"]] + problems
         bad = {(p.line, p.key) for p in problems}
         bad_rows = {p.line for p in problems}
-        context.update({
-            "token": token, "kind": sheet.kind, "name": data["name"], "columns": sheet.columns,
-            "problems": sorted(problems, key=lambda p: (p.line, p.key)),
-            "rows": [{"number": number, "bad": number in bad_rows,
-                      "cells": [{"value": shown.get(col, ""), "bad": (number, col) in bad}
-                                for col in sheet.columns]}
-                     for number, shown in sheet.rows],
-            "record_count": len(records),
-            "can_confirm": not problems and bool(records) and can_import_live(
-                self.request.user, sheet.kind, {r.locale for r in records}),
-            "may_publish": can_import_live(self.request.user, sheet.kind,
-                                           {r.locale for r in records}),
-        })
+        context.update(
+            {
+                "token": token,
+                "kind": sheet.kind,
+                "name": data["name"],
+                "columns": sheet.columns,
+                "problems": sorted(problems, key=lambda p: (p.line, p.key)),
+                "rows": [
+                    {
+                        "number": number,
+                        "bad": number in bad_rows,
+                        "cells": [
+                            {"value": shown.get(col, ""), "bad": (number, col) in bad}
+                            for col in sheet.columns
+                        ],
+                    }
+                    for number, shown in sheet.rows
+                ],
+                "record_count": len(records),
+                "can_confirm": not problems
+                and bool(records)
+                and can_import_live(self.request.user, sheet.kind, {r.locale for r in records}),
+                "may_publish": can_import_live(self.request.user, sheet.kind, {r.locale for r in records}),
+            }
+        )
         return context
 
 
@@ -158,6 +180,7 @@ class ConfirmView(ImportAccessMixin, View):
 
 class JobView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     """Progress while the job runs (the page refreshes itself), then its result."""
+
     template_name = "staff/import_job.html"
     page_title = gettext_lazy("Spreadsheet import")
     header_icon = "upload"
@@ -165,17 +188,20 @@ class JobView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("staff_import"), "label": _("Import spreadsheet")},
-            {"url": "", "label": _("Spreadsheet import")}]
+            {"url": "", "label": _("Spreadsheet import")},
+        ]
 
     def get_context_data(self, job_id, **kwargs):
         context = super().get_context_data(**kwargs)
         job = _visible_jobs(self.request.user).filter(pk=job_id).first()
         if job is None:
             raise Http404
-        context.update({
-            "job": job,
-            "problems": sorted((Problem(*p) for p in job.problems), key=lambda p: (p.line, p.key)),
-        })
+        context.update(
+            {
+                "job": job,
+                "problems": sorted((Problem(*p) for p in job.problems), key=lambda p: (p.line, p.key)),
+            }
+        )
         return context
 
 

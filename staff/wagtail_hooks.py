@@ -26,17 +26,22 @@ class CatalogueToolsMenuItem(SubmenuMenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_catalogue_tools_menu():
-    menu = Menu(items=[ImportMenuItem(_("Import spreadsheet"), reverse("staff_import"),
-                                      name="staff-import", icon_name="upload")])
-    return CatalogueToolsMenuItem(_("Catalogue tools"), menu, name="catalogue-tools",
-                                  icon_name="table", order=260)
+    menu = Menu(
+        items=[
+            ImportMenuItem(
+                _("Import spreadsheet"), reverse("staff_import"), name="staff-import", icon_name="upload"
+            )
+        ]
+    )
+    return CatalogueToolsMenuItem(
+        _("Catalogue tools"), menu, name="catalogue-tools", icon_name="table", order=260
+    )
 
 
 @hooks.register("register_permissions")
 def register_staff_permissions():
     """Lets administrators grant "see search analytics" to a group in Settings → Groups."""
-    return Permission.objects.filter(content_type__app_label="staff",
-                                     codename="view_search_analytics")
+    return Permission.objects.filter(content_type__app_label="staff", codename="view_search_analytics")
 
 
 @hooks.register("construct_homepage_panels")

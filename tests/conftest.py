@@ -11,6 +11,7 @@ Speed without changing what a test sees:
   worker (one demo server) and the Elasticsearch tests another (one of them stops and restarts
   the node, which must not happen under another test's feet).
 """
+
 import os
 import shutil
 import tempfile
@@ -118,6 +119,7 @@ def indexed(site, django_capture_on_commit_callbacks):
     def load(lines):
         with django_capture_on_commit_callbacks(execute=True):
             return load_lines(lines)
+
     return load
 
 
@@ -128,8 +130,13 @@ def indexed(site, django_capture_on_commit_callbacks):
 # no longer makes the node id), so the controller groups by node id with the scheduler below.
 SERIAL_GROUPS = (
     ("browser", lambda nodeid: nodeid.startswith("tests/e2e/")),
-    ("elasticsearch", lambda nodeid: "tests/integration/test_elastic_outage.py" in nodeid
-        or "elasticsearch" in nodeid.partition("[")[2]),
+    (
+        "elasticsearch",
+        lambda nodeid: (
+            "tests/integration/test_elastic_outage.py" in nodeid
+            or "elasticsearch" in nodeid.partition("[")[2]
+        ),
+    ),
 )
 
 
@@ -153,8 +160,9 @@ def pytest_xdist_make_scheduler(config, log):
 
 # pytest-django's fixtures that open the test database; `fixturenames` holds every fixture a
 # test uses, directly or through other fixtures.
-DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences",
-                               "django_db_serialized_rollback", "live_server"})
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker

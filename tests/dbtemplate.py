@@ -9,6 +9,7 @@ runs on the copy as usual and finds nothing to do. A change to any migration fil
 Django version or the language settings, which the data migrations read) makes a new hash and a
 new template. PostgreSQL runs keep pytest-django's usual create-and-migrate path.
 """
+
 import atexit
 import contextlib
 import fcntl
@@ -60,10 +61,19 @@ def _build(target: Path) -> None:
     """Run `manage.py migrate` into a fresh file and move it into place when complete."""
     partial = target.with_suffix(f".partial-{os.getpid()}")
     partial.unlink(missing_ok=True)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.test",
-           "DATABASE_URL": f"sqlite:///{partial}"}
-    done = subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "--verbosity", "0"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "promo.settings.test",
+        "DATABASE_URL": f"sqlite:///{partial}",
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if done.returncode != 0:
         partial.unlink(missing_ok=True)
         raise RuntimeError(f"building the test database template failed:\n{done.stderr[-4000:]}")
@@ -75,9 +85,12 @@ def _build(target: Path) -> None:
 
 
 def _prune(keep: Path) -> None:
-    old = sorted((p for p in TEMPLATE_DIR.glob("*.sqlite3") if p != keep),
-                 key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in old[KEEP - 1:]:
+    old = sorted(
+        (p for p in TEMPLATE_DIR.glob("*.sqlite3") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for path in old[KEEP - 1 :]:
         path.unlink(missing_ok=True)
 
 

@@ -1,4 +1,5 @@
 """Factories for catalogue content: JSON Lines records (the format staff load) and pages."""
+
 import itertools
 import json
 
@@ -67,15 +68,23 @@ class NewsLine(LineFactory):
 
 
 LINE_FACTORIES = {
-    "product": ProductLine, "fair": FairLine, "attraction": AttractionLine,
-    "investment": InvestmentLine, "news": NewsLine,
+    "product": ProductLine,
+    "fair": FairLine,
+    "attraction": AttractionLine,
+    "investment": InvestmentLine,
+    "news": NewsLine,
 }
 
 
 def translated(line, locale, **changes):
     """The same item as `line` in another locale (shared keys left to the source)."""
-    out = {"ref": line["ref"], "kind": line["kind"], "locale": locale,
-           "title": f"{line['title']} ({locale})", "summary": f"Summary in {locale}."}
+    out = {
+        "ref": line["ref"],
+        "kind": line["kind"],
+        "locale": locale,
+        "title": f"{line['title']} ({locale})",
+        "summary": f"Summary in {locale}.",
+    }
     if line["kind"] == "fair":  # the format requires the dates on every fair line
         out.update(start=line["start"], end=line["end"])
     out.update(changes)

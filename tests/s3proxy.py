@@ -1,5 +1,6 @@
 """A real S3-compatible server for tests: S3Proxy from Maven Central (scripts/s3proxy.sh), backed
 by a temporary folder. Skipped without Java/Maven, except in CI (`.ci/run` has both)."""
+
 import os
 import shutil
 import socket
@@ -23,9 +24,13 @@ class S3Server:
 
     def environ(self, **extra):
         """The site's environment variables for this bucket."""
-        return {"AWS_STORAGE_BUCKET_NAME": self.bucket, "AWS_S3_ENDPOINT_URL": self.endpoint,
-                "AWS_ACCESS_KEY_ID": self.access_key, "AWS_SECRET_ACCESS_KEY": self.secret_key,
-                **extra}
+        return {
+            "AWS_STORAGE_BUCKET_NAME": self.bucket,
+            "AWS_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_ACCESS_KEY_ID": self.access_key,
+            "AWS_SECRET_ACCESS_KEY": self.secret_key,
+            **extra,
+        }
 
 
 def free_port():
@@ -42,15 +47,22 @@ def start_s3proxy(folder, port=None, bucket="dautieng-media"):
             pytest.fail(message)
         pytest.skip(message)
     port = port or free_port()
-    env = {**os.environ, "S3PROXY_PORT": str(port), "S3PROXY_DIR": str(folder),
-           "S3PROXY_BUCKET": bucket, "S3PROXY_ACCESS_KEY": "test-access-key",
-           "S3PROXY_SECRET_KEY": "test-secret-" + os.urandom(8).hex()}
-    started = subprocess.run(["bash", str(SCRIPT), "start"], env=env, capture_output=True,
-                             text=True, timeout=1200)
+    env = {
+        **os.environ,
+        "S3PROXY_PORT": str(port),
+        "S3PROXY_DIR": str(folder),
+        "S3PROXY_BUCKET": bucket,
+        "S3PROXY_ACCESS_KEY": "test-access-key",
+        "S3PROXY_SECRET_KEY": "test-secret-" + os.urandom(8).hex(),
+    }
+    started = subprocess.run(
+        ["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=1200
+    )
     if started.returncode != 0:
         pytest.fail(f"S3Proxy did not start:\n{started.stderr[-3000:]}")
-    server = S3Server(f"http://127.0.0.1:{port}", bucket, env["S3PROXY_ACCESS_KEY"],
-                      env["S3PROXY_SECRET_KEY"], env)
+    server = S3Server(
+        f"http://127.0.0.1:{port}", bucket, env["S3PROXY_ACCESS_KEY"], env["S3PROXY_SECRET_KEY"], env
+    )
 
     def stop():
         subprocess.run(["bash", str(SCRIPT), "stop"], env=env, capture_output=True, timeout=60)

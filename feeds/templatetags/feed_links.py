@@ -6,6 +6,7 @@
 `webcal:` is the same address with the scheme calendar apps register for: following it opens
 the app's "subscribe" dialog instead of downloading the file once.
 """
+
 from django import template
 from django.urls import reverse
 
@@ -21,6 +22,8 @@ def subscribe_links(context):
     request = context["request"]
     calendar = request.build_absolute_uri(reverse("feeds:fairs_ics"))
     return {
-        "rss": reverse("feeds:news_rss"), "atom": reverse("feeds:news_atom"),
-        "calendar_https": calendar, "calendar_webcal": webcal(calendar),
+        "rss": reverse("feeds:news_rss"),
+        "atom": reverse("feeds:news_atom"),
+        "calendar_https": calendar,
+        "calendar_webcal": webcal(calendar),
     }

@@ -1,9 +1,10 @@
 """Sharing and search-engine metadata for the <head> (see templates/includes/head_meta.html).
 
-    {% load seo_tags %}
-    {% seo_meta as seo %}     title, description, type, url, image, locale, alternates, ...
-    {% json_ld %}             one <script type="application/ld+json"> for the current page
+{% load seo_tags %}
+{% seo_meta as seo %}     title, description, type, url, image, locale, alternates, ...
+{% json_ld %}             one <script type="application/ld+json"> for the current page
 """
+
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -28,8 +29,12 @@ def _page(context):
 def _description(page):
     if page is None:
         return ""
-    text = (page.search_description or getattr(page, "summary", "")
-            or strip_tags(getattr(page, "intro", "") or "") or getattr(page, "tagline", ""))
+    text = (
+        page.search_description
+        or getattr(page, "summary", "")
+        or strip_tags(getattr(page, "intro", "") or "")
+        or getattr(page, "tagline", "")
+    )
     return Truncator(" ".join(text.split())).chars(300)
 
 
@@ -42,8 +47,12 @@ def _og_image(request, page):
     if page.pk not in cache:
         rendition = image.get_rendition(OG_IMAGE_SPEC)
         alt = getattr(page, "hero_alt_text", "") or getattr(page, "hero_alt", "") or page.title
-        cache[page.pk] = {"url": request.build_absolute_uri(rendition.url),
-                          "width": rendition.width, "height": rendition.height, "alt": alt}
+        cache[page.pk] = {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": alt,
+        }
     return cache[page.pk]
 
 
@@ -68,8 +77,11 @@ def seo_meta(context):
     alternates = []
     if page is not None:
         live = _live_translation_languages(request, page)
-        alternates = [OG_LOCALES[code] for code in LANGUAGE_CODES
-                      if code in live and code != language and code in OG_LOCALES]
+        alternates = [
+            OG_LOCALES[code]
+            for code in LANGUAGE_CODES
+            if code in live and code != language and code in OG_LOCALES
+        ]
     kind = getattr(specific, "kind", "")
     is_item = hasattr(specific, "ref")  # a catalogue item, not its section index
     return {

@@ -8,6 +8,7 @@
 `language_label` is the one label for "this is shown in another language" across the site:
 listings, home sections and search results use it.
 """
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
@@ -43,9 +44,10 @@ def language_label(code):
     """A short label naming the language some content is shown in, in the visitor's language."""
     if not code or code == get_language():
         return ""
-    return format_html('<span class="lang-label">{}</span>',
-                       pgettext("content shown in another language", "In %(language)s")
-                       % {"language": language_name(code)})
+    return format_html(
+        '<span class="lang-label">{}</span>',
+        pgettext("content shown in another language", "In %(language)s") % {"language": language_name(code)},
+    )
 
 
 @register.filter
@@ -63,7 +65,10 @@ def translation_fallback_notice(context):
     fallback = getattr(request, "translation_fallback", None)
     if fallback is None:
         return {"notice": ""}
-    return {"notice": pgettext(
-        "page shown in another language",
-        "This page is not yet available in %(requested)s. It is shown in %(shown)s.",
-    ) % {"requested": language_name(fallback.requested), "shown": language_name(fallback.shown)}}
+    return {
+        "notice": pgettext(
+            "page shown in another language",
+            "This page is not yet available in %(requested)s. It is shown in %(shown)s.",
+        )
+        % {"requested": language_name(fallback.requested), "shown": language_name(fallback.shown)}
+    }

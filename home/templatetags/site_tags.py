@@ -1,9 +1,10 @@
 """The site chrome's contact block.
 
-    {% load site_tags %}
-    {% office_contact as office %}   the office in the visitor's language, else en, else vi
-                                     (office.shown_language says which)
+{% load site_tags %}
+{% office_contact as office %}   the office in the visitor's language, else en, else vi
+                                 (office.shown_language says which)
 """
+
 from django import template
 from django.utils.translation import get_language
 
@@ -29,5 +30,7 @@ def section_links(context):
     from promo.templatetags.promo_tags import _section_indexes
 
     request = context.get("request")
-    return [{"kind": kind, "title": page.title, "url": page.get_url(request)}
-            for kind, page in _section_indexes(request, get_language())]
+    return [
+        {"kind": kind, "title": page.title, "url": page.get_url(request)}
+        for kind, page in _section_indexes(request, get_language())
+    ]

@@ -8,6 +8,7 @@ Renders a labelled container whose data attributes say where the markers come fr
 (`/api/v1/places.geojson`, same filters as the page) and which tiles to draw; the script
 (`static/maps/map.js`, with Leaflet from `static/vendor/leaflet/`) is included with it, so it
 loads only on pages that show a map. No inline script or style (Content-Security-Policy)."""
+
 from urllib.parse import urlencode
 
 from django import template
@@ -21,8 +22,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("maps/map.html", takes_context=True)
-def place_map(context, kind, query="", ref="", label="", zoom=None, list_id="", css_class="",
-              route=False):
+def place_map(context, kind, query="", ref="", label="", zoom=None, list_id="", css_class="", route=False):
     params = QueryDict(query, mutable=True) if query else QueryDict(mutable=True)
     for name in ("page", "view", "sort", "untranslated"):
         params.pop(name, None)

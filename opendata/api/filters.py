@@ -6,6 +6,7 @@ that says which kind it needs, not an empty answer. Values are codes (`slug`s of
 snippets, choice values), the same in every language; repeat a parameter or separate values
 with commas to match any of them.
 """
+
 import re
 
 from rest_framework.filters import BaseFilterBackend
@@ -32,8 +33,9 @@ def codes(request, name):
         raise BadRequestError(f"{name}: at most {MAX_VALUES} values")
     for value in values:
         if not CODE.match(value):
-            raise BadRequestError(f"{name}: {value[:40]!r} is not a code (lowercase letters, "
-                                  "digits, hyphens)")
+            raise BadRequestError(
+                f"{name}: {value[:40]!r} is not a code (lowercase letters, digits, hyphens)"
+            )
     return values
 
 
@@ -51,8 +53,7 @@ def flag(request, name):
 def _choices_check(name, values, allowed):
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise BadRequestError(f"{name}: unknown value {unknown[0]!r}; one of: "
-                              f"{', '.join(sorted(allowed))}")
+        raise BadRequestError(f"{name}: unknown value {unknown[0]!r}; one of: {', '.join(sorted(allowed))}")
 
 
 def _kinds_text(kinds):
@@ -97,8 +98,10 @@ class ChoiceFilter(Filter):
 class CategoryFilter(Filter):
     name = "category"
     kinds = ("product", "news", "attraction")
-    description = ("Category code: a product or news category (snippet code), or an "
-                   "attraction category (nature, heritage, religious, recreation, food).")
+    description = (
+        "Category code: a product or news category (snippet code), or an "
+        "attraction category (nature, heritage, religious, recreation, food)."
+    )
     schema = {"type": "string", "pattern": CODE.pattern}
 
     def apply(self, request, queryset, kind):
@@ -178,22 +181,32 @@ def listing_filters():
     catalogue = ("product", "fair", "attraction", "investment", "news", "itinerary")
     return [
         RefFilter(),
-        TermFilter("commune", tuple(k for k in catalogue if k != "itinerary"), "commune",
-                   "Commune or ward code (snippet code, e.g. `dau-tieng`)."),
+        TermFilter(
+            "commune",
+            tuple(k for k in catalogue if k != "itinerary"),
+            "commune",
+            "Commune or ward code (snippet code, e.g. `dau-tieng`).",
+        ),
         TermFilter("sector", ("investment",), "sector", "Investment sector code."),
         TermFilter("form", ("investment",), "investment_form", "Form of investment code."),
-        ChoiceFilter("status", ("investment",), "status", InvestmentStatus.values,
-                     "Opportunity status."),
+        ChoiceFilter("status", ("investment",), "status", InvestmentStatus.values, "Opportunity status."),
         CategoryFilter(),
-        FlagFilter("upcoming", ("fair",), "1: fairs whose last day is today or later (Vietnam "
-                   "time); 0: past fairs.", _upcoming),
+        FlagFilter(
+            "upcoming",
+            ("fair",),
+            "1: fairs whose last day is today or later (Vietnam time); 0: past fairs.",
+            _upcoming,
+        ),
         FlagFilter("free", ("attraction",), "1: attractions with free entry.", _free),
-        FlagFilter("open_now", ("attraction",), "1: attractions open now (Vietnam time).",
-                   _open_now),
-        ChoiceFilter("duration", ("itinerary",), "duration", TripDuration.values,
-                     "Itinerary length."),
-        ChoiceFilter("doc_type", ("document",), "doc_type", [code for code, _l in DOCUMENT_TYPES],
-                     "Official document type."),
+        FlagFilter("open_now", ("attraction",), "1: attractions open now (Vietnam time).", _open_now),
+        ChoiceFilter("duration", ("itinerary",), "duration", TripDuration.values, "Itinerary length."),
+        ChoiceFilter(
+            "doc_type",
+            ("document",),
+            "doc_type",
+            [code for code, _l in DOCUMENT_TYPES],
+            "Official document type.",
+        ),
         YearFilter(),
     ]
 
@@ -205,8 +218,9 @@ class ListingFilter(BaseFilterBackend):
             if item.name not in request.GET:
                 continue
             if kind not in item.kinds:
-                raise BadRequestError(f"{item.name} filters {_kinds_text(item.kinds)}: add "
-                                      f"kind= to the query")
+                raise BadRequestError(
+                    f"{item.name} filters {_kinds_text(item.kinds)}: add kind= to the query"
+                )
             queryset = item.apply(request, queryset, kind)
         return queryset
 
@@ -241,6 +255,7 @@ class OrderFilter(BaseFilterBackend):
             raise BadRequestError("order: at most 3 fields")
         for field in fields:
             if field.lstrip("-") not in allowed:
-                raise BadRequestError(f"cannot order by {field[:40]!r}; one of: "
-                                      f"{', '.join(allowed)} (a leading - reverses)")
+                raise BadRequestError(
+                    f"cannot order by {field[:40]!r}; one of: {', '.join(allowed)} (a leading - reverses)"
+                )
         return queryset.order_by(*fields, "id")

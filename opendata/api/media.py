@@ -1,5 +1,6 @@
 """Images and documents a partner may see: those outside every collection with a view
 restriction (Wagtail's "private" collections, and the collections below them)."""
+
 from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model

@@ -1,4 +1,5 @@
 """Pages as anonymous visitors see them, and the links between a page's translations."""
+
 from wagtail.models import Page, Site
 
 
@@ -31,12 +32,20 @@ def translation_links(pages, request):
 
     keys = {p.translation_key for p in pages}
     links = {}
-    rows = (public_pages().filter(translation_key__in=keys).select_related("locale")
-            .order_by("locale__language_code"))
+    rows = (
+        public_pages()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
     for page in rows:
-        links.setdefault(page.translation_key, []).append({
-            "locale": page.locale.language_code, "id": page.pk, "title": page.title,
-            "html_url": page.get_full_url(request),
-            "detail_url": get_object_detail_url(api_router, request, Page, page.pk),
-        })
+        links.setdefault(page.translation_key, []).append(
+            {
+                "locale": page.locale.language_code,
+                "id": page.pk,
+                "title": page.title,
+                "html_url": page.get_full_url(request),
+                "detail_url": get_object_detail_url(api_router, request, Page, page.pk),
+            }
+        )
     return links

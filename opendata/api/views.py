@@ -10,6 +10,7 @@ ids beyond the database's range, unknown locales and page sizes over the limit a
 with `{"message": …}` (Wagtail's error body), never 500. Wagtail's own full-text `search`
 parameter is off: the catalogue search is `/api/v1/search/`.
 """
+
 from django.conf import settings
 from django.urls import path
 from rest_framework.renderers import JSONRenderer
@@ -60,8 +61,7 @@ def check_values(request, id_parameters=()):
     for name, values in request.GET.lists():
         for value in values:
             if len(value) > MAX_PARAMETER_LENGTH:
-                raise BadRequestError(f"{name[:40]} is longer than {MAX_PARAMETER_LENGTH} "
-                                      "characters")
+                raise BadRequestError(f"{name[:40]} is longer than {MAX_PARAMETER_LENGTH} characters")
             if any(ord(c) < 32 or ord(c) == 127 for c in value):
                 raise BadRequestError(f"{name[:40]} contains control characters")
     for name in id_parameters:
@@ -69,10 +69,10 @@ def check_values(request, id_parameters=()):
         takes_root = name not in ("ancestor_of", "id")
         if raw is None or (takes_root and raw == "root"):
             continue
-        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19
-                and 0 < int(raw) <= MAX_DATABASE_ID):
-            raise BadRequestError(f"{name} must be an id (a positive whole number)"
-                                  + (" or root" if takes_root else ""))
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and 0 < int(raw) <= MAX_DATABASE_ID):
+            raise BadRequestError(
+                f"{name} must be an id (a positive whole number)" + (" or root" if takes_root else "")
+            )
 
 
 class PublicAPIMixin:
@@ -93,8 +93,10 @@ class PublicAPIMixin:
     def check_query_parameters(self, queryset):
         unknown = set(self.request.GET.keys()) - set(self.known_query_parameters)
         if unknown:
-            raise BadRequestError("query parameter is not an operation or a recognised "
-                                  "filter: " + ", ".join(sorted(name[:40] for name in unknown)))
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised "
+                "filter: " + ", ".join(sorted(name[:40] for name in unknown))
+            )
         check_values(self.request, ID_PARAMETERS)
 
     def find_view(self, request):
@@ -106,10 +108,8 @@ class PublicAPIMixin:
         # <id:pk>: a number beyond any database id is a 404, not a driver overflow.
         # Answers are the same for every client: cacheable like a page (pagecache).
         return [
-            path("", cacheable(max_age=300)(cls.as_view({"get": "listing_view"})),
-                 name="listing"),
-            path("<id:pk>/", cacheable(max_age=300)(cls.as_view({"get": "detail_view"})),
-                 name="detail"),
+            path("", cacheable(max_age=300)(cls.as_view({"get": "listing_view"})), name="listing"),
+            path("<id:pk>/", cacheable(max_age=300)(cls.as_view({"get": "detail_view"})), name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
         ]
 
@@ -129,11 +129,18 @@ class LocaleFilter:
 
 
 class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
-    filter_backends = [ListingFilter, ChildOfFilter, AncestorOfFilter, DescendantOfFilter,
-                       TranslationOfFilter, LocaleFilter, OrderFilter]
+    filter_backends = [
+        ListingFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        OrderFilter,
+    ]
     known_query_parameters = PublicAPIMixin.known_query_parameters.union(
-        ["rich_text_format", "type", "kind", "locale", *ID_PARAMETERS],
-        [f.name for f in listing_filters()])
+        ["rich_text_format", "type", "kind", "locale", *ID_PARAMETERS], [f.name for f in listing_filters()]
+    )
     find_query_parameters = frozenset(["id", "html_path"])
 
     def get_base_queryset(self):

@@ -1,5 +1,6 @@
 """Legal and administrative documents (Decree 42/2022): type, issuer, number, dates, abstract and
 the downloadable file, listed with filters whose query count does not depend on the page size."""
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,8 +35,13 @@ class DocumentIndexPage(Page):
         verbose_name = _("documents index page")
 
     def documents(self):
-        return (OfficialDocumentPage.objects.live().public().child_of(self)
-                .select_related("file").order_by("-issued", "-pk"))
+        return (
+            OfficialDocumentPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("file")
+            .order_by("-issued", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -78,33 +84,50 @@ class OfficialDocumentPage(Page):
     # The site search indexes documents next to the catalogue kinds under this kind.
     kind = "document"
 
-    doc_type = models.CharField(_("document type"), max_length=20, choices=DOCUMENT_TYPES,
-                                default="plan")
-    number = models.CharField(_("number"), max_length=60, blank=True,
-                              help_text=_("As printed on the document, e.g. 64/KH-UBND."))
+    doc_type = models.CharField(_("document type"), max_length=20, choices=DOCUMENT_TYPES, default="plan")
+    number = models.CharField(
+        _("number"), max_length=60, blank=True, help_text=_("As printed on the document, e.g. 64/KH-UBND.")
+    )
     issuer = models.CharField(_("issuer"), max_length=200)
     issued = models.DateField(_("date issued"))
     effective = models.DateField(_("effective date"), null=True, blank=True)
     abstract = models.TextField(_("abstract"))
-    file = models.ForeignKey("wagtaildocs.Document", verbose_name=_("file"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = RichTextField(_("body"), blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"])
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number")]),
-            FieldPanel("issuer"),
-            FieldRowPanel([FieldPanel("issued"), FieldPanel("effective")]),
-        ], heading=_("Document details")),
-        FieldPanel("abstract"), FieldPanel("file"), FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number")]),
+                FieldPanel("issuer"),
+                FieldRowPanel([FieldPanel("issued"), FieldPanel("effective")]),
+            ],
+            heading=_("Document details"),
+        ),
+        FieldPanel("abstract"),
+        FieldPanel("file"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("number"), index.SearchField("abstract"), index.SearchField("body"),
-        index.FilterField("doc_type"), index.FilterField("issued"),
+        index.SearchField("number"),
+        index.SearchField("abstract"),
+        index.SearchField("body"),
+        index.FilterField("doc_type"),
+        index.FilterField("issued"),
     ]
     override_translatable_fields = [
-        SynchronizedField("doc_type"), SynchronizedField("number"), SynchronizedField("issued"),
-        SynchronizedField("effective"), SynchronizedField("file"),
+        SynchronizedField("doc_type"),
+        SynchronizedField("number"),
+        SynchronizedField("issued"),
+        SynchronizedField("effective"),
+        SynchronizedField("file"),
     ]
     parent_page_types = ["portal.DocumentIndexPage"]
     subpage_types = []

@@ -2,13 +2,15 @@
 
 Rows are incremented in place by the view beacon (see portal.stats), so the tables grow with
 pages x days, never with traffic, and serving a page never writes to them."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class PageViewDaily(models.Model):
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE,
-                             related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
     day = models.DateField(_("day"))
     views = models.PositiveIntegerField(_("views"), default=0)
 

@@ -48,9 +48,13 @@ def portal_pages():
 
     preference = list(dict.fromkeys([get_language(), "en", "vi"]))
     best = {}
-    for page in (Page.objects.live().type(OrganisationPage, DocumentIndexPage)
-                 .filter(locale__language_code__in=preference).select_related("locale")
-                 .order_by("path")):
+    for page in (
+        Page.objects.live()
+        .type(OrganisationPage, DocumentIndexPage)
+        .filter(locale__language_code__in=preference)
+        .select_related("locale")
+        .order_by("path")
+    ):
         rank = preference.index(page.locale.language_code)
         if page.translation_key not in best or rank < best[page.translation_key][0]:
             best[page.translation_key] = (rank, page)

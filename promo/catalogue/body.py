@@ -1,4 +1,5 @@
 """The exchange format's plain-text body <-> the page's StreamField paragraphs."""
+
 import html
 import re
 import uuid
@@ -20,8 +21,11 @@ def paragraph_id(position):
 def text_to_stream(body):
     paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
     return [
-        {"type": "paragraph", "id": paragraph_id(i),
-         "value": "<p>" + "<br/>".join(html.escape(line, quote=False) for line in p.split("\n")) + "</p>"}
+        {
+            "type": "paragraph",
+            "id": paragraph_id(i),
+            "value": "<p>" + "<br/>".join(html.escape(line, quote=False) for line in p.split("\n")) + "</p>",
+        }
         for i, p in enumerate(paragraphs)
     ]
 

@@ -3,6 +3,7 @@
 Lines come sorted by kind, ref and locale (vi first), so a file exported from one site imports
 into another in one pass and two exports of the same content are byte-identical.
 """
+
 import json
 from decimal import Decimal
 
@@ -34,8 +35,11 @@ def page_to_line(page, locale_code, taxonomy_names):
             if obj is None:
                 continue
             # Communes are written by name in the line's language; codes elsewhere.
-            value = (taxonomy_names.get((obj.translation_key, locale_code), obj.name)
-                     if key.taxonomy == "commune" else obj.slug)
+            value = (
+                taxonomy_names.get((obj.translation_key, locale_code), obj.name)
+                if key.taxonomy == "commune"
+                else obj.slug
+            )
         elif key.from_model is not None:
             value = key.from_model(getattr(page, name))
         else:
@@ -49,14 +53,14 @@ def page_to_line(page, locale_code, taxonomy_names):
 def export_lines(kinds=None, locales=None, live_only=True):
     from promo.models import Commune
 
-    names = {(c.translation_key, c.locale.language_code): c.name
-             for c in Commune.objects.select_related("locale")}
+    names = {
+        (c.translation_key, c.locale.language_code): c.name for c in Commune.objects.select_related("locale")
+    }
     for kind in spec.KINDS:
         if kinds and kind not in kinds:
             continue
         model = CATALOGUE_MODELS[kind]
-        qs = model.objects.select_related("locale", "commune").prefetch_related(
-            "tagged_items__tag")
+        qs = model.objects.select_related("locale", "commune").prefetch_related("tagged_items__tag")
         if live_only:
             qs = qs.live()
         if locales:
@@ -67,5 +71,4 @@ def export_lines(kinds=None, locales=None, live_only=True):
             qs = qs.select_related("sector", "investment_form", "officer")
         pages = sorted(qs, key=lambda p: (p.ref, spec.LOCALES.index(p.locale.language_code)))
         for page in pages:
-            yield json.dumps(page_to_line(page, page.locale.language_code, names),
-                             ensure_ascii=False)
+            yield json.dumps(page_to_line(page, page.locale.language_code, names), ensure_ascii=False)

@@ -4,6 +4,7 @@ The Vietnamese line of a ref is the source page; other locales become its transl
 translation key, under the section index of their locale). A translation leaves out keys
 that are the same in every language (dates, numbers, codes) and takes them from its source.
 """
+
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
@@ -21,18 +22,53 @@ from promo.models import CATALOGUE_MODELS, INDEX_MODELS
 
 # Keys whose value is the same in every translation of an item.
 SHARED_KEYS = {
-    "published", "commune", "start", "end", "registration_url", "lat", "lon", "ticket_vnd",
-    "ocop_stars", "price_from_vnd", "sector", "area_ha", "status",
-    "contact_email", "category",
+    "published",
+    "commune",
+    "start",
+    "end",
+    "registration_url",
+    "lat",
+    "lon",
+    "ticket_vnd",
+    "ocop_stars",
+    "price_from_vnd",
+    "sector",
+    "area_ha",
+    "status",
+    "contact_email",
+    "category",
     # Proper names a translator may leave untranslated: better shown in Vietnamese than not at all.
-    "venue", "organizer", "producer",
+    "venue",
+    "organizer",
+    "producer",
     # Investment deal facts (numbers, dates, codes; the names of places and agencies).
-    "investment_form", "officer", "capital_vnd", "in_land_use_plan", "site_clearance",
-    "policy_decision", "decision_expected", "construction_start", "land_use_type",
-    "land_use_term_years", "lease_price_min_vnd", "lease_price_max_vnd", "power_kv", "hcmc_km",
-    "hcmc_minutes", "airport_km", "airport_minutes", "seaport_km", "seaport_minutes",
-    "industrial_park_km", "industrial_park_minutes", "promoter", "seaport_name",
-    "industrial_park_name", "road_access", "water", "wastewater",
+    "investment_form",
+    "officer",
+    "capital_vnd",
+    "in_land_use_plan",
+    "site_clearance",
+    "policy_decision",
+    "decision_expected",
+    "construction_start",
+    "land_use_type",
+    "land_use_term_years",
+    "lease_price_min_vnd",
+    "lease_price_max_vnd",
+    "power_kv",
+    "hcmc_km",
+    "hcmc_minutes",
+    "airport_km",
+    "airport_minutes",
+    "seaport_km",
+    "seaport_minutes",
+    "industrial_park_km",
+    "industrial_park_minutes",
+    "promoter",
+    "seaport_name",
+    "industrial_park_name",
+    "road_access",
+    "water",
+    "wastewater",
     # Legal information: in Vietnamese rather than missing from a translation.
     "incentives",
 } | visit_keys.SHARED
@@ -74,12 +110,23 @@ def check_against_site(records, resolver):
     for record in records:
         found = existing.get(record.ref)
         if found and found["kind"] != record.kind:
-            problems.append(Problem(record.line, "kind", f"{record.ref} is a {found['kind']} on "
-                                                         f"the site, not a {record.kind}"))
-        if record.locale != "vi" and record.ref not in in_file_vi and not (
-                found and "vi" in found["locales"]):
-            problems.append(Problem(record.line, "locale", f"{record.ref} has no vi line in the "
-                                                           "file or on the site to translate"))
+            problems.append(
+                Problem(
+                    record.line, "kind", f"{record.ref} is a {found['kind']} on the site, not a {record.kind}"
+                )
+            )
+        if (
+            record.locale != "vi"
+            and record.ref not in in_file_vi
+            and not (found and "vi" in found["locales"])
+        ):
+            problems.append(
+                Problem(
+                    record.line,
+                    "locale",
+                    f"{record.ref} has no vi line in the file or on the site to translate",
+                )
+            )
         for key in spec.keys_for(record.kind).values():
             if key.taxonomy and key.name in record.values:
                 try:
@@ -173,9 +220,25 @@ def _wagtail_write(item):
 
 
 # Fields the importer sets or checks itself; the rest are validated like a model form would.
-_NOT_VALIDATED = {"path", "depth", "numchild", "url_path", "content_type", "locale",
-                  "translation_key", "latest_revision", "live_revision", "owner", "locked_by",
-                  "alias_of", "hero_image", "body", "related", "page_ptr", "id"}
+_NOT_VALIDATED = {
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "content_type",
+    "locale",
+    "translation_key",
+    "latest_revision",
+    "live_revision",
+    "owner",
+    "locked_by",
+    "alias_of",
+    "hero_image",
+    "body",
+    "related",
+    "page_ptr",
+    "id",
+}
 
 
 def _validate(page, line, problems):
@@ -194,8 +257,8 @@ def _needs_wagtail(page, aliased, in_workflow):
     from django.utils import timezone
 
     return page.pk is not None and (
-        (page.go_live_at and page.go_live_at > timezone.now())
-        or page.pk in aliased or page.pk in in_workflow)
+        (page.go_live_at and page.go_live_at > timezone.now()) or page.pk in aliased or page.pk in in_workflow
+    )
 
 
 def _existing_pages(records, locales):
@@ -205,8 +268,7 @@ def _existing_pages(records, locales):
         refs = {r.ref for r in records if r.kind == kind}
         if not refs:
             continue
-        qs = CATALOGUE_MODELS[kind].objects.filter(ref__in=refs).prefetch_related(
-            "tagged_items__tag")
+        qs = CATALOGUE_MODELS[kind].objects.filter(ref__in=refs).prefetch_related("tagged_items__tag")
         for page in qs:
             found[(page.ref, locales[page.locale_id].language_code)] = page
     return found
@@ -229,8 +291,12 @@ def prepare(records, resolver, progress=None):
     existing = _existing_pages(records, locales)
     existing_ids = [p.pk for p in existing.values()]
     aliased = set(Page.objects.filter(alias_of__in=existing_ids).values_list("alias_of", flat=True))
-    in_workflow = {int(i) for i in WorkflowState.objects.active().filter(
-        object_id__in=[str(i) for i in existing_ids]).values_list("object_id", flat=True)}
+    in_workflow = {
+        int(i)
+        for i in WorkflowState.objects.active()
+        .filter(object_id__in=[str(i) for i in existing_ids])
+        .values_list("object_id", flat=True)
+    }
     slugs = {}  # section index id -> {slug: page id} of its children
 
     plan, summary, problems = Plan(), Summary(), []
@@ -239,8 +305,9 @@ def prepare(records, resolver, progress=None):
     for done, record in enumerate(ordered, 1):
         model = CATALOGUE_MODELS[record.kind]
         locale = by_code[record.locale]
-        source = None if record.locale == "vi" else (
-            sources.get(record.ref) or existing.get((record.ref, "vi")))
+        source = (
+            None if record.locale == "vi" else (sources.get(record.ref) or existing.get((record.ref, "vi")))
+        )
         values = desired_fields(record, resolver, source)
         tags = record.values.get("tags", [])
         page = existing.get((record.ref, record.locale))
@@ -251,13 +318,23 @@ def prepare(records, resolver, progress=None):
             taken = slugs[parent.pk]
             slug = new_page_slug(record.ref, record.locale, record.values.get("title"), taken)
             if slug in taken:
-                problems.append(Problem(record.line, "ref", f"the address {slug!r} is "
-                                        "already taken by another page in that section"))
+                problems.append(
+                    Problem(
+                        record.line,
+                        "ref",
+                        f"the address {slug!r} is already taken by another page in that section",
+                    )
+                )
                 continue
             taken[slug] = None  # this import's
-            page = model(ref=record.ref, slug=slug, locale=locale, live=True,
-                         has_unpublished_changes=False,
-                         translation_key=source.translation_key if source else uuid4())
+            page = model(
+                ref=record.ref,
+                slug=slug,
+                locale=locale,
+                live=True,
+                has_unpublished_changes=False,
+                translation_key=source.translation_key if source else uuid4(),
+            )
             outcome = "created"
         elif _differs(page, values, tags):
             outcome = "updated"
@@ -271,15 +348,19 @@ def prepare(records, resolver, progress=None):
             page.title_sort_key = sort_key(page.title, record.locale)
             page.live = True
             _validate(page, record.line, problems)
-            item = Planned(record.line, page, tags, new=outcome == "created",
-                           parent=indexes[(record.kind, record.locale)],
-                           content=page.serializable_data())
+            item = Planned(
+                record.line,
+                page,
+                tags,
+                new=outcome == "created",
+                parent=indexes[(record.kind, record.locale)],
+                content=page.serializable_data(),
+            )
             plan.pages.append(item)
             if _needs_wagtail(page, aliased, in_workflow):
                 plan.slow.append(item)
         setattr(summary, outcome, getattr(summary, outcome) + 1)
-        counts = summary.by_kind.setdefault(record.kind, {"created": 0, "updated": 0,
-                                                          "unchanged": 0})
+        counts = summary.by_kind.setdefault(record.kind, {"created": 0, "updated": 0, "unchanged": 0})
         counts[outcome] += 1
         if record.locale == "vi":
             sources[record.ref] = page
@@ -310,8 +391,13 @@ def import_records(records, progress=None):
                 writer.write(plan, wagtail_write=_wagtail_write)
                 summary.write_seconds = time.monotonic() - started
         except writer.SiteChanged as exc:
-            raise ImportFailed([Problem(0, "", "pages changed on the site while the file was "
-                                              "being checked; import it again")]) from exc
+            raise ImportFailed(
+                [
+                    Problem(
+                        0, "", "pages changed on the site while the file was being checked; import it again"
+                    )
+                ]
+            ) from exc
         # the translations join wagtail-localize's sync, as if made in its editor (after the
         # short write transaction: visitors' writes do not wait on it)
         record_translations([item.page for item in plan.pages])

@@ -3,6 +3,7 @@
 Nothing here writes to the database: a file is checked whole first, so an invalid file loads
 nothing and its author sees all of its problems at once, each with its line number and key.
 """
+
 import json
 from dataclasses import dataclass, field
 
@@ -42,14 +43,20 @@ def parse_line(number, raw, problems):
     before = len(problems)
     ref, kind, locale = data.get("ref"), data.get("kind"), data.get("locale")
     if not isinstance(ref, str) or not spec.REF_RE.match(ref):
-        problems.append(Problem(number, "ref", "required; 2–80 characters of a-z, 0-9 and '-', "
-                                               f"starting with a letter or digit (got {ref!r})"))
+        problems.append(
+            Problem(
+                number,
+                "ref",
+                "required; 2–80 characters of a-z, 0-9 and '-', "
+                f"starting with a letter or digit (got {ref!r})",
+            )
+        )
     if kind not in spec.KINDS:
-        problems.append(Problem(number, "kind", f"required; one of {', '.join(spec.KINDS)} "
-                                                f"(got {kind!r})"))
+        problems.append(Problem(number, "kind", f"required; one of {', '.join(spec.KINDS)} (got {kind!r})"))
     if locale not in spec.LOCALES:
-        problems.append(Problem(number, "locale", f"required; one of {', '.join(spec.LOCALES)} "
-                                                  f"(got {locale!r})"))
+        problems.append(
+            Problem(number, "locale", f"required; one of {', '.join(spec.LOCALES)} (got {locale!r})")
+        )
     if kind not in spec.KINDS:
         return None
 
@@ -102,14 +109,20 @@ def parse_file(stream):
             continue
         key = (record.ref, record.locale)
         if key in seen:
-            problems.append(Problem(number, "ref", f"{record.ref} ({record.locale}) is already on "
-                                                   f"line {seen[key]}"))
+            problems.append(
+                Problem(number, "ref", f"{record.ref} ({record.locale}) is already on line {seen[key]}")
+            )
             continue
         seen[key] = number
         first_kind = kinds.setdefault(record.ref, (record.kind, number))
         if first_kind[0] != record.kind:
-            problems.append(Problem(number, "kind", f"{record.ref} is a {first_kind[0]} on line "
-                                                    f"{first_kind[1]}, not a {record.kind}"))
+            problems.append(
+                Problem(
+                    number,
+                    "kind",
+                    f"{record.ref} is a {first_kind[0]} on line {first_kind[1]}, not a {record.kind}",
+                )
+            )
             continue
         records.append(record)
     return records, problems

@@ -3,6 +3,7 @@
 Created on demand (by the importer, the demo loader and tests) so that a fresh database needs
 no hand work before content can be loaded.
 """
+
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -21,19 +22,41 @@ HOME_TITLES = {
 
 # kind -> locale -> (title, slug)
 INDEX_TITLES = {
-    "product": {"vi": ("Sản phẩm địa phương", "san-pham"), "en": ("Local products", "products"),
-                "ko": ("지역 특산품", "products"), "ja": ("地域産品", "products"),
-                "zh-hans": ("地方产品", "products")},
-    "fair": {"vi": ("Hội chợ, sự kiện", "hoi-cho"), "en": ("Trade fairs and events", "fairs"),
-             "ko": ("박람회·행사", "fairs"), "ja": ("見本市・イベント", "fairs"),
-             "zh-hans": ("展会与活动", "fairs")},
-    "attraction": {"vi": ("Du lịch", "du-lich"), "en": ("Tourism", "tourism"),
-                   "ko": ("관광", "tourism"), "ja": ("観光", "tourism"), "zh-hans": ("旅游", "tourism")},
-    "investment": {"vi": ("Cơ hội đầu tư", "dau-tu"), "en": ("Investment opportunities", "investment"),
-                   "ko": ("투자 기회", "investment"), "ja": ("投資機会", "investment"),
-                   "zh-hans": ("投资机会", "investment")},
-    "news": {"vi": ("Tin tức", "tin-tuc"), "en": ("News", "news"), "ko": ("뉴스", "news"),
-             "ja": ("ニュース", "news"), "zh-hans": ("新闻", "news")},
+    "product": {
+        "vi": ("Sản phẩm địa phương", "san-pham"),
+        "en": ("Local products", "products"),
+        "ko": ("지역 특산품", "products"),
+        "ja": ("地域産品", "products"),
+        "zh-hans": ("地方产品", "products"),
+    },
+    "fair": {
+        "vi": ("Hội chợ, sự kiện", "hoi-cho"),
+        "en": ("Trade fairs and events", "fairs"),
+        "ko": ("박람회·행사", "fairs"),
+        "ja": ("見本市・イベント", "fairs"),
+        "zh-hans": ("展会与活动", "fairs"),
+    },
+    "attraction": {
+        "vi": ("Du lịch", "du-lich"),
+        "en": ("Tourism", "tourism"),
+        "ko": ("관광", "tourism"),
+        "ja": ("観光", "tourism"),
+        "zh-hans": ("旅游", "tourism"),
+    },
+    "investment": {
+        "vi": ("Cơ hội đầu tư", "dau-tu"),
+        "en": ("Investment opportunities", "investment"),
+        "ko": ("투자 기회", "investment"),
+        "ja": ("投資機会", "investment"),
+        "zh-hans": ("投资机会", "investment"),
+    },
+    "news": {
+        "vi": ("Tin tức", "tin-tuc"),
+        "en": ("News", "news"),
+        "ko": ("뉴스", "news"),
+        "ja": ("ニュース", "news"),
+        "zh-hans": ("新闻", "news"),
+    },
 }
 
 
@@ -75,12 +98,16 @@ def ensure_site():
     home = HomePage.objects.filter(locale=locales["vi"]).first()
     if home is None:
         title, tagline = HOME_TITLES["vi"]
-        home = root.add_child(instance=HomePage(
-            title=title, tagline=tagline, slug="trang-chu", locale=locales["vi"], live=False))
+        home = root.add_child(
+            instance=HomePage(
+                title=title, tagline=tagline, slug="trang-chu", locale=locales["vi"], live=False
+            )
+        )
         _publish(home)
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home,
-                                   is_default_site=True, site_name="Dầu Tiếng")
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Dầu Tiếng"
+        )
     elif site.root_page_id != home.id:
         old_root = site.root_page
         site.root_page = home
@@ -93,12 +120,20 @@ def ensure_site():
     homes = {"vi": home}
     for code in LOCALES[1:]:
         translated = HomePage.objects.filter(
-            translation_key=home.translation_key, locale=locales[code]).first()
+            translation_key=home.translation_key, locale=locales[code]
+        ).first()
         if translated is None:
             title, tagline = HOME_TITLES[code]
-            translated = root.add_child(instance=HomePage(
-                title=title, tagline=tagline, slug=f"home-{code}", locale=locales[code],
-                translation_key=home.translation_key, live=False))
+            translated = root.add_child(
+                instance=HomePage(
+                    title=title,
+                    tagline=tagline,
+                    slug=f"home-{code}",
+                    locale=locales[code],
+                    translation_key=home.translation_key,
+                    live=False,
+                )
+            )
             _publish(translated)
         homes[code] = translated
 

@@ -4,6 +4,7 @@ English pages get a slug made from their English title (`/en/tourism/thai-son-pa
 the other languages use the item's ref, which is already readable Vietnamese without marks.
 A slug is chosen once, when the page is created: changing a title later never moves a URL.
 """
+
 from django.utils.text import slugify
 
 from search.text import fold

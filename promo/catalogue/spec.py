@@ -1,6 +1,7 @@
 """The JSON Lines exchange format (docs/catalogue-format.md) as data: which keys each kind
 takes and how each value is checked. The importer and exporter both read this table, so the
 format is written down once."""
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ def choice(options):
         if value not in options:
             raise Invalid(f"must be one of {', '.join(options)} (got {value!r})")
         return value
+
     return check
 
 
@@ -140,8 +142,9 @@ def incentive_list(value):
         if not isinstance(item, dict) or not set(item) <= {"text", "basis"} or "text" not in item:
             raise Invalid(f'item {n} must be an object with "text" and, optionally, "basis"')
         try:
-            items.append({"text": text(item["text"], 500, required=True),
-                          "basis": text(item.get("basis", ""), 250)})
+            items.append(
+                {"text": text(item["text"], 500, required=True), "basis": text(item.get("basis", ""), 250)}
+            )
         except Invalid as exc:
             raise Invalid(f"item {n}: {exc}") from exc
     return items
@@ -149,8 +152,7 @@ def incentive_list(value):
 
 def incentives_to_model(items):
     """Catalogue incentives -> the page's StreamField value."""
-    return [("incentive", {"text": item["text"], "legal_basis": item.get("basis", "")})
-            for item in items]
+    return [("incentive", {"text": item["text"], "legal_basis": item.get("basis", "")}) for item in items]
 
 
 def incentives_from_model(stream):
@@ -226,7 +228,8 @@ BY_KIND = {
     ),
     "attraction": (
         Key("category", choice(ATTRACTION_CATEGORIES)),
-        LAT, LON,
+        LAT,
+        LON,
         Key("opening_hours", lambda v: text(v, 120)),
         Key("ticket_vnd", lambda v: integer(v, 0, MAX_VND)),
     ),
@@ -238,8 +241,12 @@ BY_KIND = {
         Key("officer", lambda v: text(v, 120, required=True), taxonomy="officer"),
         Key("contact_email", email),
         Key("capital_vnd", lambda v: integer(v, 0, MAX_VND)),
-        Key("capital_usd", lambda v: decimal(v, 2, 0, Decimal("99999999999999")),
-            to_model=usd_to_vnd, alias_of="capital_vnd"),
+        Key(
+            "capital_usd",
+            lambda v: decimal(v, 2, 0, Decimal("99999999999999")),
+            to_model=usd_to_vnd,
+            alias_of="capital_vnd",
+        ),
         Key("in_land_use_plan", choice(PLAN_STATUSES)),
         Key("site_clearance", choice(CLEARANCE_STATUSES)),
         Key("policy_decision", choice(POLICY_DECISION_STATUSES)),
@@ -264,13 +271,11 @@ BY_KIND = {
         Key("industrial_park_name", lambda v: text(v, 120)),
         Key("industrial_park_km", lambda v: decimal(v, 1, 0, Decimal("2000"))),
         Key("industrial_park_minutes", lambda v: integer(v, 0, 2000)),
-        Key("incentives", incentive_list, to_model=incentives_to_model,
-            from_model=incentives_from_model),
-        LAT, LON,
+        Key("incentives", incentive_list, to_model=incentives_to_model, from_model=incentives_from_model),
+        LAT,
+        LON,
     ),
-    "news": (
-        Key("category", lambda v: text(v, 120, required=True), taxonomy="news_category"),
-    ),
+    "news": (Key("category", lambda v: text(v, 120, required=True), taxonomy="news_category"),),
 }
 
 # JSON key -> model field, where they differ

@@ -4,6 +4,7 @@ A commune may be written by its current name in any language, its code, or a for
 before the 2025 merger; categories and sectors by code or name. Matching ignores case and
 Vietnamese diacritics, so `Dinh Thanh` and `Định Thành` are the same commune.
 """
+
 from collections import defaultdict
 
 from promo.models import Category, Commune, FormerCommuneName, InvestmentForm, Officer, Sector
@@ -21,7 +22,7 @@ def _variants(name):
     yield key
     for prefix in UNIT_PREFIXES:
         if key.startswith(prefix):
-            yield key[len(prefix):]
+            yield key[len(prefix) :]
 
 
 class TaxonomyResolver:
@@ -31,8 +32,7 @@ class TaxonomyResolver:
 
     def _build(self, kind):
         names, rows = defaultdict(set), {}
-        models = {"commune": Commune, "sector": Sector, "investment_form": InvestmentForm,
-                  "officer": Officer}
+        models = {"commune": Commune, "sector": Sector, "investment_form": InvestmentForm, "officer": Officer}
         if kind in models:
             queryset = models[kind].objects.all()
         else:
@@ -67,8 +67,9 @@ class TaxonomyResolver:
             self._build(kind)
         keys = self._maps[kind].get(_key(word), set())
         if not keys:
-            raise LookupError(f"unknown {kind.replace('_', ' ')} {word!r}; known: "
-                              f"{', '.join(self.known(kind))}")
+            raise LookupError(
+                f"unknown {kind.replace('_', ' ')} {word!r}; known: {', '.join(self.known(kind))}"
+            )
         if len(keys) > 1:
             raise LookupError(f"{word!r} names more than one {kind.replace('_', ' ')}; use its code")
         (key,) = keys

@@ -4,6 +4,7 @@ access and facilities; fair times, exhibitors and registration (docs/catalogue-f
 Each check returns the value in exactly the shape the page property of the same name gives
 back (promo.models.visit_exchange), so an export imports again without changes.
 """
+
 import datetime as dt
 import re
 
@@ -77,15 +78,13 @@ def hours(value):
         opens = time_of_day(row.get("opens"), where + "opens ")
         closes = time_of_day(row.get("closes"), where + "closes ")
         if opens == closes:
-            raise Invalid(f"{where}opens and closes at the same time; use status \"always\"")
-        weekly.append({"days": [d for d in WEEKDAYS if d in days], "opens": opens,
-                       "closes": closes})
+            raise Invalid(f'{where}opens and closes at the same time; use status "always"')
+        weekly.append({"days": [d for d in WEEKDAYS if d in days], "opens": opens, "closes": closes})
     for n, row in enumerate(_list(value.get("exceptions", []), "exceptions "), 1):
         where = f"exception {n}: "
         _object(row, ("reason", "from", "through", "closed", "opens", "closes"), where)
         reason = _choice(row.get("reason", "other"), EXCEPTION_REASONS, where + "reason ")
-        first, last = _date(row.get("from"), where + "from "), _date(row.get("through"),
-                                                                    where + "through ")
+        first, last = _date(row.get("from"), where + "from "), _date(row.get("through"), where + "through ")
         if last < first:
             raise Invalid(f"{where}through is before from")
         item = {"reason": reason, "from": first.isoformat(), "through": last.isoformat()}
@@ -239,9 +238,24 @@ FAIR_KEYS = (
     Key("exhibitors", exhibitors),
 )
 # Same in every translation of an item: a translation line may leave them out.
-SHARED = {"hours", "free_entry", "fees", "duration_minutes", "best_months", "getting_there",
-          "amenities", "step_count", "public_access", "booking_url", "contact_phone", "opens",
-          "closes", "free_admission", "registration_deadline", "exhibitors"}
+SHARED = {
+    "hours",
+    "free_entry",
+    "fees",
+    "duration_minutes",
+    "best_months",
+    "getting_there",
+    "amenities",
+    "step_count",
+    "public_access",
+    "booking_url",
+    "contact_phone",
+    "opens",
+    "closes",
+    "free_admission",
+    "registration_deadline",
+    "exhibitors",
+}
 
 
 def fold_ticket_price(values):
@@ -259,8 +273,7 @@ def check_fair_day(values):
     """Problems across keys of a fair line: [(key, message)]."""
     problems = []
     if ("opens" in values) != ("closes" in values):
-        problems.append(("closes" if "opens" in values else "opens",
-                         "opens and closes go together"))
+        problems.append(("closes" if "opens" in values else "opens", "opens and closes go together"))
     deadline, end = values.get("registration_deadline"), values.get("end")
     if isinstance(deadline, dt.date) and isinstance(end, dt.date) and deadline > end:
         problems.append(("registration_deadline", "must not be after end"))
@@ -278,8 +291,7 @@ def _register():
     if not any(key.name == "hours" for key in spec.BY_KIND["attraction"]):
         spec.BY_KIND["attraction"] += ATTRACTION_KEYS
         spec.BY_KIND["fair"] += FAIR_KEYS
-        spec.LINE_CHECKS["attraction"] = (*spec.LINE_CHECKS.get("attraction", ()),
-                                          _fold_ticket_check)
+        spec.LINE_CHECKS["attraction"] = (*spec.LINE_CHECKS.get("attraction", ()), _fold_ticket_check)
         spec.LINE_CHECKS["fair"] = (*spec.LINE_CHECKS.get("fair", ()), check_fair_day)
 
 

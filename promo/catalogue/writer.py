@@ -20,6 +20,7 @@ search index) is refreshed after commit by a background task, in small chunks.
 Pages that need Wagtail's own publishing logic (scheduled for later, with aliases or with a
 workflow in progress) take Wagtail's per-page path inside the same transaction.
 """
+
 import uuid
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ class SiteChanged(Exception):
 @dataclass
 class Planned:
     """One page to write: the model instance with its new values set, and what goes with it."""
+
     line: int
     page: object  # the specific page instance; pk None when it is new
     tags: list  # tag names, in order
@@ -56,7 +58,7 @@ class Plan:
 
 def _batches(items, size=500):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _tag_rows(names):
@@ -93,7 +95,7 @@ def _insert_new_pages(planned, now):
     for parent_id, items in by_parent.items():
         parent = Page.objects.get(pk=parent_id)
         last = parent.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen:]) if last else 0
+        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
         for item in items:
             step += 1
             page = item.page
@@ -106,8 +108,7 @@ def _insert_new_pages(planned, now):
         Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + len(items))
 
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    bases = [Page(**{f.attname: getattr(item.page, f.attname) for f in base_fields})
-             for item in planned]
+    bases = [Page(**{f.attname: getattr(item.page, f.attname) for f in base_fields}) for item in planned]
     for batch in _batches(bases):
         Page.objects.bulk_create(batch)
     # bulk_create returns ids in insertion order; paths are unique, so check the pairing.
@@ -139,8 +140,16 @@ def _update_pages(planned, now):
         if page.first_published_at is None:  # a draft until now
             page.first_published_at = now
         by_model.setdefault(type(page), []).append(page)
-    base = ["title", "draft_title", "live", "has_unpublished_changes", "first_published_at",
-            "last_published_at", "latest_revision_created_at", "expired"]
+    base = [
+        "title",
+        "draft_title",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "latest_revision_created_at",
+        "expired",
+    ]
     for model, pages in by_model.items():
         local = [f.name for f in model._meta.local_concrete_fields if not f.primary_key]
         model.objects.bulk_update(pages, local, batch_size=200)
@@ -157,13 +166,13 @@ def _tag_items(planned, tags):
         updated = [i.page.pk for i in items if not i.new]
         for batch in _batches(updated):
             through.objects.filter(content_object_id__in=batch).delete()
-        rows = [through(content_object_id=i.page.pk, tag_id=tags[name].pk)
-                for i in items for name in i.tags]
+        rows = [through(content_object_id=i.page.pk, tag_id=tags[name].pk) for i in items for name in i.tags]
         for batch in _batches(rows):
             through.objects.bulk_create(batch)
         for row in rows:
             serialised.setdefault(row.content_object_id, []).append(
-                {"pk": row.pk, "tag": row.tag_id, "content_object": row.content_object_id})
+                {"pk": row.pk, "tag": row.tag_id, "content_object": row.content_object_id}
+            )
     return serialised
 
 
@@ -172,8 +181,7 @@ _NOT_IMPORTED = {"wagtail_admin_comments", "tagged_items"}
 
 
 def _child_relations(model):
-    return [rel for rel in get_all_child_relations(model)
-            if rel.get_accessor_name() not in _NOT_IMPORTED]
+    return [rel for rel in get_all_child_relations(model) if rel.get_accessor_name() not in _NOT_IMPORTED]
 
 
 def _child_rows(planned):
@@ -204,8 +212,11 @@ def _child_rows(planned):
             for item in items:
                 serialised.setdefault(item.page.pk, {})[accessor] = []
             for row in rows:
-                data = (row.serializable_data() if hasattr(row, "serializable_data")
-                        else get_serializable_data_for_fields(row))
+                data = (
+                    row.serializable_data()
+                    if hasattr(row, "serializable_data")
+                    else get_serializable_data_for_fields(row)
+                )
                 serialised[getattr(row, fk)][accessor].append(data)
     return serialised
 
@@ -216,23 +227,42 @@ def _revisions(planned, tagged, children, now):
     for item in planned:
         page = item.page
         content = dict(item.content)
-        content.update({
-            "pk": page.pk, "id": page.pk, "page_ptr": page.pk, "path": page.path,
-            "depth": page.depth, "numchild": page.numchild, "url_path": page.url_path,
-            "live": True, "has_unpublished_changes": False,
-            "first_published_at": page.first_published_at, "last_published_at": now,
-            "latest_revision_created_at": now, "tagged_items": tagged.get(page.pk, []),
-            **children.get(page.pk, {}),
-        })
-        revisions.append(Revision(
-            content_type_id=page.content_type_id, base_content_type=page_type,
-            object_id=str(page.pk), created_at=now, object_str=page.title[:255],
-            content=content))
+        content.update(
+            {
+                "pk": page.pk,
+                "id": page.pk,
+                "page_ptr": page.pk,
+                "path": page.path,
+                "depth": page.depth,
+                "numchild": page.numchild,
+                "url_path": page.url_path,
+                "live": True,
+                "has_unpublished_changes": False,
+                "first_published_at": page.first_published_at,
+                "last_published_at": now,
+                "latest_revision_created_at": now,
+                "tagged_items": tagged.get(page.pk, []),
+                **children.get(page.pk, {}),
+            }
+        )
+        revisions.append(
+            Revision(
+                content_type_id=page.content_type_id,
+                base_content_type=page_type,
+                object_id=str(page.pk),
+                created_at=now,
+                object_str=page.title[:255],
+                content=content,
+            )
+        )
     for batch in _batches(revisions):
         Revision.objects.bulk_create(batch)
     if any(r.pk is None for r in revisions):  # a database without RETURNING
-        ids = dict(Revision.objects.filter(object_id__in=[r.object_id for r in revisions],
-                                           created_at=now).values_list("object_id", "pk"))
+        ids = dict(
+            Revision.objects.filter(
+                object_id__in=[r.object_id for r in revisions], created_at=now
+            ).values_list("object_id", "pk")
+        )
         for revision in revisions:
             revision.pk = revision.id = ids[revision.object_id]
     for item, revision in zip(planned, revisions, strict=True):
@@ -242,7 +272,8 @@ def _revisions(planned, tagged, children, now):
     with connection.cursor() as cursor:
         cursor.executemany(
             f"UPDATE {table} SET latest_revision_id = %s, live_revision_id = %s WHERE id = %s",
-            [(r.pk, r.pk, i.page.pk) for i, r in zip(planned, revisions, strict=True)])
+            [(r.pk, r.pk, i.page.pk) for i, r in zip(planned, revisions, strict=True)],
+        )
     return revisions
 
 
@@ -251,12 +282,19 @@ def _log(planned, revisions, now):
     entries = []
     for item, revision in zip(planned, revisions, strict=True):
         page = item.page
-        common = {"content_type_id": page.content_type_id, "label": page.title[:255],
-                  "timestamp": now, "uuid": action_id, "page_id": page.pk, "data": {}}
+        common = {
+            "content_type_id": page.content_type_id,
+            "label": page.title[:255],
+            "timestamp": now,
+            "uuid": action_id,
+            "page_id": page.pk,
+            "data": {},
+        }
         if item.new:
             entries.append(PageLogEntry(action="wagtail.create", content_changed=True, **common))
-        entries.append(PageLogEntry(action="wagtail.publish", revision=revision,
-                                    content_changed=True, **common))
+        entries.append(
+            PageLogEntry(action="wagtail.publish", revision=revision, content_changed=True, **common)
+        )
     for batch in _batches(entries):
         PageLogEntry.objects.bulk_create(batch)
 

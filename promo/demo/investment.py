@@ -1,6 +1,7 @@
 """Demo data for the investment section, kept apart from catalogue.jsonl: the two officers, the
 exchange rate, the decree the incentives cite, and the ten opportunities with their deal facts
 (investment.jsonl, loaded through the catalogue importer). All of it is sample data."""
+
 import datetime as dt
 import uuid
 from decimal import Decimal
@@ -18,33 +19,59 @@ INVESTMENT_FILE = Path(__file__).resolve().parent / "investment.jsonl"
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 
 # A realistic commercial-bank selling rate for late 2026 (sample: staff set the real one).
-RATE = {"vnd_per_usd": Decimal("26380"), "rate_date": dt.date(2026, 11, 27),
-        "source": "Vietcombank selling rate (sample)"}
+RATE = {
+    "vnd_per_usd": Decimal("26380"),
+    "rate_date": dt.date(2026, 11, 27),
+    "source": "Vietcombank selling rate (sample)",
+}
 
 OFFICERS = [
-    {"slug": "nguyen-thi-lan", "name": "Nguyễn Thị Lan", "phone": "+84 28 0000 0101",
-     "email": "lan.nguyen@dautieng-promo.example", "languages": "vi,en,ko",
-     "title": {"vi": "Chuyên viên xúc tiến đầu tư (mẫu)",
-               "en": "Investment promotion officer (sample)", "ko": "투자진흥 담당관 (예시)",
-               "ja": "投資促進担当官（サンプル）", "zh-hans": "投资促进专员（示例）"}},
-    {"slug": "tran-minh-duc", "name": "Trần Minh Đức", "phone": "+84 28 0000 0102",
-     "email": "duc.tran@dautieng-promo.example", "languages": "vi,en,ja,zh-hans",
-     "title": {"vi": "Phó trưởng phòng Kinh tế (mẫu)",
-               "en": "Deputy head, Economic Division (sample)",
-               "ko": "경제과 부과장 (예시)", "ja": "経済課 副課長（サンプル）",
-               "zh-hans": "经济科副科长（示例）"}},
+    {
+        "slug": "nguyen-thi-lan",
+        "name": "Nguyễn Thị Lan",
+        "phone": "+84 28 0000 0101",
+        "email": "lan.nguyen@dautieng-promo.example",
+        "languages": "vi,en,ko",
+        "title": {
+            "vi": "Chuyên viên xúc tiến đầu tư (mẫu)",
+            "en": "Investment promotion officer (sample)",
+            "ko": "투자진흥 담당관 (예시)",
+            "ja": "投資促進担当官（サンプル）",
+            "zh-hans": "投资促进专员（示例）",
+        },
+    },
+    {
+        "slug": "tran-minh-duc",
+        "name": "Trần Minh Đức",
+        "phone": "+84 28 0000 0102",
+        "email": "duc.tran@dautieng-promo.example",
+        "languages": "vi,en,ja,zh-hans",
+        "title": {
+            "vi": "Phó trưởng phòng Kinh tế (mẫu)",
+            "en": "Deputy head, Economic Division (sample)",
+            "ko": "경제과 부과장 (예시)",
+            "ja": "経済課 副課長（サンプル）",
+            "zh-hans": "经济科副科长（示例）",
+        },
+    },
 ]
 
 DECREE_31_NUMBER = "31/2021/NĐ-CP"
 DECREE_31 = {
-    "vi": {"title": "Nghị định 31/2021/NĐ-CP hướng dẫn Luật Đầu tư", "slug": "nghi-dinh-31-2021-nd-cp",
-           "issuer": "Chính phủ",
-           "abstract": "Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Đầu tư, trong đó "
-                       "có danh mục ngành, nghề và địa bàn ưu đãi đầu tư."},
-    "en": {"title": "Decree 31/2021/NĐ-CP guiding the Investment Law", "slug": "decree-31-2021-nd-cp",
-           "issuer": "The Government",
-           "abstract": "Details and guidance for several articles of the Investment Law, including "
-                       "the lists of sectors and areas that receive investment incentives."},
+    "vi": {
+        "title": "Nghị định 31/2021/NĐ-CP hướng dẫn Luật Đầu tư",
+        "slug": "nghi-dinh-31-2021-nd-cp",
+        "issuer": "Chính phủ",
+        "abstract": "Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Đầu tư, trong đó "
+        "có danh mục ngành, nghề và địa bàn ưu đãi đầu tư.",
+    },
+    "en": {
+        "title": "Decree 31/2021/NĐ-CP guiding the Investment Law",
+        "slug": "decree-31-2021-nd-cp",
+        "issuer": "The Government",
+        "abstract": "Details and guidance for several articles of the Investment Law, including "
+        "the lists of sectors and areas that receive investment incentives.",
+    },
 }
 
 
@@ -92,10 +119,18 @@ def ensure_officers(pictures=True):
         photo = _photo(data) if pictures else None
         for code in LOCALES:
             Officer.objects.update_or_create(
-                slug=data["slug"], locale=locales[code],
-                defaults={"name": data["name"], "title": data["title"][code], "phone": data["phone"],
-                          "email": data["email"], "languages": data["languages"], "photo": photo,
-                          "translation_key": key})
+                slug=data["slug"],
+                locale=locales[code],
+                defaults={
+                    "name": data["name"],
+                    "title": data["title"][code],
+                    "phone": data["phone"],
+                    "email": data["email"],
+                    "languages": data["languages"],
+                    "photo": photo,
+                    "translation_key": key,
+                },
+            )
 
 
 def ensure_exchange_rate():
@@ -121,9 +156,18 @@ def ensure_decree_31():
         if index is None:
             continue
         text = DECREE_31[code]
-        _ensure_document(index, index.locale, DECREE_31_NUMBER, title=text["title"], slug=text["slug"],
-                         doc_type="decree", issuer=text["issuer"], issued=dt.date(2021, 3, 26),
-                         effective=dt.date(2021, 3, 26), abstract=text["abstract"])
+        _ensure_document(
+            index,
+            index.locale,
+            DECREE_31_NUMBER,
+            title=text["title"],
+            slug=text["slug"],
+            doc_type="decree",
+            issuer=text["issuer"],
+            issued=dt.date(2021, 3, 26),
+            effective=dt.date(2021, 3, 26),
+            abstract=text["abstract"],
+        )
 
 
 def load_investment_demo(progress=None, pictures=True):

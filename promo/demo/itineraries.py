@@ -1,6 +1,7 @@
 """The three demo itineraries (promo/demo/itineraries.json) in every language, and the
 "Itineraries" index under each tourism section. Safe to run again: pages are updated in
 place and only republished when their content changed."""
+
 import json
 import uuid
 from pathlib import Path
@@ -38,17 +39,31 @@ def _days(trip, code, pages):
         for s, stop in enumerate(day["stops"]):
             mode, minutes, km = stop.get("travel") or ("", None, None)
             page = pages.get(stop.get("page"))
-            stops.append({"type": "item", "id": _id(trip["ref"], d, s), "value": {
-                "time": stop["time"], "page": page.pk if page else None,
-                "name": (stop.get("name") or {}).get(code, ""),
-                "lat": str(stop["lat"]) if "lat" in stop else None,
-                "lon": str(stop["lon"]) if "lon" in stop else None,
-                "description": stop["text"][code], "stay_minutes": stop.get("stay"),
-                "travel_mode": mode, "travel_minutes": minutes,
-                "travel_km": str(km) if km is not None else None,
-            }})
-        days.append({"type": "day", "id": _id(trip["ref"], d), "value": {
-            "title": text["title"], "intro": text["intro"], "stops": stops}})
+            stops.append(
+                {
+                    "type": "item",
+                    "id": _id(trip["ref"], d, s),
+                    "value": {
+                        "time": stop["time"],
+                        "page": page.pk if page else None,
+                        "name": (stop.get("name") or {}).get(code, ""),
+                        "lat": str(stop["lat"]) if "lat" in stop else None,
+                        "lon": str(stop["lon"]) if "lon" in stop else None,
+                        "description": stop["text"][code],
+                        "stay_minutes": stop.get("stay"),
+                        "travel_mode": mode,
+                        "travel_minutes": minutes,
+                        "travel_km": str(km) if km is not None else None,
+                    },
+                }
+            )
+        days.append(
+            {
+                "type": "day",
+                "id": _id(trip["ref"], d),
+                "value": {"title": text["title"], "intro": text["intro"], "stops": stops},
+            }
+        )
     return days
 
 
@@ -75,8 +90,9 @@ def ensure_trip_indexes(data):
         index = TripIndexPage.objects.filter(locale=locale).first()
         if index is None and parent is not None:
             title, slug = data["index"][code]
-            index = TripIndexPage(title=title, slug=slug, locale=locale, live=False,
-                                  intro=f"<p>{data['index_intro'][code]}</p>")
+            index = TripIndexPage(
+                title=title, slug=slug, locale=locale, live=False, intro=f"<p>{data['index_intro'][code]}</p>"
+            )
             if source is not None:
                 index.translation_key = source.translation_key
             parent.add_child(instance=index)
@@ -92,8 +108,13 @@ def load_itineraries(with_pictures=True):
     """Create or update the demo itineraries; returns "N created, M updated"."""
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     indexes = ensure_trip_indexes(data)
-    refs = {stop["page"] for trip in data["trips"] for day in trip["days"]
-            for stop in day["stops"] if stop.get("page")}
+    refs = {
+        stop["page"]
+        for trip in data["trips"]
+        for day in trip["days"]
+        for stop in day["stops"]
+        if stop.get("page")
+    }
     pages = _source_pages(refs)
     created = updated = 0
     for trip in data["trips"]:
@@ -105,13 +126,16 @@ def load_itineraries(with_pictures=True):
             page = TripPage.objects.filter(ref=trip["ref"], locale=indexes[code].locale).first()
             is_new = page is None
             if is_new:
-                page = TripPage(ref=trip["ref"], slug=trip["ref"], locale=indexes[code].locale,
-                                live=False)
+                page = TripPage(ref=trip["ref"], slug=trip["ref"], locale=indexes[code].locale, live=False)
                 if source is not None:
                     page.translation_key = source.translation_key
-            values = {"title": text["title"], "summary": text["summary"],
-                      "start_point": text["start_point"], "duration": trip["duration"],
-                      "days": _days(trip, code, pages)}
+            values = {
+                "title": text["title"],
+                "summary": text["summary"],
+                "start_point": text["start_point"],
+                "duration": trip["duration"],
+                "days": _days(trip, code, pages),
+            }
             if source is not None and source.hero_image_id:
                 values["hero_image_id"] = source.hero_image_id
                 values["hero_alt"] = _alt(code, text["title"])
@@ -129,8 +153,13 @@ def load_itineraries(with_pictures=True):
     return f"{created} created, {updated} updated"
 
 
-ILLUSTRATION = {"vi": "Ảnh minh họa: {}", "en": "Illustration: {}", "ko": "일러스트: {}",
-                "ja": "イラスト: {}", "zh-hans": "示意图：{}"}
+ILLUSTRATION = {
+    "vi": "Ảnh minh họa: {}",
+    "en": "Illustration: {}",
+    "ko": "일러스트: {}",
+    "ja": "イラスト: {}",
+    "zh-hans": "示意图：{}",
+}
 
 
 def _alt(code, title):

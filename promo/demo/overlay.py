@@ -6,6 +6,7 @@ only `ref`, `kind`, `locale` and the keys they add; every key is checked as the 
 checks it. Merging before the import keeps `load_demo` idempotent: the pages are written once,
 complete.
 """
+
 import json
 
 from promo.catalogue import spec
@@ -32,8 +33,13 @@ def merge_overlay(records, stream, name="overlay"):
         if target is None and kinds.get(data.get("ref")) == data.get("kind"):
             continue  # that translation is not in the catalogue (yet): nothing to add to
         if target is None or target.kind != data.get("kind"):
-            problems.append(Problem(number, "ref", f"{name}: no {data.get('kind')} line "
-                                                   f"{data.get('ref')} ({data.get('locale')})"))
+            problems.append(
+                Problem(
+                    number,
+                    "ref",
+                    f"{name}: no {data.get('kind')} line {data.get('ref')} ({data.get('locale')})",
+                )
+            )
             continue
         allowed = spec.keys_for(target.kind)
         values = {}

@@ -2,6 +2,7 @@
 
 The URL is the whole state (shareable, no JavaScript, no session): every fact of the facts table
 is a row, shown when at least one compared item has it."""
+
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -27,11 +28,17 @@ def compare_view(index, request):
     asked = [ref.strip() for ref in request.GET.getlist("ref") if ref.strip()]
     refs = list(dict.fromkeys(asked))
     if len(refs) > MAX_COMPARED:
-        messages.append(_("You can compare up to %(count)s opportunities at a time; the first "
-                          "%(count)s are shown.") % {"count": MAX_COMPARED})
+        messages.append(
+            _("You can compare up to %(count)s opportunities at a time; the first %(count)s are shown.")
+            % {"count": MAX_COMPARED}
+        )
         refs = refs[:MAX_COMPARED]
-    found = {page.ref: page for page in index_queryset(index).filter(ref__in=refs).select_related(
-        "sector", "commune", "investment_form", "officer")}
+    found = {
+        page.ref: page
+        for page in index_queryset(index)
+        .filter(ref__in=refs)
+        .select_related("sector", "commune", "investment_form", "officer")
+    }
     missing = [ref for ref in refs if ref not in found]
     if missing:
         messages.append(_("Not found in this language: %(refs)s.") % {"refs": ", ".join(missing)})
@@ -49,16 +56,31 @@ def compare_view(index, request):
         if table:
             groups.append({"label": str(label), "rows": table})
     incentives = [incentive_items(item, documents) for item in items]
-    columns = [{"item": item, "remove_url": _url(index, [r for r in kept if r != item.ref]),
-                "incentives": incentives[n]} for n, item in enumerate(items)]
+    columns = [
+        {
+            "item": item,
+            "remove_url": _url(index, [r for r in kept if r != item.ref]),
+            "incentives": incentives[n],
+        }
+        for n, item in enumerate(items)
+    ]
     addable = []
     if len(items) < MAX_COMPARED:
-        addable = list(index_queryset(index).exclude(ref__in=kept).order_by("title")
-                       .values_list("ref", "title"))
+        addable = list(
+            index_queryset(index).exclude(ref__in=kept).order_by("title").values_list("ref", "title")
+        )
     context = {
-        "page": index, "self": index, "request": request, "rate": rate, "columns": columns,
-        "groups": groups, "messages_list": messages, "addable": addable, "kept": kept,
-        "max_compared": MAX_COMPARED, "share_url": request.build_absolute_uri(_url(index, kept)),
+        "page": index,
+        "self": index,
+        "request": request,
+        "rate": rate,
+        "columns": columns,
+        "groups": groups,
+        "messages_list": messages,
+        "addable": addable,
+        "kept": kept,
+        "max_compared": MAX_COMPARED,
+        "share_url": request.build_absolute_uri(_url(index, kept)),
         "has_incentives": any(incentives),
     }
     return TemplateResponse(request, "promo/investment_compare.html", context)

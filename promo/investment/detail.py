@@ -1,5 +1,6 @@
 """What an opportunity's own page shows beyond its fields: the facts panel, incentives with their
 legal basis, the officer, and — once an investor has been selected — similar open opportunities."""
+
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from promo.investment.facts import fact_groups, incentive_items
@@ -33,15 +34,21 @@ def similar_open(page, exclude=(), limit=SIMILAR_COUNT):
         match |= Q(sector_id=page.sector_id)
     if page.commune_id is not None:
         match |= Q(commune_id=page.commune_id)
-    rank = Case(When(sector_id=page.sector_id, then=Value(0)), default=Value(1),
-                output_field=IntegerField()) if page.sector_id else Value(1)
+    rank = (
+        Case(When(sector_id=page.sector_id, then=Value(0)), default=Value(1), output_field=IntegerField())
+        if page.sector_id
+        else Value(1)
+    )
     return list(
-        InvestmentPage.objects.live().public()
+        InvestmentPage.objects.live()
+        .public()
         .filter(locale_id=page.locale_id, status=InvestmentStatus.OPEN)
-        .filter(match).exclude(pk=page.pk).exclude(pk__in=[p.pk for p in exclude])
+        .filter(match)
+        .exclude(pk=page.pk)
+        .exclude(pk__in=[p.pk for p in exclude])
         .select_related("sector", "commune", "investment_form")
-        .annotate(similarity=rank).order_by("similarity", "-published", "-first_published_at", "pk")
-        [:limit]
+        .annotate(similarity=rank)
+        .order_by("similarity", "-published", "-first_published_at", "pk")[:limit]
     )
 
 

@@ -4,6 +4,7 @@ requirements (package `cvttf-NotoSansCJK-Regular`) so that `make run` needs noth
 PDF embeds only the glyphs a profile uses (fpdf2 subsets it), about 25–60 KB a file.
 
 Settings: PROFILE_PDF_FONT (a path) replaces it, e.g. with a distribution's copy."""
+
 import hashlib
 from functools import lru_cache
 from importlib import resources
@@ -33,8 +34,9 @@ def profile_font():
     try:
         path = Path(str(resources.files(PACKAGE) / FILENAME))
     except ModuleNotFoundError as exc:
-        raise FontMissing("the PDF font package is not installed "
-                          f"(pip install -r requirements.txt): {exc}") from exc
+        raise FontMissing(
+            f"the PDF font package is not installed (pip install -r requirements.txt): {exc}"
+        ) from exc
     if not path.is_file():
         raise FontMissing(f"{path} is missing; reinstall {PACKAGE}")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,5 +1,6 @@
 """Amounts are stored in VND and shown with an approximate US dollar figure at the site's rate:
 “1.052.000.000.000 ₫ (≈ US$40,000,000, at 26,300 VND/USD on 29/05/2026)”."""
+
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.defaultfilters import date as date_filter
@@ -32,7 +33,9 @@ def rate_note(rate):
     if rate is None or not rate.usable:
         return ""
     return _("at %(rate)s VND/USD on %(date)s") % {
-        "rate": number(rate.vnd_per_usd), "date": date_filter(rate.rate_date, "SHORT_DATE_FORMAT")}
+        "rate": number(rate.vnd_per_usd),
+        "date": date_filter(rate.rate_date, "SHORT_DATE_FORMAT"),
+    }
 
 
 def usd_text(amount_vnd, rate):
@@ -67,8 +70,11 @@ def range_text(low_vnd, high_vnd, rate, unit=""):
     else:
         vnd_part = _("%(low)s–%(high)s") % {"low": number(low), "high": vnd(high)}
         low_usd, high_usd = to_usd(low, rate), to_usd(high, rate)
-        usd_part = (_("%(low)s–%(high)s") % {"low": usd(low_usd), "high": usd(high_usd)}
-                    if low_usd is not None else "")
+        usd_part = (
+            _("%(low)s–%(high)s") % {"low": usd(low_usd), "high": usd(high_usd)}
+            if low_usd is not None
+            else ""
+        )
     text = f"{vnd_part}{unit}"
     if usd_part:
         text += " " + _("(≈ %(usd)s, %(rate)s)") % {"usd": f"{usd_part}{unit}", "rate": rate_note(rate)}

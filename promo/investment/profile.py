@@ -9,6 +9,7 @@ Caching: the content of a profile (every text it shows) is built first and hashe
 stored under that hash (MEDIA_ROOT/profiles/<ref>/<lang>-<hash>.pdf), so any change — the page,
 its officer, the exchange rate, a translation — gives a new file on the next request, and the
 old ones of that item are removed. Publishing or unpublishing an item removes its files too."""
+
 import hashlib
 import io
 import json
@@ -46,25 +47,45 @@ def profile_content(page, request):
         "title": page.title,
         "summary": page.summary,
         "status": page.status,
-        "groups": [[label, [[f.label, f.text] for f in facts]]
-                   for key, label, facts in fact_groups(page, rate) if key != "contact"],
-        "location": ([_("Location"), f"{page.lat}, {page.lon}",
-                      f"https://www.openstreetmap.org/?mlat={page.lat}&mlon={page.lon}#map=14/{page.lat}/{page.lon}"]
-                     if page.has_location else None),
+        "groups": [
+            [label, [[f.label, f.text] for f in facts]]
+            for key, label, facts in fact_groups(page, rate)
+            if key != "contact"
+        ],
+        "location": (
+            [
+                _("Location"),
+                f"{page.lat}, {page.lon}",
+                f"https://www.openstreetmap.org/?mlat={page.lat}&mlon={page.lon}#map=14/{page.lat}/{page.lon}",
+            ]
+            if page.has_location
+            else None
+        ),
         "incentives_label": _("Incentives"),
         "incentives": [[i["text"], i["basis"]] for i in incentive_items(page)],
         "officer_label": _("Your contact"),
-        "officer": ({"name": officer.name, "title": officer.title, "phone": officer.phone,
-                     "email": officer.email, "languages": ", ".join(officer.language_names),
-                     "photo": officer.photo.file.name if officer.photo_id else "",
-                     "speaks": _("Speaks")} if officer else None),
+        "officer": (
+            {
+                "name": officer.name,
+                "title": officer.title,
+                "phone": officer.phone,
+                "email": officer.email,
+                "languages": ", ".join(officer.language_names),
+                "photo": officer.photo.file.name if officer.photo_id else "",
+                "speaks": _("Speaks"),
+            }
+            if officer
+            else None
+        ),
         "promoter": page.promoter,
         "contact_email": page.contact_email if officer is None else "",
         "qr_label": _("Scan for the full page, the map and the interest form"),
         "url": url,
-        "footer": _("Profile generated on %(date)s. Figures are indicative; the investment office "
-                    "confirms them. US dollar amounts are approximate.") % {
-            "date": date_filter(timezone.localdate(), "DATE_FORMAT")},
+        "footer": _(
+            "Profile generated on %(date)s. Figures are indicative; the investment office "
+            "confirms them. US dollar amounts are approximate."
+        )
+        % {"date": date_filter(timezone.localdate(), "DATE_FORMAT")},
     }
 
 
@@ -118,11 +139,17 @@ def profile_response(page, request):
         name, _created = cached_profile(page, request)
     except FontMissing as exc:
         logger.error("PDF profile of %s: %s", page.ref, exc)
-        return HttpResponse(_("The profile cannot be generated right now."), status=503,
-                            content_type="text/plain; charset=utf-8")
-    response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf",
-                            as_attachment=True,
-                            filename=f"{page.ref}-{translation.get_language()}.pdf")
+        return HttpResponse(
+            _("The profile cannot be generated right now."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = FileResponse(
+        default_storage.open(name, "rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{page.ref}-{translation.get_language()}.pdf",
+    )
     response["Cache-Control"] = "public, max-age=300"
     response["Content-Language"] = translation.get_language()
     return response
@@ -142,8 +169,9 @@ def _qr(pdf, url, x, y, size):
     for row, line in enumerate(matrix):
         for col, dark in enumerate(line):
             if dark:
-                pdf.rect(x + (col + border) * step, y + (row + border) * step, step + 0.01,
-                         step + 0.01, style="F")
+                pdf.rect(
+                    x + (col + border) * step, y + (row + border) * step, step + 0.01, step + 0.01, style="F"
+                )
 
 
 def render_pdf(content):
@@ -225,8 +253,12 @@ def render_pdf(content):
             pdf.set_font("noto", size=9.5)
             pdf.multi_cell(side, 4.5, officer["name"], new_x="LEFT", new_y="NEXT")
             pdf.set_font("noto", size=8)
-            for line in (officer["title"], officer["phone"], officer["email"],
-                         f"{officer['speaks']}: {officer['languages']}" if officer["languages"] else ""):
+            for line in (
+                officer["title"],
+                officer["phone"],
+                officer["email"],
+                f"{officer['speaks']}: {officer['languages']}" if officer["languages"] else "",
+            ):
                 if line:
                     pdf.multi_cell(side, 3.9, line, new_x="LEFT", new_y="NEXT")
         else:
@@ -301,7 +333,9 @@ def connect_signals():
 
     from promo.models import InvestmentPage
 
-    page_published.connect(forget_on_publish, sender=InvestmentPage,
-                           dispatch_uid="investment-profile-publish")
-    page_unpublished.connect(forget_on_publish, sender=InvestmentPage,
-                             dispatch_uid="investment-profile-unpublish")
+    page_published.connect(
+        forget_on_publish, sender=InvestmentPage, dispatch_uid="investment-profile-publish"
+    )
+    page_unpublished.connect(
+        forget_on_publish, sender=InvestmentPage, dispatch_uid="investment-profile-unpublish"
+    )

@@ -11,6 +11,7 @@
 
 Ranges: `area_min`/`area_max` in ha; `capital_min`/`capital_max` in `currency` (vnd or usd; US
 dollars are converted at the site's exchange rate, since amounts are stored in VND)."""
+
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -34,8 +35,10 @@ SORTS = {
     "capital_asc": (gettext_lazy("Capital: smallest first"), (F("capital_vnd").asc(nulls_last=True),)),
     "area_desc": (gettext_lazy("Area: largest first"), (F("area_ha").desc(nulls_last=True),)),
     "area_asc": (gettext_lazy("Area: smallest first"), (F("area_ha").asc(nulls_last=True),)),
-    "decision": (gettext_lazy("Decision date: soonest first"),
-                 (F("decision_expected").asc(nulls_last=True),)),
+    "decision": (
+        gettext_lazy("Decision date: soonest first"),
+        (F("decision_expected").asc(nulls_last=True),),
+    ),
     "title": (gettext_lazy("Title A–Z"), ("title",)),
 }
 SORT_ALIASES = {"capital": "capital_desc", "area": "area_desc"}  # older shared links
@@ -52,15 +55,17 @@ RANGE_MESSAGES = {
         "not_number_min": gettext_lazy("Enter the smallest area as a number of hectares, e.g. 5."),
         "not_number_max": gettext_lazy("Enter the largest area as a number of hectares, e.g. 50."),
         "too_big": gettext_lazy("The area %(value)s ha is out of range: at most %(max)s ha."),
-        "reversed": gettext_lazy("The smallest area (%(low)s ha) is larger than the largest "
-                                 "(%(high)s ha): swap them or clear one."),
+        "reversed": gettext_lazy(
+            "The smallest area (%(low)s ha) is larger than the largest (%(high)s ha): swap them or clear one."
+        ),
     },
     "capital": {
         "not_number_min": gettext_lazy("Enter the lowest capital as a number, e.g. 1000000."),
         "not_number_max": gettext_lazy("Enter the highest capital as a number, e.g. 50000000."),
         "too_big": gettext_lazy("The capital %(value)s is out of range: at most %(max)s."),
-        "reversed": gettext_lazy("The lowest capital (%(low)s) is above the highest (%(high)s): "
-                                 "swap them or clear one."),
+        "reversed": gettext_lazy(
+            "The lowest capital (%(low)s) is above the highest (%(high)s): swap them or clear one."
+        ),
     },
 }
 RANGE_PARAMS = ("area_min", "area_max", "capital_min", "capital_max", "currency")
@@ -189,7 +194,9 @@ class Screen:
             values[end] = value
         if values["min"] is not None and values["max"] is not None and values["min"] > values["max"]:
             self.errors[name] = str(texts["reversed"]) % {
-                "low": number(values["min"]), "high": number(values["max"])}
+                "low": number(values["min"]),
+                "high": number(values["max"]),
+            }
             return Range()
         return Range(values["min"], values["max"])
 
@@ -197,8 +204,9 @@ class Screen:
         if not self.capital.active or self.currency == "vnd":
             return self.capital
         if self.rate is None or not self.rate.usable:
-            self.errors["capital"] = _("Capital in US dollars cannot be used because no exchange "
-                                       "rate is set; enter it in VND.")
+            self.errors["capital"] = _(
+                "Capital in US dollars cannot be used because no exchange rate is set; enter it in VND."
+            )
             return Range()
         return Range(to_vnd(self.capital.low, self.rate), to_vnd(self.capital.high, self.rate))
 
@@ -220,8 +228,13 @@ class Screen:
 
     def counts(self, param):
         path = dict((p, path) for p, path, _l in FACETS)[param]
-        rows = (self.base.filter(self.q(without=param)).order_by().values(path)
-                .annotate(n=Count("pk")).values_list(path, "n"))
+        rows = (
+            self.base.filter(self.q(without=param))
+            .order_by()
+            .values(path)
+            .annotate(n=Count("pk"))
+            .values_list(path, "n")
+        )
         return dict(rows)
 
     def facets(self):
@@ -229,12 +242,17 @@ class Screen:
 
         locale_id = self.index.locale_id
         names = {
-            "sector": list(Sector.objects.filter(locale_id=locale_id).order_by("name")
-                           .values_list("slug", "name")),
-            "commune": list(Commune.objects.filter(locale_id=locale_id).order_by("name")
-                            .values_list("slug", "name")),
-            "form": list(InvestmentForm.objects.filter(locale_id=locale_id)
-                         .order_by("sort_order", "name").values_list("slug", "name")),
+            "sector": list(
+                Sector.objects.filter(locale_id=locale_id).order_by("name").values_list("slug", "name")
+            ),
+            "commune": list(
+                Commune.objects.filter(locale_id=locale_id).order_by("name").values_list("slug", "name")
+            ),
+            "form": list(
+                InvestmentForm.objects.filter(locale_id=locale_id)
+                .order_by("sort_order", "name")
+                .values_list("slug", "name")
+            ),
             "status": [(value, str(label)) for value, label in InvestmentStatus.choices],
         }
         facets = []
@@ -246,7 +264,9 @@ class Screen:
             unknown = [v for v in selected if v not in known]
             if unknown and param not in self.errors:
                 self.errors[param] = _("Unknown code(s) under “%(filter)s”: %(values)s.") % {
-                    "filter": label, "values": ", ".join(unknown)}
+                    "filter": label,
+                    "values": ", ".join(unknown),
+                }
             facets.append(Facet(param, str(label), choices))
         self._names = {f.param: {code: name for code, name, *_r in f.choices} for f in facets}
         return facets
@@ -284,15 +304,24 @@ class Screen:
         for param, _path, label in FACETS:
             for value in self.selected[param]:
                 if value in names[param]:
-                    chips.append({"label": f"{label}: {names[param][value]}",
-                                  "url": "?" + self.querystring(drop=param, drop_value=value)})
-        for name, what, rng, unit in (("area", _("Area"), self.area, "ha"),
-                                      ("capital", _("Capital"), self.capital, self.currency.upper())):
+                    chips.append(
+                        {
+                            "label": f"{label}: {names[param][value]}",
+                            "url": "?" + self.querystring(drop=param, drop_value=value),
+                        }
+                    )
+        for name, what, rng, unit in (
+            ("area", _("Area"), self.area, "ha"),
+            ("capital", _("Capital"), self.capital, self.currency.upper()),
+        ):
             if not rng.active:
                 continue
             if rng.low is not None and rng.high is not None:
                 text = _("%(low)s–%(high)s %(unit)s") % {
-                    "low": number(rng.low), "high": number(rng.high), "unit": unit}
+                    "low": number(rng.low),
+                    "high": number(rng.high),
+                    "unit": unit,
+                }
             elif rng.low is not None:
                 text = _("from %(low)s %(unit)s") % {"low": number(rng.low), "unit": unit}
             else:
@@ -307,8 +336,7 @@ class Screen:
 def index_queryset(index):
     from promo.models import InvestmentPage
 
-    return (InvestmentPage.objects.live().public().filter(locale_id=index.locale_id)
-            .descendant_of(index))
+    return InvestmentPage.objects.live().public().filter(locale_id=index.locale_id).descendant_of(index)
 
 
 def listing_context(index, request):
@@ -322,8 +350,11 @@ def listing_context(index, request):
     screen = Screen(index, request.GET, rate=rate)
     facets = screen.facets()
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-    qs = (screen.ordered().select_related("commune", "sector", "investment_form")
-          .prefetch_related(Prefetch("hero_image", queryset=images)))
+    qs = (
+        screen.ordered()
+        .select_related("commune", "sector", "investment_form")
+        .prefetch_related(Prefetch("hero_image", queryset=images))
+    )
     paginator = Paginator(qs, settings.CATALOGUE_PAGE_SIZE)
     page_number = request.GET.get("page") or 1
     try:
@@ -338,14 +369,20 @@ def listing_context(index, request):
     alert_query.setlist("commune", screen.selected["commune"])
     alerts_url = reverse("alerts:subscribe") + ("?" + alert_query.urlencode() if alert_query else "")
     return {
-        "screen": screen, "facets": facets, "chips": screen.chips(), "rate": rate,
-        "items": items, "sort": screen.sort_key(),
+        "screen": screen,
+        "facets": facets,
+        "chips": screen.chips(),
+        "rate": rate,
+        "items": items,
+        "sort": screen.sort_key(),
         "sort_options": [(value, label) for value, (label, _o) in SORTS.items()],
         "filter_querystring": screen.querystring(),
         "page_querystring": screen.querystring(drop="page"),
         "list_url": "?" + screen.querystring(drop="view"),
         "map_url": "?" + screen.querystring(drop="view", extra={"view": "map"}),
-        "view": view, "currency": screen.currency, "alerts_url": alerts_url,
+        "view": view,
+        "currency": screen.currency,
+        "alerts_url": alerts_url,
         "range_values": {name: request.GET.get(name, "") for name in RANGE_PARAMS},
         "filter_errors": screen.errors,
     }

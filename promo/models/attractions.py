@@ -21,9 +21,7 @@ from promo.models.visit_facts import AMENITIES, Availability, HoursStatus, Origi
 
 
 class AttractionTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "AttractionPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("AttractionPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class AttractionCategory(models.TextChoices):
@@ -36,8 +34,13 @@ class AttractionCategory(models.TextChoices):
 
 def _amenity_field(code):
     label, _group = AMENITIES[code]
-    return models.CharField(label, max_length=10, choices=Availability.choices, blank=True,
-                            help_text=_("Leave empty when not known."))
+    return models.CharField(
+        label,
+        max_length=10,
+        choices=Availability.choices,
+        blank=True,
+        help_text=_("Leave empty when not known."),
+    )
 
 
 class AttractionPageForm(WagtailAdminPageForm):
@@ -48,11 +51,16 @@ class AttractionPageForm(WagtailAdminPageForm):
         fees = self.formsets.get("admission_fees")
         if fees is None:
             return cleaned
-        rows = [form.cleaned_data for form in fees.forms
-                if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        rows = [
+            form.cleaned_data
+            for form in fees.forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
         if cleaned.get("free_entry") and any((row.get("price_vnd") or 0) > 0 for row in rows):
-            self.add_error("free_entry", _("Entry cannot be free while a fee above 0 is "
-                                           "listed; remove the fee or untick free entry."))
+            self.add_error(
+                "free_entry",
+                _("Entry cannot be free while a fee above 0 is listed; remove the fee or untick free entry."),
+            )
         visitors = [row.get("visitor") for row in rows]
         if len(visitors) != len(set(visitors)):
             self.add_error(None, _("List each visitor type once in the fees."))
@@ -62,26 +70,29 @@ class AttractionPageForm(WagtailAdminPageForm):
 class AttractionPage(AttractionExchangeMixin, LocationMixin, CataloguePage):
     kind = "attraction"
 
-    category = models.CharField(
-        _("category"), max_length=20, choices=AttractionCategory.choices, blank=True
-    )
+    category = models.CharField(_("category"), max_length=20, choices=AttractionCategory.choices, blank=True)
     # Opening hours
-    hours_status = models.CharField(_("opening hours"), max_length=12,
-                                    choices=HoursStatus.choices, default=HoursStatus.SCHEDULED)
+    hours_status = models.CharField(
+        _("opening hours"), max_length=12, choices=HoursStatus.choices, default=HoursStatus.SCHEDULED
+    )
     opening_hours = models.CharField(
-        _("note on opening hours"), max_length=120, blank=True,
-        help_text=_("Words a visitor needs beside the hours, e.g. check-in times."))
+        _("note on opening hours"),
+        max_length=120,
+        blank=True,
+        help_text=_("Words a visitor needs beside the hours, e.g. check-in times."),
+    )
     # Fees
-    free_entry = models.BooleanField(_("free entry"), null=True, blank=True,
-                                     help_text=_("Leave unknown when fees are not known."))
+    free_entry = models.BooleanField(
+        _("free entry"), null=True, blank=True, help_text=_("Leave unknown when fees are not known.")
+    )
     fees_note = models.TextField(_("note on fees"), blank=True, max_length=600)
     # Duration and season
     visit_minutes_min = models.PositiveSmallIntegerField(
-        _("typical visit from (minutes)"), null=True, blank=True,
-        validators=[MaxValueValidator(7 * 24 * 60)])
+        _("typical visit from (minutes)"), null=True, blank=True, validators=[MaxValueValidator(7 * 24 * 60)]
+    )
     visit_minutes_max = models.PositiveSmallIntegerField(
-        _("typical visit up to (minutes)"), null=True, blank=True,
-        validators=[MaxValueValidator(7 * 24 * 60)])
+        _("typical visit up to (minutes)"), null=True, blank=True, validators=[MaxValueValidator(7 * 24 * 60)]
+    )
     season_months = MonthsField(_("best months to visit"), blank=True)
     season_note = models.TextField(_("note on the season"), blank=True, max_length=600)
     # Getting there
@@ -95,8 +106,9 @@ class AttractionPage(AttractionExchangeMixin, LocationMixin, CataloguePage):
     has_food = _amenity_field("food")
     has_lodging = _amenity_field("lodging")
     has_guides = _amenity_field("guides")
-    step_count = models.PositiveIntegerField(_("number of steps"), null=True, blank=True,
-                                             validators=[MaxValueValidator(100_000)])
+    step_count = models.PositiveIntegerField(
+        _("number of steps"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
     access_note = models.TextField(_("note on access"), blank=True, max_length=600)
     public_access = models.BooleanField(_("open to the public"), default=True)
     # Booking and contact
@@ -105,44 +117,81 @@ class AttractionPage(AttractionExchangeMixin, LocationMixin, CataloguePage):
     tags = ClusterTaggableManager(through=AttractionTag, blank=True, verbose_name=_("tags"))
 
     base_form_class = AttractionPageForm
-    content_panels = Page.content_panels + CataloguePage.common_panels + [
-        MultiFieldPanel([
-            FieldPanel("category"),
-            FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
-        ], heading=_("Place")),
-        MultiFieldPanel([
-            FieldPanel("hours_status"),
-            InlinePanel("weekly_hours", label=_("Weekly hours")),
-            InlinePanel("hours_exceptions", label=_("Holidays and seasons")),
-            FieldPanel("opening_hours"),
-        ], heading=_("Opening hours")),
-        MultiFieldPanel([
-            FieldPanel("free_entry"),
-            InlinePanel("admission_fees", label=_("Fees by visitor")),
-            FieldPanel("fees_note"),
-        ], heading=_("Admission")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("visit_minutes_min"), FieldPanel("visit_minutes_max")]),
-            FieldPanel("season_months"), FieldPanel("season_note"),
-        ], heading=_("Time and season")),
-        FieldPanel("routes"),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("access_wheelchair"), FieldPanel("access_steps"),
-                           FieldPanel("access_toilet")]),
-            FieldPanel("step_count"), FieldPanel("access_note"), FieldPanel("public_access"),
-        ], heading=_("Accessibility")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("has_parking"), FieldPanel("has_toilets"),
-                           FieldPanel("has_food")]),
-            FieldRowPanel([FieldPanel("has_lodging"), FieldPanel("has_guides")]),
-            FieldRowPanel([FieldPanel("booking_url"), FieldPanel("contact_phone")]),
-        ], heading=_("Facilities and booking")),
-    ] + CataloguePage.trailing_panels
+    content_panels = (
+        Page.content_panels
+        + CataloguePage.common_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("category"),
+                    FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+                ],
+                heading=_("Place"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("hours_status"),
+                    InlinePanel("weekly_hours", label=_("Weekly hours")),
+                    InlinePanel("hours_exceptions", label=_("Holidays and seasons")),
+                    FieldPanel("opening_hours"),
+                ],
+                heading=_("Opening hours"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("free_entry"),
+                    InlinePanel("admission_fees", label=_("Fees by visitor")),
+                    FieldPanel("fees_note"),
+                ],
+                heading=_("Admission"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("visit_minutes_min"), FieldPanel("visit_minutes_max")]),
+                    FieldPanel("season_months"),
+                    FieldPanel("season_note"),
+                ],
+                heading=_("Time and season"),
+            ),
+            FieldPanel("routes"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("access_wheelchair"),
+                            FieldPanel("access_steps"),
+                            FieldPanel("access_toilet"),
+                        ]
+                    ),
+                    FieldPanel("step_count"),
+                    FieldPanel("access_note"),
+                    FieldPanel("public_access"),
+                ],
+                heading=_("Accessibility"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("has_parking"), FieldPanel("has_toilets"), FieldPanel("has_food")]
+                    ),
+                    FieldRowPanel([FieldPanel("has_lodging"), FieldPanel("has_guides")]),
+                    FieldRowPanel([FieldPanel("booking_url"), FieldPanel("contact_phone")]),
+                ],
+                heading=_("Facilities and booking"),
+            ),
+        ]
+        + CataloguePage.trailing_panels
+    )
     override_translatable_fields = CataloguePage.override_translatable_fields + [
-        SynchronizedField("category"), SynchronizedField("lat"), SynchronizedField("lon"),
-        SynchronizedField("free_entry"), SynchronizedField("visit_minutes_min"),
-        SynchronizedField("visit_minutes_max"), SynchronizedField("season_months"),
-        SynchronizedField("step_count"), SynchronizedField("public_access"),
+        SynchronizedField("category"),
+        SynchronizedField("lat"),
+        SynchronizedField("lon"),
+        SynchronizedField("free_entry"),
+        SynchronizedField("visit_minutes_min"),
+        SynchronizedField("visit_minutes_max"),
+        SynchronizedField("season_months"),
+        SynchronizedField("step_count"),
+        SynchronizedField("public_access"),
         SynchronizedField("contact_phone"),
     ]
     parent_page_types = ["promo.AttractionIndexPage"]
@@ -157,8 +206,7 @@ class AttractionPage(AttractionExchangeMixin, LocationMixin, CataloguePage):
         errors = super().field_errors()
         low, high = self.visit_minutes_min, self.visit_minutes_max
         if low is not None and high is not None and high < low:
-            errors["visit_minutes_max"] = _("The longest visit cannot be shorter than the "
-                                            "shortest.")
+            errors["visit_minutes_max"] = _("The longest visit cannot be shorter than the shortest.")
         return errors
 
     # What the page shows, computed once per request
@@ -191,13 +239,20 @@ class AttractionPage(AttractionExchangeMixin, LocationMixin, CataloguePage):
 
     def route_rows(self):
         """[(origin label, route value)] in the editor's order."""
-        return [(Origin(child.value["origin"]).label, child.value) for child in self.routes
-                if child.block_type == "route"]
+        return [
+            (Origin(child.value["origin"]).label, child.value)
+            for child in self.routes
+            if child.block_type == "route"
+        ]
 
     AMENITY_FIELDS = {
-        "wheelchair": "access_wheelchair", "steps": "access_steps",
-        "accessible_toilet": "access_toilet", "parking": "has_parking",
-        "toilets": "has_toilets", "food": "has_food", "lodging": "has_lodging",
+        "wheelchair": "access_wheelchair",
+        "steps": "access_steps",
+        "accessible_toilet": "access_toilet",
+        "parking": "has_parking",
+        "toilets": "has_toilets",
+        "food": "has_food",
+        "lodging": "has_lodging",
         "guides": "has_guides",
     }
 
@@ -240,9 +295,10 @@ class AttractionIndexPage(CatalogueIndexPage):
             if raw in (None, ""):
                 continue
             if raw not in ("1", "on", "true"):
-                problems.append(_("“%(value)s” is not a value of the filter “%(filter)s” "
-                                  "(use 1); it was ignored.") % {"value": raw[:40],
-                                                                 "filter": label})
+                problems.append(
+                    _("“%(value)s” is not a value of the filter “%(filter)s” (use 1); it was ignored.")
+                    % {"value": raw[:40], "filter": label}
+                )
                 continue
             active[param] = ["1"]
             if param == "open_now":
@@ -261,14 +317,20 @@ class AttractionIndexPage(CatalogueIndexPage):
         self._request = request
         context = super().get_context(request, *args, **kwargs)
         views = ("list", "map")
-        context.update(view=current_view(request, views), view_options=view_options(request, views),
-                       map_kind="attraction",
-                       map_label=_("Map of the places that match the filters"))
+        context.update(
+            view=current_view(request, views),
+            view_options=view_options(request, views),
+            map_kind="attraction",
+            map_label=_("Map of the places that match the filters"),
+        )
         problems = context["active_filters"].pop("_problems", [])
         context.update(
-            filter_problems=problems, flag_filters=self.flag_filters,
-            visit_now=clock.now(request), clock_value=clock.clock_query(request)[4:],
-            trips=self.trip_cards(), trip_index=self.trip_index(),
+            filter_problems=problems,
+            flag_filters=self.flag_filters,
+            visit_now=clock.now(request),
+            clock_value=clock.clock_query(request)[4:],
+            trips=self.trip_cards(),
+            trip_index=self.trip_index(),
         )
         return context
 
@@ -280,6 +342,11 @@ class AttractionIndexPage(CatalogueIndexPage):
     def trip_cards(self):
         from promo.models.itineraries import TripPage
 
-        return (TripPage.objects.live().public().descendant_of(self)
-                .filter(locale_id=self.locale_id).order_by("path")
-                .select_related("hero_image")[:6])
+        return (
+            TripPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
+            .select_related("hero_image")[:6]
+        )

@@ -1,4 +1,5 @@
 """What every catalogue page has in common, whatever its kind."""
+
 import re
 
 from django.core.exceptions import ValidationError
@@ -31,37 +32,54 @@ class CataloguePage(Page):
     kind: str = ""
 
     ref = models.CharField(
-        _("reference"), max_length=80, validators=[ref_validator], db_index=True,
+        _("reference"),
+        max_length=80,
+        validators=[ref_validator],
+        db_index=True,
         help_text=_("Stable id shared by all translations, used in imports and exports."),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for listings and results.")
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_alt = models.CharField(
-        _("hero image alternative text"), max_length=250, blank=True,
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
         help_text=_("Required when a hero image is chosen."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     commune = models.ForeignKey(
-        "promo.Commune", verbose_name=_("commune"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "promo.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     published = models.DateField(_("first published"), null=True, blank=True)
     related = StreamField(
         [("item", PageChooserBlock(label=_("related item")))],
-        verbose_name=_("related items"), blank=True,
+        verbose_name=_("related items"),
+        blank=True,
     )
     # Alphabetical order in the page's language, whatever the database (promo.collation).
     title_sort_key = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False, db_index=True)
 
     search_fields = Page.search_fields + [
-        index.SearchField("ref"), index.SearchField("summary"), index.FilterField("locale_id"),
+        index.SearchField("ref"),
+        index.SearchField("summary"),
+        index.FilterField("locale_id"),
         # The admin's page search finds "Núi Cậu" for "nui cau", as the public search does.
-        index.AutocompleteField("folded_title"), index.SearchField("folded_title"),
+        index.AutocompleteField("folded_title"),
+        index.SearchField("folded_title"),
     ]
     common_panels = [
         FieldPanel("ref"),
@@ -100,7 +118,9 @@ class CataloguePage(Page):
             clash = find_ref_owner(self.ref)
             if clash is not None and clash.translation_key != self.translation_key:
                 errors["ref"] = _("Reference “%(ref)s” is already used by “%(title)s”.") % {
-                    "ref": self.ref, "title": clash.title}
+                    "ref": self.ref,
+                    "title": clash.title,
+                }
         return errors
 
     @property

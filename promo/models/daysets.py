@@ -1,5 +1,6 @@
 """Sets of weekdays and of months stored as bit masks: one small integer column that SQL can
 test (`days & 4 != 0`), edited as a row of checkboxes."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,8 +17,7 @@ class BitSetFormField(forms.TypedMultipleChoiceField):
         kwargs.pop("choices", None)
         kwargs.pop("coerce", None)
         kwargs.pop("empty_value", None)
-        super().__init__(choices=[(str(i), label) for i, label in enumerate(labels)],
-                         coerce=int, **kwargs)
+        super().__init__(choices=[(str(i), label) for i, label in enumerate(labels)], coerce=int, **kwargs)
 
     def prepare_value(self, value):
         if isinstance(value, int):
@@ -46,17 +46,18 @@ class BitSetField(models.PositiveIntegerField):
             raise ValidationError(_("Unknown member in the set."), code="invalid")
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": BitSetFormField, "labels": self.labels,
-                                    **kwargs})
+        return super().formfield(**{"form_class": BitSetFormField, "labels": self.labels, **kwargs})
 
 
 class WeekdaysField(BitSetField):
     """Bit 0 is Monday, as Python's `date.weekday()` counts."""
+
     labels = tuple(WEEKDAYS[i] for i in range(7))
 
 
 class MonthsField(BitSetField):
     """Bit 0 is January."""
+
     labels = tuple(MONTHS[i] for i in range(1, 13))
 
 

@@ -29,8 +29,11 @@ class ExhibitorBlock(blocks.StructBlock):
     shows = blocks.TextBlock(label=_("what they show"), required=False, max_length=400)
     booth = blocks.CharBlock(label=_("booth"), required=False, max_length=20)
     product = blocks.CharBlock(
-        label=_("product page (reference)"), required=False, max_length=80,
-        help_text=_("The “Ref” of a product page in this catalogue, e.g. mat-ong-hoa-cao-su."))
+        label=_("product page (reference)"),
+        required=False,
+        max_length=80,
+        help_text=_("The “Ref” of a product page in this catalogue, e.g. mat-ong-hoa-cao-su."),
+    )
     website = blocks.URLBlock(label=_("website"), required=False)
 
     class Meta:
@@ -44,8 +47,13 @@ class ExhibitorBlock(blocks.StructBlock):
             from promo.models.products import ProductPage
 
             if not REF_RE.match(ref) or not ProductPage.objects.filter(ref=ref).exists():
-                raise blocks.StructBlockValidationError(block_errors={"product": ValidationError(
-                    _("No product page has the reference “%(ref)s”.") % {"ref": ref})})
+                raise blocks.StructBlockValidationError(
+                    block_errors={
+                        "product": ValidationError(
+                            _("No product page has the reference “%(ref)s”.") % {"ref": ref}
+                        )
+                    }
+                )
         return value
 
 
@@ -62,34 +70,54 @@ class FairPage(FairExchangeMixin, LocationMixin, CataloguePage):
     daily_closes = models.TimeField(_("closes each day at"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     organizer = models.CharField(_("organizer"), max_length=255, blank=True)
-    free_admission = models.BooleanField(_("free admission for visitors"), null=True,
-                                         blank=True)
+    free_admission = models.BooleanField(_("free admission for visitors"), null=True, blank=True)
     registration_url = models.URLField(_("registration link"), max_length=URL_MAX_LENGTH, blank=True)
     registration_deadline = models.DateField(_("registration closes"), null=True, blank=True)
     registration_howto = models.TextField(
-        _("how to register"), blank=True, max_length=1000,
-        help_text=_("Who may register (exhibitors, visitors, buyers), how and what it costs."))
+        _("how to register"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Who may register (exhibitors, visitors, buyers), how and what it costs."),
+    )
     exhibitor_list = StreamField(ExhibitorsBlock(), verbose_name=_("exhibitors"), blank=True)
     tags = ClusterTaggableManager(through=FairTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = Page.content_panels + CataloguePage.common_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-            FieldRowPanel([FieldPanel("daily_opens"), FieldPanel("daily_closes")]),
-            FieldPanel("venue"), FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
-            FieldPanel("organizer"), FieldPanel("free_admission"),
-        ], heading=_("Fair")),
-        MultiFieldPanel([
-            FieldPanel("registration_url"), FieldPanel("registration_deadline"),
-            FieldPanel("registration_howto"),
-        ], heading=_("Registration")),
-        FieldPanel("exhibitor_list"),
-    ] + CataloguePage.trailing_panels
+    content_panels = (
+        Page.content_panels
+        + CataloguePage.common_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                    FieldRowPanel([FieldPanel("daily_opens"), FieldPanel("daily_closes")]),
+                    FieldPanel("venue"),
+                    FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+                    FieldPanel("organizer"),
+                    FieldPanel("free_admission"),
+                ],
+                heading=_("Fair"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("registration_url"),
+                    FieldPanel("registration_deadline"),
+                    FieldPanel("registration_howto"),
+                ],
+                heading=_("Registration"),
+            ),
+            FieldPanel("exhibitor_list"),
+        ]
+        + CataloguePage.trailing_panels
+    )
     override_translatable_fields = CataloguePage.override_translatable_fields + [
-        SynchronizedField("start"), SynchronizedField("end"),
-        SynchronizedField("daily_opens"), SynchronizedField("daily_closes"),
-        SynchronizedField("lat"), SynchronizedField("lon"),
-        SynchronizedField("free_admission"), SynchronizedField("registration_deadline"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("daily_opens"),
+        SynchronizedField("daily_closes"),
+        SynchronizedField("lat"),
+        SynchronizedField("lon"),
+        SynchronizedField("free_admission"),
+        SynchronizedField("registration_deadline"),
         SynchronizedField("registration_url"),
     ]
     parent_page_types = ["promo.FairIndexPage"]
@@ -106,11 +134,9 @@ class FairPage(FairExchangeMixin, LocationMixin, CataloguePage):
             errors["end"] = _("The last day cannot be before the first day.")
         if (self.daily_opens is None) != (self.daily_closes is None):
             errors["daily_closes"] = _("Give both the opening and the closing time, or neither.")
-        elif (self.daily_opens and self.start == self.end
-              and self.daily_closes <= self.daily_opens):
+        elif self.daily_opens and self.start == self.end and self.daily_closes <= self.daily_opens:
             errors["daily_closes"] = _("On a one-day event it must close after it opens.")
-        if (self.registration_deadline and self.end
-                and self.registration_deadline > self.end):
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
             errors["registration_deadline"] = _("Registration cannot close after the last day.")
         return errors
 
@@ -146,8 +172,9 @@ class FairPage(FairExchangeMixin, LocationMixin, CataloguePage):
     def registration_open(self):
         if not self.is_upcoming:
             return False
-        return (self.registration_deadline is None
-                or self.registration_deadline >= clock.today(getattr(self, "_request", None)))
+        return self.registration_deadline is None or self.registration_deadline >= clock.today(
+            getattr(self, "_request", None)
+        )
 
     @property
     def duration_days(self):
@@ -162,9 +189,13 @@ class FairPage(FairExchangeMixin, LocationMixin, CataloguePage):
         refs = {item["product"] for item in items if item.get("product")}
         pages = {}
         if refs:
-            for page in (ProductPage.objects.live().public().filter(ref__in=refs)
-                         .filter(locale__language_code__in=[self.locale.language_code, "vi"])
-                         .select_related("locale")):
+            for page in (
+                ProductPage.objects.live()
+                .public()
+                .filter(ref__in=refs)
+                .filter(locale__language_code__in=[self.locale.language_code, "vi"])
+                .select_related("locale")
+            ):
                 if page.ref not in pages or page.locale_id == self.locale_id:
                     pages[page.ref] = page
         return [(item, pages.get(item.get("product"))) for item in items]
@@ -206,9 +237,13 @@ class FairIndexPage(CatalogueIndexPage):
         self._request = request
         views = ("list", "calendar", "map")
         view = current_view(request, views)
-        common = {"view": view, "view_options": view_options(request, views),
-                  "clock_value": clock.clock_query(request)[4:], "map_kind": "fair",
-                  "map_label": _("Map of the fair and event venues")}
+        common = {
+            "view": view,
+            "view_options": view_options(request, views),
+            "clock_value": clock.clock_query(request)[4:],
+            "map_kind": "fair",
+            "map_label": _("Map of the fair and event venues"),
+        }
         if view == "calendar":
             context = Page.get_context(self, request, *args, **kwargs)
             context.update(month_context(self, request))
@@ -218,6 +253,8 @@ class FairIndexPage(CatalogueIndexPage):
         context.update(common)
         context["when"] = context["active_filters"]["when"][0]
         context["when_options"] = [
-            ("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All")),
+            ("upcoming", _("Upcoming")),
+            ("past", _("Past")),
+            ("all", _("All")),
         ]
         return context

@@ -6,6 +6,7 @@ dollars are shown beside them at the site's exchange rate (promo.models.Exchange
 the rate and its date. Words are translated with the page; numbers, dates and codes are
 synchronised to every translation.
 """
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,9 +31,7 @@ MAX_AREA_HA = 100_000
 
 
 class InvestmentTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "InvestmentPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("InvestmentPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class InvestmentStatus(models.TextChoices):
@@ -76,9 +75,13 @@ class LandUseType(models.TextChoices):
 class IncentiveBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("incentive"), max_length=500)
     legal_basis = blocks.CharBlock(
-        label=_("legal basis"), required=False, max_length=250,
-        help_text=_("Law, decree and article, e.g. “Nghị định 31/2021/NĐ-CP, Điều 19”. It links "
-                    "to the document's page when the documents section has one with that number."),
+        label=_("legal basis"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Law, decree and article, e.g. “Nghị định 31/2021/NĐ-CP, Điều 19”. It links "
+            "to the document's page when the documents section has one with that number."
+        ),
     )
 
     class Meta:
@@ -87,8 +90,13 @@ class IncentiveBlock(blocks.StructBlock):
 
 
 def _km():
-    return dict(max_digits=6, decimal_places=1, null=True, blank=True,
-                validators=[MinValueValidator(0), MaxValueValidator(2000)])
+    return dict(
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(2000)],
+    )
 
 
 def _minutes():
@@ -99,139 +107,236 @@ class InvestmentPage(RoutablePageMixin, LocationMixin, CataloguePage):
     kind = "investment"
 
     sector = models.ForeignKey(
-        "promo.Sector", verbose_name=_("sector"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "promo.Sector",
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=InvestmentStatus.choices, default=InvestmentStatus.OPEN,
+        _("status"),
+        max_length=20,
+        choices=InvestmentStatus.choices,
+        default=InvestmentStatus.OPEN,
         db_index=True,
     )
     investment_form = models.ForeignKey(
-        "promo.InvestmentForm", verbose_name=_("form of investment"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "promo.InvestmentForm",
+        verbose_name=_("form of investment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     promoter = models.CharField(
-        _("promoter / responsible agency"), max_length=255, blank=True,
+        _("promoter / responsible agency"),
+        max_length=255,
+        blank=True,
         help_text=_("The body that offers the project and answers for it."),
     )
     officer = models.ForeignKey(
-        "promo.Officer", verbose_name=_("officer"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "promo.Officer",
+        verbose_name=_("officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     contact_email = models.EmailField(
-        _("contact email"), blank=True,
+        _("contact email"),
+        blank=True,
         help_text=_("Where enquiries go when no officer with an e-mail address is chosen."),
     )
 
     # Readiness
-    in_land_use_plan = models.CharField(_("land-use / master plan"), max_length=12, blank=True,
-                                        choices=PlanStatus.choices)
-    site_clearance = models.CharField(_("site clearance"), max_length=12, blank=True,
-                                      choices=ClearanceStatus.choices)
-    policy_decision = models.CharField(_("investment policy decision"), max_length=12, blank=True,
-                                       choices=PolicyDecisionStatus.choices)
-    decision_expected = models.DateField(_("expected decision date"), null=True, blank=True,
-                                         db_index=True)
+    in_land_use_plan = models.CharField(
+        _("land-use / master plan"), max_length=12, blank=True, choices=PlanStatus.choices
+    )
+    site_clearance = models.CharField(
+        _("site clearance"), max_length=12, blank=True, choices=ClearanceStatus.choices
+    )
+    policy_decision = models.CharField(
+        _("investment policy decision"), max_length=12, blank=True, choices=PolicyDecisionStatus.choices
+    )
+    decision_expected = models.DateField(_("expected decision date"), null=True, blank=True, db_index=True)
     construction_start = models.DateField(_("expected construction start"), null=True, blank=True)
 
     # Land
     area_ha = models.DecimalField(
-        _("area (ha)"), max_digits=10, decimal_places=2, null=True, blank=True,
+        _("area (ha)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(MAX_AREA_HA)],
     )
-    land_use_type = models.CharField(_("land-use type"), max_length=12, blank=True,
-                                     choices=LandUseType.choices)
+    land_use_type = models.CharField(
+        _("land-use type"), max_length=12, blank=True, choices=LandUseType.choices
+    )
     land_use_term_years = models.PositiveSmallIntegerField(
-        _("land-use term (years)"), null=True, blank=True,
+        _("land-use term (years)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(99)],
     )
     lease_price_min_vnd = models.BigIntegerField(
-        _("lease price from (VND/m²/year)"), null=True, blank=True,
+        _("lease price from (VND/m²/year)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(MAX_VND)],
     )
     lease_price_max_vnd = models.BigIntegerField(
-        _("lease price to (VND/m²/year)"), null=True, blank=True,
+        _("lease price to (VND/m²/year)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(MAX_VND)],
     )
 
     # Money
     capital_vnd = models.BigIntegerField(
-        _("total investment capital (VND)"), null=True, blank=True, db_index=True,
+        _("total investment capital (VND)"),
+        null=True,
+        blank=True,
+        db_index=True,
         validators=[MinValueValidator(0), MaxValueValidator(MAX_VND)],
     )
 
     # Infrastructure
     road_access = models.CharField(_("road access"), max_length=255, blank=True)
-    power_kv = models.DecimalField(_("power supply (kV)"), max_digits=6, decimal_places=1,
-                                   null=True, blank=True, validators=[MinValueValidator(0)])
+    power_kv = models.DecimalField(
+        _("power supply (kV)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     water = models.CharField(_("water supply"), max_length=255, blank=True)
     wastewater = models.CharField(_("wastewater treatment"), max_length=255, blank=True)
 
     # Distances (road) and drive times
     hcmc_km = models.DecimalField(_("to Ho Chi Minh City centre (km)"), **_km())
-    hcmc_minutes = models.PositiveSmallIntegerField(_("to Ho Chi Minh City centre (minutes)"),
-                                                    **_minutes())
+    hcmc_minutes = models.PositiveSmallIntegerField(_("to Ho Chi Minh City centre (minutes)"), **_minutes())
     airport_km = models.DecimalField(_("to Tân Sơn Nhất airport (km)"), **_km())
-    airport_minutes = models.PositiveSmallIntegerField(_("to Tân Sơn Nhất airport (minutes)"),
-                                                       **_minutes())
+    airport_minutes = models.PositiveSmallIntegerField(_("to Tân Sơn Nhất airport (minutes)"), **_minutes())
     seaport_name = models.CharField(_("nearest seaport"), max_length=120, blank=True)
     seaport_km = models.DecimalField(_("to the seaport (km)"), **_km())
     seaport_minutes = models.PositiveSmallIntegerField(_("to the seaport (minutes)"), **_minutes())
     industrial_park_name = models.CharField(_("nearest industrial park"), max_length=120, blank=True)
     industrial_park_km = models.DecimalField(_("to the industrial park (km)"), **_km())
     industrial_park_minutes = models.PositiveSmallIntegerField(
-        _("to the industrial park (minutes)"), **_minutes())
+        _("to the industrial park (minutes)"), **_minutes()
+    )
 
     incentives = StreamField(
-        [("incentive", IncentiveBlock())], verbose_name=_("incentives"), blank=True,
+        [("incentive", IncentiveBlock())],
+        verbose_name=_("incentives"),
+        blank=True,
     )
     brochures = StreamField(
         [("brochure", DocumentChooserBlock(label=_("brochure")))],
-        verbose_name=_("brochures"), blank=True,
+        verbose_name=_("brochures"),
+        blank=True,
     )
     tags = ClusterTaggableManager(through=InvestmentTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = Page.content_panels + CataloguePage.common_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("sector"), FieldPanel("status")]),
-            FieldRowPanel([FieldPanel("investment_form"), FieldPanel("capital_vnd")]),
-            FieldPanel("promoter"),
-            FieldRowPanel([FieldPanel("officer"), FieldPanel("contact_email")]),
-            FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
-        ], heading=_("Opportunity")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("in_land_use_plan"), FieldPanel("site_clearance")]),
-            FieldRowPanel([FieldPanel("policy_decision"), FieldPanel("decision_expected")]),
-            FieldPanel("construction_start"),
-        ], heading=_("Readiness")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("area_ha"), FieldPanel("land_use_type"),
-                           FieldPanel("land_use_term_years")]),
-            FieldRowPanel([FieldPanel("lease_price_min_vnd"), FieldPanel("lease_price_max_vnd")]),
-        ], heading=_("Land")),
-        MultiFieldPanel([
-            FieldPanel("road_access"), FieldPanel("power_kv"), FieldPanel("water"),
-            FieldPanel("wastewater"),
-        ], heading=_("Infrastructure")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("hcmc_km"), FieldPanel("hcmc_minutes")]),
-            FieldRowPanel([FieldPanel("airport_km"), FieldPanel("airport_minutes")]),
-            FieldRowPanel([FieldPanel("seaport_name"), FieldPanel("seaport_km"),
-                           FieldPanel("seaport_minutes")]),
-            FieldRowPanel([FieldPanel("industrial_park_name"), FieldPanel("industrial_park_km"),
-                           FieldPanel("industrial_park_minutes")]),
-        ], heading=_("Distances and drive times")),
-        FieldPanel("incentives"),
-        FieldPanel("brochures"),
-    ] + CataloguePage.trailing_panels
+    content_panels = (
+        Page.content_panels
+        + CataloguePage.common_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("sector"), FieldPanel("status")]),
+                    FieldRowPanel([FieldPanel("investment_form"), FieldPanel("capital_vnd")]),
+                    FieldPanel("promoter"),
+                    FieldRowPanel([FieldPanel("officer"), FieldPanel("contact_email")]),
+                    FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+                ],
+                heading=_("Opportunity"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("in_land_use_plan"), FieldPanel("site_clearance")]),
+                    FieldRowPanel([FieldPanel("policy_decision"), FieldPanel("decision_expected")]),
+                    FieldPanel("construction_start"),
+                ],
+                heading=_("Readiness"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("area_ha"),
+                            FieldPanel("land_use_type"),
+                            FieldPanel("land_use_term_years"),
+                        ]
+                    ),
+                    FieldRowPanel([FieldPanel("lease_price_min_vnd"), FieldPanel("lease_price_max_vnd")]),
+                ],
+                heading=_("Land"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("road_access"),
+                    FieldPanel("power_kv"),
+                    FieldPanel("water"),
+                    FieldPanel("wastewater"),
+                ],
+                heading=_("Infrastructure"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("hcmc_km"), FieldPanel("hcmc_minutes")]),
+                    FieldRowPanel([FieldPanel("airport_km"), FieldPanel("airport_minutes")]),
+                    FieldRowPanel(
+                        [FieldPanel("seaport_name"), FieldPanel("seaport_km"), FieldPanel("seaport_minutes")]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("industrial_park_name"),
+                            FieldPanel("industrial_park_km"),
+                            FieldPanel("industrial_park_minutes"),
+                        ]
+                    ),
+                ],
+                heading=_("Distances and drive times"),
+            ),
+            FieldPanel("incentives"),
+            FieldPanel("brochures"),
+        ]
+        + CataloguePage.trailing_panels
+    )
     override_translatable_fields = CataloguePage.override_translatable_fields + [
-        SynchronizedField(name) for name in (
-            "sector", "status", "investment_form", "officer", "contact_email", "lat", "lon",
-            "in_land_use_plan", "site_clearance", "policy_decision", "decision_expected",
-            "construction_start", "area_ha", "land_use_type", "land_use_term_years",
-            "lease_price_min_vnd", "lease_price_max_vnd", "capital_vnd", "power_kv",
-            "hcmc_km", "hcmc_minutes", "airport_km", "airport_minutes", "seaport_km",
-            "seaport_minutes", "industrial_park_km", "industrial_park_minutes",
+        SynchronizedField(name)
+        for name in (
+            "sector",
+            "status",
+            "investment_form",
+            "officer",
+            "contact_email",
+            "lat",
+            "lon",
+            "in_land_use_plan",
+            "site_clearance",
+            "policy_decision",
+            "decision_expected",
+            "construction_start",
+            "area_ha",
+            "land_use_type",
+            "land_use_term_years",
+            "lease_price_min_vnd",
+            "lease_price_max_vnd",
+            "capital_vnd",
+            "power_kv",
+            "hcmc_km",
+            "hcmc_minutes",
+            "airport_km",
+            "airport_minutes",
+            "seaport_km",
+            "seaport_minutes",
+            "industrial_park_km",
+            "industrial_park_minutes",
         )
     ]
     parent_page_types = ["promo.InvestmentIndexPage"]

@@ -1,5 +1,6 @@
 """Snippets and settings an investment opportunity refers to: the form of investment, the named
 officer who answers investors, and the exchange rate its amounts are converted at."""
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import get_language_info
@@ -19,13 +20,14 @@ class InvestmentForm(TaxonomyBase):
     land-use-right auction, bidding for investor selection). Seeded by a data migration."""
 
     legal_basis = models.CharField(
-        _("legal basis"), max_length=200, blank=True,
+        _("legal basis"),
+        max_length=200,
+        blank=True,
         help_text=_("The law and article this form rests on, e.g. “Luật Đầu tư 2020, Điều 22”."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("legal_basis"),
-              FieldPanel("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("legal_basis"), FieldPanel("sort_order")]
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
 
     class Meta(TaxonomyBase.Meta):
@@ -40,26 +42,40 @@ class Officer(TaxonomyBase):
     language; the job title is translated."""
 
     title = models.CharField(_("job title"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True,
-                             help_text=_("With the country code, e.g. +84 274 356 1234."))
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("With the country code, e.g. +84 274 356 1234.")
+    )
     email = models.EmailField(_("email"), blank=True)
     languages = models.CharField(
-        _("languages spoken"), max_length=100, blank=True,
+        _("languages spoken"),
+        max_length=100,
+        blank=True,
         help_text=_("Language codes separated by commas, e.g. vi,en,ko."),
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("title"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("title"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
-        FieldPanel("languages"), FieldPanel("photo"),
+        FieldPanel("languages"),
+        FieldPanel("photo"),
     ]
     override_translatable_fields = [
-        SynchronizedField("slug"), SynchronizedField("name"), SynchronizedField("phone"),
-        SynchronizedField("email"), SynchronizedField("languages"), SynchronizedField("photo"),
+        SynchronizedField("slug"),
+        SynchronizedField("name"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("languages"),
+        SynchronizedField("photo"),
     ]
 
     class Meta(TaxonomyBase.Meta):
@@ -74,8 +90,12 @@ class Officer(TaxonomyBase):
         super().clean()
         unknown = [code for code in self.language_codes if code not in SPOKEN_LANGUAGES]
         if unknown:
-            raise ValidationError({"languages": _("Unknown language code(s): %(codes)s. Use: %(known)s.")
-                                   % {"codes": ", ".join(unknown), "known": ", ".join(SPOKEN_LANGUAGES)}})
+            raise ValidationError(
+                {
+                    "languages": _("Unknown language code(s): %(codes)s. Use: %(known)s.")
+                    % {"codes": ", ".join(unknown), "known": ", ".join(SPOKEN_LANGUAGES)}
+                }
+            )
 
     @property
     def language_codes(self):
@@ -99,17 +119,27 @@ class ExchangeRate(BaseSiteSetting):
     stored in VND (see docs/DESIGN.md); US dollars are shown as an approximation."""
 
     vnd_per_usd = models.DecimalField(
-        _("VND per US dollar"), max_digits=10, decimal_places=2, null=True, blank=True,
+        _("VND per US dollar"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1)],
     )
     rate_date = models.DateField(_("rate date"), null=True, blank=True)
     source = models.CharField(
-        _("source"), max_length=200, blank=True,
+        _("source"),
+        max_length=200,
+        blank=True,
         help_text=_("Where the rate comes from, e.g. the State Bank of Vietnam central rate."),
     )
 
-    panels = [MultiFieldPanel([FieldRowPanel([FieldPanel("vnd_per_usd"), FieldPanel("rate_date")]),
-                               FieldPanel("source")], heading=_("Exchange rate"))]
+    panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("vnd_per_usd"), FieldPanel("rate_date")]), FieldPanel("source")],
+            heading=_("Exchange rate"),
+        )
+    ]
 
     class Meta:
         verbose_name = _("exchange rate")

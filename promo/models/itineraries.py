@@ -7,6 +7,7 @@ longer live is left out wherever the trip is shown (timeline, map, structured da
 so a visitor never meets a dead link; the travel to the next stop then counts from the stop
 before it.
 """
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -25,8 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from promo.models.base import CataloguePage
 from promo.models.listing import CatalogueIndexPage
 
-STOP_PAGE_TYPES = ["promo.AttractionPage", "promo.ProductPage", "promo.FairPage",
-                   "promo.NewsPage"]
+STOP_PAGE_TYPES = ["promo.AttractionPage", "promo.ProductPage", "promo.FairPage", "promo.NewsPage"]
 
 
 class TripDuration(models.TextChoices):
@@ -48,23 +48,36 @@ class TravelMode(models.TextChoices):
 class StopBlock(blocks.StructBlock):
     time = blocks.TimeBlock(label=_("arrival time"))
     page = blocks.PageChooserBlock(
-        label=_("catalogue page"), required=False, page_type=STOP_PAGE_TYPES,
-        help_text=_("An attraction, product, fair or news page; or leave empty and name a place."))
-    name = blocks.CharBlock(label=_("place name"), required=False, max_length=120,
-                            help_text=_("Required without a page; otherwise replaces its title."))
-    lat = blocks.DecimalBlock(label=_("latitude"), required=False, min_value=-90, max_value=90,
-                              decimal_places=6)
-    lon = blocks.DecimalBlock(label=_("longitude"), required=False, min_value=-180,
-                              max_value=180, decimal_places=6)
+        label=_("catalogue page"),
+        required=False,
+        page_type=STOP_PAGE_TYPES,
+        help_text=_("An attraction, product, fair or news page; or leave empty and name a place."),
+    )
+    name = blocks.CharBlock(
+        label=_("place name"),
+        required=False,
+        max_length=120,
+        help_text=_("Required without a page; otherwise replaces its title."),
+    )
+    lat = blocks.DecimalBlock(
+        label=_("latitude"), required=False, min_value=-90, max_value=90, decimal_places=6
+    )
+    lon = blocks.DecimalBlock(
+        label=_("longitude"), required=False, min_value=-180, max_value=180, decimal_places=6
+    )
     description = blocks.TextBlock(label=_("what to do there"), required=False, max_length=600)
-    stay_minutes = blocks.IntegerBlock(label=_("time there (minutes)"), required=False,
-                                       min_value=5, max_value=24 * 60)
-    travel_mode = blocks.ChoiceBlock(label=_("travel from the stop before"), required=False,
-                                     choices=TravelMode.choices)
-    travel_minutes = blocks.IntegerBlock(label=_("travel time (minutes)"), required=False,
-                                         min_value=1, max_value=24 * 60)
-    travel_km = blocks.DecimalBlock(label=_("travel distance (km)"), required=False,
-                                    min_value=0, max_value=2000, decimal_places=1)
+    stay_minutes = blocks.IntegerBlock(
+        label=_("time there (minutes)"), required=False, min_value=5, max_value=24 * 60
+    )
+    travel_mode = blocks.ChoiceBlock(
+        label=_("travel from the stop before"), required=False, choices=TravelMode.choices
+    )
+    travel_minutes = blocks.IntegerBlock(
+        label=_("travel time (minutes)"), required=False, min_value=1, max_value=24 * 60
+    )
+    travel_km = blocks.DecimalBlock(
+        label=_("travel distance (km)"), required=False, min_value=0, max_value=2000, decimal_places=1
+    )
 
     class Meta:
         icon = "pick"
@@ -76,19 +89,20 @@ class StopBlock(blocks.StructBlock):
         page = value.get("page")
         has_lat, has_lon = value.get("lat") is not None, value.get("lon") is not None
         if has_lat != has_lon:
-            errors["lon" if has_lat else "lat"] = ValidationError(
-                _("Give both latitude and longitude."))
+            errors["lon" if has_lat else "lat"] = ValidationError(_("Give both latitude and longitude."))
         if page is None:
             if not (value.get("name") or "").strip():
                 errors["name"] = ValidationError(_("Choose a page or name the place."))
             if not (has_lat and has_lon):
-                errors.setdefault("lat", ValidationError(
-                    _("A named place needs its latitude and longitude for the map.")))
+                errors.setdefault(
+                    "lat", ValidationError(_("A named place needs its latitude and longitude for the map."))
+                )
         elif not (has_lat and has_lon):
             specific = page.specific
             if getattr(specific, "lat", None) is None or getattr(specific, "lon", None) is None:
                 errors["lat"] = ValidationError(
-                    _("This page has no map position: give the stop a latitude and longitude."))
+                    _("This page has no map position: give the stop a latitude and longitude.")
+                )
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value
@@ -107,8 +121,9 @@ class DayBlock(blocks.StructBlock):
         value = super().clean(value)
         times = [stop["time"] for stop in value["stops"] if stop.get("time")]
         if any(later < earlier for earlier, later in zip(times, times[1:], strict=False)):
-            raise blocks.StructBlockValidationError(non_block_errors=[ValidationError(
-                _("Stops must be in the order of their times."))])
+            raise blocks.StructBlockValidationError(
+                non_block_errors=[ValidationError(_("Stops must be in the order of their times."))]
+            )
         return value
 
 
@@ -120,8 +135,7 @@ class DaysBlock(blocks.StreamBlock):
 
 
 class TripTag(TaggedItemBase):
-    content_object = ParentalKey("TripPage", on_delete=models.CASCADE,
-                                 related_name="tagged_items")
+    content_object = ParentalKey("TripPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 @dataclass
@@ -129,9 +143,9 @@ class Stop:
     number: int
     time: dt.time
     title: str
-    kind: str              # attraction, product, fair, news, or "place"
+    kind: str  # attraction, product, fair, news, or "place"
     url: str = ""
-    lang: str = ""         # set when the linked page is shown in another language
+    lang: str = ""  # set when the linked page is shown in another language
     lat: float | None = None
     lon: float | None = None
     description: str = ""
@@ -154,19 +168,27 @@ class Day:
 class TripPage(CataloguePage):
     kind = "itinerary"
 
-    duration = models.CharField(_("duration"), max_length=12, choices=TripDuration.choices,
-                                default=TripDuration.ONE_DAY)
+    duration = models.CharField(
+        _("duration"), max_length=12, choices=TripDuration.choices, default=TripDuration.ONE_DAY
+    )
     start_point = models.CharField(
-        _("starting point"), max_length=200, blank=True,
-        help_text=_("Where the times count from, e.g. “Ho Chi Minh City centre, 06:00”."))
+        _("starting point"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the times count from, e.g. “Ho Chi Minh City centre, 06:00”."),
+    )
     days = StreamField(DaysBlock(), verbose_name=_("days"))
     tags = ClusterTaggableManager(through=TripTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = Page.content_panels + CataloguePage.common_panels + [
-        MultiFieldPanel([FieldPanel("duration"), FieldPanel("start_point")],
-                        heading=_("Trip")),
-        FieldPanel("days"),
-    ] + CataloguePage.trailing_panels
+    content_panels = (
+        Page.content_panels
+        + CataloguePage.common_panels
+        + [
+            MultiFieldPanel([FieldPanel("duration"), FieldPanel("start_point")], heading=_("Trip")),
+            FieldPanel("days"),
+        ]
+        + CataloguePage.trailing_panels
+    )
     override_translatable_fields = CataloguePage.override_translatable_fields + [
         SynchronizedField("duration"),
     ]
@@ -181,11 +203,14 @@ class TripPage(CataloguePage):
     def field_errors(self):
         errors = super().field_errors()
         if self.ref:
-            clash = (TripPage.objects.filter(ref=self.ref)
-                     .exclude(translation_key=self.translation_key).first())
+            clash = (
+                TripPage.objects.filter(ref=self.ref).exclude(translation_key=self.translation_key).first()
+            )
             if clash is not None:
                 errors["ref"] = _("Reference “%(ref)s” is already used by “%(title)s”.") % {
-                    "ref": self.ref, "title": clash.title}
+                    "ref": self.ref,
+                    "title": clash.title,
+                }
         return errors
 
     def timeline(self):
@@ -193,8 +218,7 @@ class TripPage(CataloguePage):
         if hasattr(self, "_timeline"):
             return self._timeline
         raw_days = [child.value for child in self.days if child.block_type == "day"]
-        pages = _shown_pages([stop.get("page") for day in raw_days for stop in day["stops"]],
-                             self.locale_id)
+        pages = _shown_pages([stop.get("page") for day in raw_days for stop in day["stops"]], self.locale_id)
         days, number = [], 0
         for day_number, day in enumerate(raw_days, start=1):
             shown = Day(day_number, day.get("title") or "", day.get("intro") or "")
@@ -212,22 +236,29 @@ class TripPage(CataloguePage):
                 lat = stop.get("lat") if stop.get("lat") is not None else getattr(page, "lat", None)
                 lon = stop.get("lon") if stop.get("lon") is not None else getattr(page, "lon", None)
                 mode = stop.get("travel_mode") or ""
-                shown.stops.append(Stop(
-                    number=number, time=stop["time"],
-                    title=(stop.get("name") or "").strip() or (page.title if page else ""),
-                    kind=page.kind if page is not None else "place",
-                    url=page.get_url() if page is not None else "",
-                    lang=(page.locale.language_code
-                          if page is not None and page.locale_id != self.locale_id else ""),
-                    lat=float(lat) if lat is not None else None,
-                    lon=float(lon) if lon is not None else None,
-                    description=stop.get("description") or "",
-                    stay_minutes=stop.get("stay_minutes"),
-                    travel_mode=mode, travel_mode_label=TravelMode(mode).label if mode else "",
-                    travel_minutes=(minutes or 0) + carried_minutes or None,
-                    travel_km=round(float(km or 0) + carried_km, 1) or None,
-                    page=page,
-                ))
+                shown.stops.append(
+                    Stop(
+                        number=number,
+                        time=stop["time"],
+                        title=(stop.get("name") or "").strip() or (page.title if page else ""),
+                        kind=page.kind if page is not None else "place",
+                        url=page.get_url() if page is not None else "",
+                        lang=(
+                            page.locale.language_code
+                            if page is not None and page.locale_id != self.locale_id
+                            else ""
+                        ),
+                        lat=float(lat) if lat is not None else None,
+                        lon=float(lon) if lon is not None else None,
+                        description=stop.get("description") or "",
+                        stay_minutes=stop.get("stay_minutes"),
+                        travel_mode=mode,
+                        travel_mode_label=TravelMode(mode).label if mode else "",
+                        travel_minutes=(minutes or 0) + carried_minutes or None,
+                        travel_km=round(float(km or 0) + carried_km, 1) or None,
+                        page=page,
+                    )
+                )
                 carried_minutes, carried_km = 0, 0.0
             if shown.stops:
                 days.append(shown)
@@ -248,8 +279,7 @@ def _shown_pages(page_refs, locale_id):
     for p in refs:
         chosen.setdefault(p.translation_key, set()).add(p.pk)
     shown = {}
-    live = (Page.objects.live().public().filter(translation_key__in=chosen)
-            .select_related("locale").specific())
+    live = Page.objects.live().public().filter(translation_key__in=chosen).select_related("locale").specific()
     for page in live:
         for pk in chosen[page.translation_key]:
             if page.locale_id == locale_id or (pk == page.pk and pk not in shown):
@@ -278,9 +308,10 @@ class TripIndexPage(CatalogueIndexPage):
         return TripPage
 
     def base_queryset(self):
-        order = models.Case(*[models.When(duration=value, then=i)
-                              for i, value in enumerate(TripDuration.values)],
-                            output_field=models.IntegerField())
+        order = models.Case(
+            *[models.When(duration=value, then=i) for i, value in enumerate(TripDuration.values)],
+            output_field=models.IntegerField(),
+        )
         return super().base_queryset().annotate(duration_order=order)
 
     def facet_choices(self):

@@ -1,6 +1,7 @@
 """Index pages: one per kind, listing its live children with facet filters, sorting and
 pagination. Filtering happens in SQL on the kind's own table; the number of queries does not
 grow with the page size (tests assert it)."""
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
@@ -59,7 +60,8 @@ class CatalogueIndexPage(Page):
         images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
         code, sections = self.section_translations()
         queryset = (
-            model.objects.live().public()
+            model.objects.live()
+            .public()
             .select_related("commune", *self.extra_select_related())
             .prefetch_related(Prefetch("hero_image", queryset=images), *self.extra_prefetch_related())
         )
@@ -83,8 +85,12 @@ class CatalogueIndexPage(Page):
             related = self.item_model._meta.get_field(field).related_model
             options[param] = {
                 "label": label,
-                "choices": [(obj.slug, obj.name) for obj in related.objects.filter(
-                    locale_id=self.locale_id, **self.facet_limit(param)).order_by("name")],
+                "choices": [
+                    (obj.slug, obj.name)
+                    for obj in related.objects.filter(
+                        locale_id=self.locale_id, **self.facet_limit(param)
+                    ).order_by("name")
+                ],
             }
         return options
 
@@ -112,17 +118,19 @@ class CatalogueIndexPage(Page):
         try:
             items = paginator.page(request.GET.get("page") or 1)
         except (PageNotAnInteger, EmptyPage):
-            items = paginator.page(1 if not str(request.GET.get("page", "")).isdigit()
-                                   else paginator.num_pages)
+            items = paginator.page(
+                1 if not str(request.GET.get("page", "")).isdigit() else paginator.num_pages
+            )
         code, sections = self.section_translations()
         items.object_list = mark_items(list(items.object_list), sections, code, request)
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
-            items=items, facets=self.facet_choices(), active_filters=active, sort=sort,
+            items=items,
+            facets=self.facet_choices(),
+            active_filters=active,
+            sort=sort,
             sort_options=[(v, label) for v, label, _o in self.sort_options],
             filter_querystring=query.urlencode(),
         )
         return context
-
-

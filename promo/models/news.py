@@ -19,19 +19,32 @@ class NewsPage(CataloguePage):
     kind = "news"
 
     category = models.ForeignKey(
-        "promo.Category", verbose_name=_("category"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+", limit_choices_to={"kind": "news"},
+        "promo.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "news"},
     )
     author = models.CharField(_("author"), max_length=120, blank=True)
     photo_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
     tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = Page.content_panels + CataloguePage.common_panels + [
-        MultiFieldPanel([
-            FieldPanel("category"),
-            FieldRowPanel([FieldPanel("author"), FieldPanel("photo_credit")]),
-        ], heading=_("Article")),
-    ] + CataloguePage.trailing_panels
+    content_panels = (
+        Page.content_panels
+        + CataloguePage.common_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("category"),
+                    FieldRowPanel([FieldPanel("author"), FieldPanel("photo_credit")]),
+                ],
+                heading=_("Article"),
+            ),
+        ]
+        + CataloguePage.trailing_panels
+    )
     override_translatable_fields = CataloguePage.override_translatable_fields + [
         SynchronizedField("category"),
     ]

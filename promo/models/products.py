@@ -22,27 +22,47 @@ class ProductPage(CataloguePage):
 
     producer = models.CharField(_("producer"), max_length=200, blank=True)
     category = models.ForeignKey(
-        "promo.Category", verbose_name=_("category"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+", limit_choices_to={"kind": "product"},
+        "promo.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "product"},
     )
     ocop_stars = models.PositiveSmallIntegerField(
-        _("OCOP stars"), null=True, blank=True,
+        _("OCOP stars"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
         help_text=_("Official OCOP rating, 1 to 5 stars; leave empty when not rated."),
     )
     price_from_vnd = models.PositiveBigIntegerField(
-        _("price from (VND)"), null=True, blank=True, validators=[MaxValueValidator(MAX_VND)])
+        _("price from (VND)"), null=True, blank=True, validators=[MaxValueValidator(MAX_VND)]
+    )
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = Page.content_panels + CataloguePage.common_panels + [
-        MultiFieldPanel([
-            FieldPanel("producer"), FieldPanel("category"),
-            FieldRowPanel([FieldPanel("ocop_stars"), FieldPanel("price_from_vnd"), FieldPanel("unit")]),
-        ], heading=_("Product")),
-    ] + CataloguePage.trailing_panels
+    content_panels = (
+        Page.content_panels
+        + CataloguePage.common_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("producer"),
+                    FieldPanel("category"),
+                    FieldRowPanel(
+                        [FieldPanel("ocop_stars"), FieldPanel("price_from_vnd"), FieldPanel("unit")]
+                    ),
+                ],
+                heading=_("Product"),
+            ),
+        ]
+        + CataloguePage.trailing_panels
+    )
     override_translatable_fields = CataloguePage.override_translatable_fields + [
-        SynchronizedField("category"), SynchronizedField("ocop_stars"),
+        SynchronizedField("category"),
+        SynchronizedField("ocop_stars"),
         SynchronizedField("price_from_vnd"),
     ]
     parent_page_types = ["promo.ProductIndexPage"]

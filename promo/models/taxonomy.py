@@ -4,6 +4,7 @@ Communes were reorganised on 1 July 2025: each current unit lists the former com
 parts of them) it absorbed, so imports written with an old name still resolve and search
 treats a former name as a synonym of the unit.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,7 +16,8 @@ from wagtail.search import index
 
 class TaxonomyBase(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
-        _("code"), max_length=60,
+        _("code"),
+        max_length=60,
         help_text=_("Stable code used in imports, filters and URLs; the same in every language."),
     )
     name = models.CharField(_("name"), max_length=120)
@@ -35,7 +37,9 @@ class Commune(ClusterableModel, TaxonomyBase):
     unit_type = models.CharField(_("unit type"), max_length=10, choices=UNIT_TYPES, default="xa")
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("unit_type"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("unit_type"),
         InlinePanel("former_names", label=_("Former communes merged into this unit")),
     ]
 
@@ -50,7 +54,8 @@ class FormerCommuneName(Orderable):
     commune = ParentalKey(Commune, on_delete=models.CASCADE, related_name="former_names")
     name = models.CharField(_("former name"), max_length=120)
     primary = models.BooleanField(
-        _("primary successor"), default=False,
+        _("primary successor"),
+        default=False,
         help_text=_("When a former commune was split, the unit an old address resolves to."),
     )
 

@@ -7,6 +7,7 @@ generic: they read and assign `page.<key>`. The shapes are checked in
 `promo.catalogue.visit_keys`; getters return exactly those shapes, so that importing an
 exported file changes nothing.
 """
+
 import datetime as dt
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -36,13 +37,21 @@ class AttractionExchangeMixin:
 
     @property
     def hours(self):
-        weekly = [{"days": [WEEKDAY_CODES[d] for d in range(7) if row.days & (1 << d)],
-                   "opens": hhmm(row.opens), "closes": hhmm(row.closes)}
-                  for row in self.weekly_hours.all()]
+        weekly = [
+            {
+                "days": [WEEKDAY_CODES[d] for d in range(7) if row.days & (1 << d)],
+                "opens": hhmm(row.opens),
+                "closes": hhmm(row.closes),
+            }
+            for row in self.weekly_hours.all()
+        ]
         exceptions = []
         for row in self.hours_exceptions.all():
-            item = {"reason": row.reason, "from": row.valid_from.isoformat(),
-                    "through": row.valid_through.isoformat()}
+            item = {
+                "reason": row.reason,
+                "from": row.valid_from.isoformat(),
+                "through": row.valid_through.isoformat(),
+            }
             if row.closed:
                 item["closed"] = True
             else:
@@ -64,29 +73,40 @@ class AttractionExchangeMixin:
         value = value or {}
         self.hours_status = value.get("status", "scheduled")
         self.weekly_hours = [
-            OpeningHours(days=sum(1 << WEEKDAY_CODES.index(d) for d in row["days"]),
-                         opens=parse_hhmm(row["opens"]), closes=parse_hhmm(row["closes"]),
-                         sort_order=i)
-            for i, row in enumerate(value.get("weekly", []))]
+            OpeningHours(
+                days=sum(1 << WEEKDAY_CODES.index(d) for d in row["days"]),
+                opens=parse_hhmm(row["opens"]),
+                closes=parse_hhmm(row["closes"]),
+                sort_order=i,
+            )
+            for i, row in enumerate(value.get("weekly", []))
+        ]
         self.hours_exceptions = [
-            OpeningException(reason=row["reason"], valid_from=dt.date.fromisoformat(row["from"]),
-                             valid_through=dt.date.fromisoformat(row["through"]),
-                             closed=bool(row.get("closed")), opens=parse_hhmm(row.get("opens")),
-                             closes=parse_hhmm(row.get("closes")), sort_order=i)
-            for i, row in enumerate(value.get("exceptions", []))]
+            OpeningException(
+                reason=row["reason"],
+                valid_from=dt.date.fromisoformat(row["from"]),
+                valid_through=dt.date.fromisoformat(row["through"]),
+                closed=bool(row.get("closed")),
+                opens=parse_hhmm(row.get("opens")),
+                closes=parse_hhmm(row.get("closes")),
+                sort_order=i,
+            )
+            for i, row in enumerate(value.get("exceptions", []))
+        ]
 
     @property
     def fees(self):
-        rows = [{"visitor": fee.visitor, "vnd": fee.price_vnd}
-                for fee in self.admission_fees.all()]
+        rows = [{"visitor": fee.visitor, "vnd": fee.price_vnd} for fee in self.admission_fees.all()]
         return rows or None
 
     @fees.setter
     def fees(self, value):
         from promo.models.visit_facts import AdmissionFee
 
-        self.admission_fees = [AdmissionFee(visitor=row["visitor"], price_vnd=row["vnd"],
-                                            sort_order=i) for i, row in enumerate(value or [])]
+        self.admission_fees = [
+            AdmissionFee(visitor=row["visitor"], price_vnd=row["vnd"], sort_order=i)
+            for i, row in enumerate(value or [])
+        ]
 
     @property
     def ticket_vnd(self):
@@ -104,8 +124,7 @@ class AttractionExchangeMixin:
         from promo.models.visit_facts import AdmissionFee
 
         rest = [fee for fee in self.admission_fees.all() if fee.visitor != "adult"]
-        self.admission_fees = [AdmissionFee(visitor="adult", price_vnd=value, sort_order=0),
-                               *rest]
+        self.admission_fees = [AdmissionFee(visitor="adult", price_vnd=value, sort_order=0), *rest]
 
     @property
     def duration_minutes(self):
@@ -149,17 +168,24 @@ class AttractionExchangeMixin:
 
     @getting_there.setter
     def getting_there(self, value):
-        self.routes = [{"type": "route", "value": {
-            "origin": row["from"],
-            "distance_km": str(row["km"]) if row.get("km") is not None else None,
-            "drive_minutes": row.get("drive_minutes"),
-            "public_transport": row.get("public_transport", ""),
-        }} for row in value or []]
+        self.routes = [
+            {
+                "type": "route",
+                "value": {
+                    "origin": row["from"],
+                    "distance_km": str(row["km"]) if row.get("km") is not None else None,
+                    "drive_minutes": row.get("drive_minutes"),
+                    "public_transport": row.get("public_transport", ""),
+                },
+            }
+            for row in value or []
+        ]
 
     @property
     def amenities(self):
-        value = {code: getattr(self, name) for code, name in self.AMENITY_FIELDS.items()
-                 if getattr(self, name)}
+        value = {
+            code: getattr(self, name) for code, name in self.AMENITY_FIELDS.items() if getattr(self, name)
+        }
         return value or None
 
     @amenities.setter
@@ -199,7 +225,16 @@ class FairExchangeMixin:
 
     @exhibitors.setter
     def exhibitors(self, value):
-        self.exhibitor_list = [{"type": "exhibitor", "value": {
-            "name": row["name"], "shows": row.get("shows", ""), "booth": row.get("booth", ""),
-            "product": row.get("product", ""), "website": row.get("website", ""),
-        }} for row in value or []]
+        self.exhibitor_list = [
+            {
+                "type": "exhibitor",
+                "value": {
+                    "name": row["name"],
+                    "shows": row.get("shows", ""),
+                    "booth": row.get("booth", ""),
+                    "product": row.get("product", ""),
+                    "website": row.get("website", ""),
+                },
+            }
+            for row in value or []
+        ]

@@ -4,6 +4,7 @@ Rows that hold only numbers and codes (weekly hours, exceptions, fees) are plain
 wagtail-localize copies them to every translation unchanged. Words (how to get there by bus, a
 note on fees) live in translatable fields or blocks beside them.
 """
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -70,8 +71,10 @@ def _check_times(opens, closes, errors):
     if opens is None or closes is None:
         return
     if opens == closes:
-        errors["closes"] = _("Opening and closing times are the same; for a place that never "
-                             "closes choose “Always open” instead.")
+        errors["closes"] = _(
+            "Opening and closing times are the same; for a place that never "
+            "closes choose “Always open” instead."
+        )
 
 
 class OpeningHours(Orderable):
@@ -101,10 +104,10 @@ class OpeningHours(Orderable):
 class OpeningException(Orderable):
     """Different hours, or closed, on every day of a date range (a holiday, a season)."""
 
-    page = ParentalKey("promo.AttractionPage", on_delete=models.CASCADE,
-                       related_name="hours_exceptions")
-    reason = models.CharField(_("reason"), max_length=20, choices=ExceptionReason.choices,
-                              default=ExceptionReason.OTHER)
+    page = ParentalKey("promo.AttractionPage", on_delete=models.CASCADE, related_name="hours_exceptions")
+    reason = models.CharField(
+        _("reason"), max_length=20, choices=ExceptionReason.choices, default=ExceptionReason.OTHER
+    )
     valid_from = models.DateField(_("from"))
     valid_through = models.DateField(_("until (inclusive)"))
     closed = models.BooleanField(_("closed all day"), default=False)
@@ -143,8 +146,10 @@ class AdmissionFee(Orderable):
     page = ParentalKey("promo.AttractionPage", on_delete=models.CASCADE, related_name="admission_fees")
     visitor = models.CharField(_("visitor"), max_length=20, choices=VisitorType.choices)
     price_vnd = models.PositiveBigIntegerField(
-        _("price (VND)"), validators=[MaxValueValidator(100_000_000)],
-        help_text=_("0 means free for this visitor."))
+        _("price (VND)"),
+        validators=[MaxValueValidator(100_000_000)],
+        help_text=_("0 means free for this visitor."),
+    )
 
     panels = [FieldRowPanel([FieldPanel("visitor"), FieldPanel("price_vnd")])]
 
@@ -157,12 +162,13 @@ class RouteBlock(blocks.StructBlock):
     """How to get here from one of the places visitors set out from."""
 
     origin = blocks.ChoiceBlock(choices=Origin.choices, label=_("from"))
-    distance_km = blocks.DecimalBlock(label=_("distance (km)"), min_value=0, max_value=2000,
-                                      decimal_places=1, required=False)
-    drive_minutes = blocks.IntegerBlock(label=_("drive time (minutes)"), min_value=1,
-                                        max_value=24 * 60, required=False)
-    public_transport = blocks.TextBlock(label=_("by public transport"), required=False,
-                                        max_length=600)
+    distance_km = blocks.DecimalBlock(
+        label=_("distance (km)"), min_value=0, max_value=2000, decimal_places=1, required=False
+    )
+    drive_minutes = blocks.IntegerBlock(
+        label=_("drive time (minutes)"), min_value=1, max_value=24 * 60, required=False
+    )
+    public_transport = blocks.TextBlock(label=_("by public transport"), required=False, max_length=600)
 
     class Meta:
         icon = "site"
@@ -170,10 +176,16 @@ class RouteBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("distance_km") is None and not value.get("drive_minutes") and not (
-                value.get("public_transport") or "").strip():
-            raise blocks.StructBlockValidationError(non_block_errors=[ValidationError(
-                _("Give a distance, a drive time or the public transport."))])
+        if (
+            value.get("distance_km") is None
+            and not value.get("drive_minutes")
+            and not (value.get("public_transport") or "").strip()
+        ):
+            raise blocks.StructBlockValidationError(
+                non_block_errors=[
+                    ValidationError(_("Give a distance, a drive time or the public transport."))
+                ]
+            )
         return value
 
 
@@ -186,7 +198,8 @@ class RoutesBlock(blocks.StreamBlock):
         for child in value:
             origin = child.value["origin"]
             if origin in seen:
-                raise blocks.StreamBlockValidationError(non_block_errors=[ValidationError(
-                    _("Each starting point once, please."))])
+                raise blocks.StreamBlockValidationError(
+                    non_block_errors=[ValidationError(_("Each starting point once, please."))]
+                )
             seen.add(origin)
         return value

@@ -2,10 +2,23 @@
 
 Markers are built from plain rows (`values()`), not page objects: a page object is costly to
 build, and a thousand markers need only a dozen columns."""
+
 from maps.registry import BadFilter, PlaceKind, register
 
-COLUMNS = ("ref", "slug", "title", "status", "lat", "lon", "locale_id", "area_ha", "capital_vnd",
-           "sector__name", "commune__name", "investment_form__name")
+COLUMNS = (
+    "ref",
+    "slug",
+    "title",
+    "status",
+    "lat",
+    "lon",
+    "locale_id",
+    "area_ha",
+    "capital_vnd",
+    "sector__name",
+    "commune__name",
+    "investment_form__name",
+)
 
 
 @register
@@ -44,9 +57,14 @@ class InvestmentPlaces(PlaceKind):
             "title": item["title"],
             "url": self.url(item, request),
             "facts": short_facts(
-                InvestmentStatus(item["status"]).label, item["sector__name"],
-                item["investment_form__name"], item["area_ha"], item["capital_vnd"],
-                item["commune__name"], ExchangeRate.for_request(request)),
+                InvestmentStatus(item["status"]).label,
+                item["sector__name"],
+                item["investment_form__name"],
+                item["area_ha"],
+                item["capital_vnd"],
+                item["commune__name"],
+                ExchangeRate.for_request(request),
+            ),
             "variant": item["status"],
         }
 

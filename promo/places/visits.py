@@ -1,5 +1,6 @@
 """Tourism places on the shared map: attractions (with the tourism index's filters), fair
 venues, and the stops of one itinerary in order (docs/places-api.md)."""
+
 from django.utils.translation import gettext as _
 
 from maps.registry import BadFilter, PlaceKind, register
@@ -35,9 +36,14 @@ class AttractionPlaces(PlaceKind):
         from promo.models import AttractionPage
         from promo.models.attractions import AttractionCategory
 
-        qs = (AttractionPage.objects.live().public().filter(locale=locale)
-              .exclude(lat=None).exclude(lon=None)
-              .prefetch_related("weekly_hours", "hours_exceptions", "admission_fees"))
+        qs = (
+            AttractionPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .exclude(lat=None)
+            .exclude(lon=None)
+            .prefetch_related("weekly_hours", "hours_exceptions", "admission_fees")
+        )
         if params.get("ref"):
             qs = qs.filter(ref=params["ref"])
         categories = params.getlist("category")
@@ -69,8 +75,13 @@ class AttractionPlaces(PlaceKind):
             facts.append(_("Open now") if state.is_open else _("Closed now"))
         if item.is_free:
             facts.append(_("Free entry"))
-        return {"ref": item.ref, "title": item.title, "url": item.get_url(request),
-                "facts": facts, "variant": item.category or ""}
+        return {
+            "ref": item.ref,
+            "title": item.title,
+            "url": item.get_url(request),
+            "facts": facts,
+            "variant": item.category or "",
+        }
 
 
 @register
@@ -81,8 +92,14 @@ class FairPlaces(PlaceKind):
     def items(self, locale, params):
         from promo.models import FairPage
 
-        qs = (FairPage.objects.live().public().filter(locale=locale)
-              .exclude(lat=None).exclude(lon=None).defer_streamfields())
+        qs = (
+            FairPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .exclude(lat=None)
+            .exclude(lon=None)
+            .defer_streamfields()
+        )
         if params.get("ref"):
             return qs.filter(ref=params["ref"])
         when = params.get("when", "upcoming")
@@ -109,8 +126,13 @@ class FairPlaces(PlaceKind):
             facts.append(fair_hours(item))
         if item.venue:
             facts.append(item.venue)
-        return {"ref": item.ref, "title": item.title, "url": item.get_url(request),
-                "facts": facts, "variant": "upcoming" if item.is_upcoming else "past"}
+        return {
+            "ref": item.ref,
+            "title": item.title,
+            "url": item.get_url(request),
+            "facts": facts,
+            "variant": "upcoming" if item.is_upcoming else "past",
+        }
 
 
 class _StopPlace:
@@ -146,6 +168,12 @@ class ItineraryPlaces(PlaceKind):
         if stop.description:
             facts.append(stop.description)
         url = stop.url or f"{item.trip.get_url(request)}#stop-{stop.number}"
-        return {"ref": item.ref, "title": f"{stop.number}. {stop.title}", "url": url,
-                "facts": facts, "variant": "stop", "label": str(stop.number),
-                "order": stop.number}
+        return {
+            "ref": item.ref,
+            "title": f"{stop.number}. {stop.title}",
+            "url": url,
+            "facts": facts,
+            "variant": "stop",
+            "label": str(stop.number),
+            "order": stop.number,
+        }

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything host-specific or secret comes from the
 environment (see README), so the same code runs embedded on one machine or scaled out."""
+
 import datetime
 import os
 from pathlib import Path
@@ -233,8 +234,7 @@ VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
 # sign-in is refused for AXES_COOLOFF_MINUTES; `manage.py axes_reset_username NAME` or
 # `axes_reset_ip ADDRESS` lifts it sooner.
 INSTALLED_APPS += ["axes", "csp"]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
-                           "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
@@ -249,8 +249,10 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every sign-in is logged at 
 # --- Content-Security-Policy and Permissions-Policy (promo/security.py) -----------------------
 # Strict for visitors; the admin adds what Wagtail needs. The map tile host (MAP_TILE_URL) is
 # added to img-src/connect-src at run time.
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                  "promo.security.SecurityHeadersMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "promo.security.SecurityHeadersMiddleware",
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -276,11 +278,26 @@ CSP_ADMIN_ADDITIONS = {
 }
 # Features no page of this site uses are switched off for it and anything it embeds.
 PERMISSIONS_POLICY = {
-    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [],
-    "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [], "midi": [],
-    "payment": [], "usb": [], "serial": [], "hid": [], "bluetooth": [], "browsing-topics": [],
-    "fullscreen": ["self"], "picture-in-picture": [], "publickey-credentials-get": [],
-    "screen-wake-lock": [], "xr-spatial-tracking": [],
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "hid": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "fullscreen": ["self"],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "xr-spatial-tracking": [],
 }
 # No third-party avatars in the admin: the policy refuses them, and they send a hash of each
 # staff e-mail address to the avatar service.
@@ -290,8 +307,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # database backend, split out of django-tasks 0.12) keeps the queue in the database, so the
 # embedded set-up needs no broker. `manage.py worker` runs the tasks (README, "Processes").
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                     "QUEUES": ["default", "mail", "imports"]}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail", "imports"]}}
 # Seconds for every SMTP socket operation: a mail server that never answers fails the attempt.
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Enquiries the database could not take at once are kept here until they are stored.
@@ -313,10 +329,14 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 # machines). Any content change makes every cached page stale after its commit; see
 # pagecache/invalidation.py for what counts.
 INSTALLED_APPS += ["pagecache"]
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-                  "django.middleware.http.ConditionalGetMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-                  "pagecache.middleware.PageCacheMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "django.middleware.http.ConditionalGetMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "pagecache.middleware.PageCacheMiddleware",
+)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))  # seconds, at most
@@ -328,15 +348,20 @@ PAGE_CACHE_MAX_QUERY_LENGTH = 1024
 PAGE_CACHE_INVALIDATED_BY = []  # "app.Model" labels shown on pages that are not snippets etc.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 PAGE_CACHE_BACKEND = (
-    {"BACKEND": "promo.cache_redis.TolerantRedisCache", "LOCATION": REDIS_URL,  # misses if Redis is away
-     "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng"),
-     "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
-    if REDIS_URL else
-    {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-     "LOCATION": str(VAR_DIR / "cache" / "pages"), "OPTIONS": {"MAX_ENTRIES": 20000}}
+    {
+        "BACKEND": "promo.cache_redis.TolerantRedisCache",
+        "LOCATION": REDIS_URL,  # misses if Redis is away
+        "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng"),
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
 )
-CACHES = globals().get("CACHES") or {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = globals().get("CACHES") or {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
 
 
@@ -344,19 +369,24 @@ CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
 # Wagtail's API v2 at /api/v2/ (rest_framework only for its serializers: no browsable API),
 # the datasets and DCAT catalogue under /open-data/, one OpenAPI document at /api/openapi.json.
 INSTALLED_APPS += ["opendata", "wagtail.api.v2"]
-MIDDLEWARE.insert(MIDDLEWARE.index("promo.security.SecurityHeadersMiddleware") + 1,
-                  "opendata.http.OpenDataMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("promo.security.SecurityHeadersMiddleware") + 1, "opendata.http.OpenDataMiddleware"
+)
 WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_PAGE_SIZE_MAX", "50"))
 # Decimals (coordinates, areas, distances) as JSON numbers, not strings.
 # No authentication: the API answers every client alike (no session, so no Vary: Cookie).
-REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False, "UNAUTHENTICATED_USER": None,
-                  "DEFAULT_AUTHENTICATION_CLASSES": [],
-                  "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"]}
+REST_FRAMEWORK = {
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
 WAGTAILAPI_SEARCH_ENABLED = False  # the catalogue search is /api/v1/search/
 WAGTAILAPI_BASE_URL = os.environ.get("SITE_URL") or None  # else the Site record
 # Licence of the datasets and the API's content (a URL and a short name).
-OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL",
-                                       "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_LICENSE_URL = os.environ.get(
+    "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
 # Requests per client address and window (seconds) on /api/ and /open-data/ files: beyond it
 # 429 with Retry-After. Counted like the enquiry limit (promo.clientip, atomic cache counts).
@@ -373,7 +403,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # None: Amazon S3
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or "us-east-1"
     AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or (
-        "path" if AWS_S3_ENDPOINT_URL else "auto")
+        "path" if AWS_S3_ENDPOINT_URL else "auto"
+    )
     AWS_S3_VERIFY = os.environ.get("AWS_S3_CA_BUNDLE") or None  # CA bundle of a private endpoint
     AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # a folder per site in a shared bucket
     AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
@@ -398,7 +429,8 @@ if AWS_STORAGE_BUCKET_NAME:
 # (the readiness check and every request would hang on it).
 if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 
 # /healthz (liveness) and /readyz (readiness) for load balancers, answered before anything else
 # (promo/health.py). READINESS_CHECK_TIMEOUT bounds the optional checks (cache, search, media).

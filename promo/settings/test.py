@@ -23,19 +23,27 @@ ELASTICSEARCH_URL = ""
 SEARCH_BACKGROUND = False
 SEARCH_LOG_FLUSH_SECONDS = 0
 DATABASES = {
-    "default": tune_sqlite(dj_database_url.parse(  # noqa: F405
-        os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
-    ))
+    "default": tune_sqlite(
+        dj_database_url.parse(  # noqa: F405
+            os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
+        )
+    )
 }
 # Tasks run as they are queued, as before the worker existed; tests of the worker and of
 # requests that must not wait for it switch to the database backend.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-                     "QUEUES": ["default", "mail", "imports"]}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "mail", "imports"],
+    }
+}
 ENQUIRY_SPOOL_DIR = _TMP / "spool" / "enquiries"
 VISIT_CLOCK_PARAMETER = True
 # Maps draw no tiles in tests: nothing is fetched from outside the machine.
 MAP_TILE_URL = ""
 # The page cache is on in tests (its own tests run it against Redis too, see tests/pagecache).
-CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
-                   "LOCATION": "pages"}
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+    "LOCATION": "pages",
+}
 CRON_LOCK_DIR = _TMP / "locks"

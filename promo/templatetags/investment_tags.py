@@ -1,9 +1,10 @@
 """Money and facts of investment opportunities in templates.
 
-    {% load investment_tags %}
-    {% money page.capital_vnd %}          “1.050.000.000.000 VND” + “≈ US$39,800,000, at … on …”
-    {% investment_card_facts item as facts %}
+{% load investment_tags %}
+{% money page.capital_vnd %}          “1.050.000.000.000 VND” + “≈ US$39,800,000, at … on …”
+{% investment_card_facts item as facts %}
 """
+
 from django import template
 from django.utils.html import format_html
 
@@ -32,7 +33,10 @@ def money(context, amount_vnd):
     return format_html(
         '<span class="money"><span class="money__vnd">{}</span> '
         '<span class="money__usd">{}</span> <span class="money__rate">({})</span></span>',
-        parts["vnd"], parts["usd"], parts["rate"])
+        parts["vnd"],
+        parts["usd"],
+        parts["rate"],
+    )
 
 
 @register.simple_tag(takes_context=True)

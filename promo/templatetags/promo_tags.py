@@ -11,6 +11,7 @@ responsive images and locale-aware number, price and date formatting (separators
     {% date_range start end %}                 two <time> elements, or one when same day
     {{ value|vnd }}  {{ value|usd }}  {{ value|number }}
 """
+
 from decimal import Decimal
 
 from django import template
@@ -52,9 +53,7 @@ def _index_content_types():
     """{content_type_id: kind} of the five index page models, in navigation order."""
     from promo.models import INDEX_MODELS
 
-    return {
-        ContentType.objects.get_for_model(model).id: kind for kind, model in INDEX_MODELS.items()
-    }
+    return {ContentType.objects.get_for_model(model).id: kind for kind, model in INDEX_MODELS.items()}
 
 
 def _section_indexes(request, language_code):
@@ -64,14 +63,22 @@ def _section_indexes(request, language_code):
     if cache is None:
         kinds = _index_content_types()
         order = list(kinds.values())
-        pages = (Page.objects.live().public().filter(content_type_id__in=kinds)
-                 .select_related("locale").order_by("path"))
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(content_type_id__in=kinds)
+            .select_related("locale")
+            .order_by("path")
+        )
         by_language = {}
         for page in pages:
             by_language.setdefault(page.locale.language_code, {}).setdefault(
-                kinds[page.content_type_id], page)
-        cache = {code: sorted(by_kind.items(), key=lambda item: order.index(item[0]))
-                 for code, by_kind in by_language.items()}
+                kinds[page.content_type_id], page
+            )
+        cache = {
+            code: sorted(by_kind.items(), key=lambda item: order.index(item[0]))
+            for code, by_kind in by_language.items()
+        }
         if request is not None:
             request._promo_section_indexes = cache
     return cache.get(language_code, [])
@@ -86,8 +93,11 @@ def _translations(request, page):
             request._promo_translations = cache
     if page.pk not in cache:
         cache[page.pk] = {
-            p.locale.language_code: p for p in Page.objects.live().public()
-            .filter(translation_key=page.translation_key).select_related("locale")
+            p.locale.language_code: p
+            for p in Page.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
         }
     return cache[page.pk]
 
@@ -117,12 +127,19 @@ def section_nav(context):
     items = []
     fallback = getattr(request, "translation_fallback", None)
     for kind, index in _section_indexes(request, language):
-        current = page is not None and (page.path.startswith(index.path) or (
-            fallback is not None and fallback.section_key == index.translation_key))
-        items.append({
-            "kind": kind, "title": index.title, "url": index.get_url(request),
-            "current": current, "exact": page is not None and page.pk == index.pk,
-        })
+        current = page is not None and (
+            page.path.startswith(index.path)
+            or (fallback is not None and fallback.section_key == index.translation_key)
+        )
+        items.append(
+            {
+                "kind": kind,
+                "title": index.title,
+                "url": index.get_url(request),
+                "current": current,
+                "exact": page is not None and page.pk == index.pk,
+            }
+        )
     return {"items": items}
 
 
@@ -141,17 +158,31 @@ def language_links(context):
                 url, available = translations[code].get_url(request), True
             else:
                 # No dead end: the same item in its best available translation, under `code`.
-                best = next((translations[c] for c in fallback_languages(code)[1:]
-                             if c in translations), page)
+                best = next(
+                    (translations[c] for c in fallback_languages(code)[1:] if c in translations), page
+                )
                 url = visitor_url(best, code, request, dict(_section_indexes(request, code)))
                 available = False
-            links.append({"code": code, "name": LANGUAGE_NAMES[code], "url": url,
-                          "current": code == current, "available": available})
+            links.append(
+                {
+                    "code": code,
+                    "name": LANGUAGE_NAMES[code],
+                    "url": url,
+                    "current": code == current,
+                    "available": available,
+                }
+            )
     elif request is not None:
         for code in LANGUAGE_CODES:
-            links.append({"code": code, "name": LANGUAGE_NAMES[code],
-                          "url": _swap_language(request, code), "current": code == current,
-                          "available": True})
+            links.append(
+                {
+                    "code": code,
+                    "name": LANGUAGE_NAMES[code],
+                    "url": _swap_language(request, code),
+                    "current": code == current,
+                    "available": True,
+                }
+            )
     return links
 
 
@@ -168,13 +199,16 @@ def hreflang_links(context):
     if page is None or request is None:
         return ""
     translations = _translations(request, page)
-    rows = [(code, request.build_absolute_uri(translations[code].get_url(request)))
-            for code in LANGUAGE_CODES if code in translations]
+    rows = [
+        (code, request.build_absolute_uri(translations[code].get_url(request)))
+        for code in LANGUAGE_CODES
+        if code in translations
+    ]
     if DEFAULT_LANGUAGE in translations:
-        rows.append(("x-default",
-                     request.build_absolute_uri(translations[DEFAULT_LANGUAGE].get_url(request))))
-    return format_html_join(
-        "\n", '<link rel="alternate" hreflang="{}" href="{}">', rows)
+        rows.append(
+            ("x-default", request.build_absolute_uri(translations[DEFAULT_LANGUAGE].get_url(request)))
+        )
+    return format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', rows)
 
 
 @register.simple_tag(takes_context=True)
@@ -210,7 +244,13 @@ def responsive_image(image, alt, sizes="100vw", variant="wide", lazy=True, css_c
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
         'decoding="async"{}{}>',
-        src.url, srcset, sizes, src.width, src.height, alt or "", loading,
+        src.url,
+        srcset,
+        sizes,
+        src.width,
+        src.height,
+        alt or "",
+        loading,
         format_html(' class="{}"', css_class) if css_class else "",
         mark_safe(' fetchpriority="high"') if not lazy else "",
     )
@@ -236,9 +276,11 @@ def number(value, decimals=2):
         if value == int(value):
             value = int(value)
     return numberformat.format(
-        value, get_format("DECIMAL_SEPARATOR"),
+        value,
+        get_format("DECIMAL_SEPARATOR"),
         grouping=3,  # thousands everywhere (zh_Hans would group by 10,000)
-        thousand_sep=get_format("THOUSAND_SEPARATOR") or ",", force_grouping=True,
+        thousand_sep=get_format("THOUSAND_SEPARATOR") or ",",
+        force_grouping=True,
     )
 
 
@@ -265,8 +307,7 @@ def date_range(start, end=None, fmt="DATE_FORMAT"):
     """One <time>, or two joined by an en dash, formatted for the active language."""
     if not start:
         return ""
-    first = format_html('<time datetime="{}">{}</time>', start.isoformat(),
-                        date_filter(start, fmt))
+    first = format_html('<time datetime="{}">{}</time>', start.isoformat(), date_filter(start, fmt))
     if not end or end == start:
         return first
     last = format_html('<time datetime="{}">{}</time>', end.isoformat(), date_filter(end, fmt))

@@ -1,13 +1,14 @@
 """Template helpers for planning a visit: open-now state, durations, months, weekday hours.
 
-    {% load visit_tags %}
-    {% open_state page as state %}       OpenState at the visitor's now (Asia/Ho_Chi_Minh)
-    {% open_badge page %}                "Open now · closes 17:00" as a badge
-    {{ minutes|duration }}               "1 h 30 min"
-    {% visit_length page %}              "1–2 hours"
-    {{ mask|month_ranges }}              "November – April, August"
-    {% weekly_hours page as rows %}      [(weekday name, "06:00–17:00" / closed)]
+{% load visit_tags %}
+{% open_state page as state %}       OpenState at the visitor's now (Asia/Ho_Chi_Minh)
+{% open_badge page %}                "Open now · closes 17:00" as a badge
+{{ minutes|duration }}               "1 h 30 min"
+{% visit_length page %}              "1–2 hours"
+{{ mask|month_ranges }}              "November – April, August"
+{% weekly_hours page as rows %}      [(weekday name, "06:00–17:00" / closed)]
 """
+
 import datetime as dt
 
 from django import template
@@ -47,8 +48,7 @@ def _when(moment, now):
         return _hhmm(moment)
     if moment.date() == now.date() + dt.timedelta(days=1):
         return _("tomorrow %(time)s") % {"time": _hhmm(moment)}
-    return _("%(time)s on %(weekday)s") % {"weekday": WEEKDAYS[moment.weekday()],
-                                           "time": _hhmm(moment)}
+    return _("%(time)s on %(weekday)s") % {"weekday": WEEKDAYS[moment.weekday()], "time": _hhmm(moment)}
 
 
 @register.simple_tag(takes_context=True)
@@ -74,8 +74,12 @@ def open_badge(context, page):
         text, css = _("Closed now"), "closed"
         if state.changes_at:
             text = _("Closed now · opens %(when)s") % {"when": _when(state.changes_at, now)}
-    return format_html('<span class="open-badge open-badge--{}" data-open-state="{}">{}</span>',
-                       css, state.status if state.status in ("always", "closed") else css, text)
+    return format_html(
+        '<span class="open-badge open-badge--{}" data-open-state="{}">{}</span>',
+        css,
+        state.status if state.status in ("always", "closed") else css,
+        text,
+    )
 
 
 @register.filter
@@ -101,7 +105,9 @@ def visit_length(page):
     if low is not None and high is not None and low != high:
         if low % 60 == 0 and high % 60 == 0:
             return ngettext("%(low)s–%(high)s hour", "%(low)s–%(high)s hours", high // 60) % {
-                "low": low // 60, "high": high // 60}
+                "low": low // 60,
+                "high": high // 60,
+            }
         return _("%(low)s to %(high)s") % {"low": duration(low), "high": duration(high)}
     return _("about %(length)s") % {"length": duration(low if low is not None else high)}
 
@@ -116,8 +122,7 @@ def month_ranges(mask):
         if first == last:
             parts.append(str(MONTHS[first + 1]))
         else:
-            parts.append(_("%(first)s to %(last)s") % {"first": MONTHS[first + 1],
-                                                      "last": MONTHS[last + 1]})
+            parts.append(_("%(first)s to %(last)s") % {"first": MONTHS[first + 1], "last": MONTHS[last + 1]})
     return ", ".join(parts)
 
 
@@ -126,8 +131,9 @@ def weekly_hours(page):
     """[(weekday name, [period text], is today)] Monday to Sunday."""
     schedule = page.schedule()
     today = clock.today().weekday()
-    return [(WEEKDAYS[day], [period_text(p) for p in periods], day == today)
-            for day, periods in schedule.week()]
+    return [
+        (WEEKDAYS[day], [period_text(p) for p in periods], day == today) for day, periods in schedule.week()
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -141,7 +147,8 @@ def special_hours(context, page):
         else:
             dates = _("%(first)s to %(last)s") % {
                 "first": date_format(special.valid_from, "DATE_FORMAT"),
-                "last": date_format(special.valid_through, "DATE_FORMAT")}
+                "last": date_format(special.valid_through, "DATE_FORMAT"),
+            }
         hours = _("Closed") if special.closed else period_text(special.period)
         rows.append((special, dates, hours))
     return rows
@@ -158,7 +165,7 @@ def km(value):
 
 @register.simple_tag
 def fair_times(fair):
-    """"08:00–21:00 each day (Vietnam time)" for a fair with times."""
+    """ "08:00–21:00 each day (Vietnam time)" for a fair with times."""
     if not fair.has_times:
         return ""
     hours = f"{_hhmm(fair.daily_opens)}–{_hhmm(fair.daily_closes)}"
@@ -169,7 +176,7 @@ def fair_times(fair):
 
 @register.simple_tag
 def fair_hours(fair):
-    """"08:00–21:00", the short form for cards and the calendar."""
+    """ "08:00–21:00", the short form for cards and the calendar."""
     if not fair.has_times:
         return ""
     return f"{_hhmm(fair.daily_opens)}–{_hhmm(fair.daily_closes)}"

@@ -1,4 +1,5 @@
 """Engine selection: the embedded SQLite FTS5 engine unless `ELASTICSEARCH_URL` is set."""
+
 from __future__ import annotations
 
 import threading

@@ -4,6 +4,7 @@ Both engines receive the same analysed tokens from `search.text` (per document t
 `search.engines.common.analyse`) and the same `Plan` from `search.query`, and answer with the
 same `SearchResults`; the contract suite in `tests/integration/` runs unchanged against each.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -119,8 +120,9 @@ class SearchEngine(Protocol):
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]: ...
 
-    def rebuild(self, docs: Iterable[SearchDocument], total: int | None = None,
-                progress: Progress | None = None) -> int: ...
+    def rebuild(
+        self, docs: Iterable[SearchDocument], total: int | None = None, progress: Progress | None = None
+    ) -> int: ...
 
     def health(self) -> Health: ...
 

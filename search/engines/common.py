@@ -5,6 +5,7 @@ ranking factors, which translation a hit is shown in, and the score bands of the
 Engines differ only in how they store and query these (SQL over FTS5, the Elasticsearch DSL);
 the values themselves come from here, so the two cannot drift apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -71,9 +72,15 @@ class AnalysedDocument:
 
 
 def analyse(doc: SearchDocument) -> AnalysedDocument:
-    fields = {name: text.analyze_with_surfaces(value) for name, value in (
-        ("title", doc.title), ("tags", " \n ".join(doc.tags + doc.synonyms)),
-        ("summary", doc.summary), ("body", doc.text))}
+    fields = {
+        name: text.analyze_with_surfaces(value)
+        for name, value in (
+            ("title", doc.title),
+            ("tags", " \n ".join(doc.tags + doc.synonyms)),
+            ("summary", doc.summary),
+            ("body", doc.text),
+        )
+    }
     return AnalysedDocument(
         title=tuple(fields["title"][0]),
         tags=tuple(fields["tags"][0]),
@@ -86,8 +93,14 @@ def analyse(doc: SearchDocument) -> AnalysedDocument:
 
 def display(doc: SearchDocument) -> dict[str, Any]:
     """What a result card and its snippet need of one translation."""
-    return {"title": doc.title, "url": doc.url, "summary": doc.summary, "text": doc.text,
-            "image_url": doc.image_url, "facts": dict(doc.facts)}
+    return {
+        "title": doc.title,
+        "url": doc.url,
+        "summary": doc.summary,
+        "text": doc.text,
+        "image_url": doc.image_url,
+        "facts": dict(doc.facts),
+    }
 
 
 def locale_order(locale: str) -> tuple:

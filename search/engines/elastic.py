@@ -35,6 +35,7 @@ Same behaviour as the embedded engine (`sqlite.py`), checked by the same contrac
   retries; every transport or API error becomes `EngineUnavailable` so the service can fall
   back to the embedded engine (and open its circuit breaker, search/breaker.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -153,30 +154,38 @@ def _date(value: dt.date | None) -> str | None:
 def _translation(doc: SearchDocument) -> dict[str, Any]:
     analysed = common.analyse(doc)
     return {
-        "locale": doc.locale, "kind": doc.kind,
-        "published": _date(doc.published), "start": _date(doc.start), "end": _date(doc.end),
+        "locale": doc.locale,
+        "kind": doc.kind,
+        "published": _date(doc.published),
+        "start": _date(doc.start),
+        "end": _date(doc.end),
         **{name: " ".join(toks) for name, toks in analysed.fields.items()},
         "title_key": analysed.title_key,
         "ac": " ".join(analysed.autocomplete),
         "title_len": analysed.title_len,
         "vocab": list(analysed.vocabulary),
         "surface": list(analysed.surfaces),
-        "show": {**common.display(doc),
-                 "facets": {k: list(v) for k, v in doc.facets.items() if v}},
+        "show": {**common.display(doc), "facets": {k: list(v) for k, v in doc.facets.items() if v}},
     }
 
 
 def _item(ref: str, translations: dict[str, dict]) -> dict[str, Any]:
     """The item document from its translations ({locale: `_translation`})."""
-    values = common.item_values({
-        loc: {"kind": t["kind"], "end": t.get("end"), "facets": t["show"].get("facets") or {}}
-        for loc, t in translations.items()})
+    values = common.item_values(
+        {
+            loc: {"kind": t["kind"], "end": t.get("end"), "facets": t["show"].get("facets") or {}}
+            for loc, t in translations.items()
+        }
+    )
     order = sorted(translations, key=common.locale_order)
     return {
-        "ref": ref, "item_kind": values["kind"], "item_end": values["end"],
+        "ref": ref,
+        "item_kind": values["kind"],
+        "item_end": values["end"],
         "item_facets": sorted(f"{name}={value}" for name, value in values["facets"]),
-        "shown": {loc: {k: v for k, v in translations[loc]["show"].items() if k != "facets"}
-                  for loc in order},
+        "shown": {
+            loc: {k: v for k, v in translations[loc]["show"].items() if k != "facets"} for loc in order
+        },
         NESTED: [translations[loc] for loc in order],
     }
 
@@ -191,23 +200,35 @@ def _match_query(m: Match) -> Q:
     """
     words = " ".join(m.tokens)
     if m.mode == "some":
-        return Q("combined_fields", query=words, fields=FIELDS, operator="or",
-                 minimum_should_match=max(1, min(m.minimum, len(m.tokens))), boost=m.weight)
+        return Q(
+            "combined_fields",
+            query=words,
+            fields=FIELDS,
+            operator="or",
+            minimum_should_match=max(1, min(m.minimum, len(m.tokens))),
+            boost=m.weight,
+        )
     if m.mode == "prefix":
         *head, last = m.tokens
         per_field = []
         for name in PLAIN_FIELDS:
             span = {"span_multi": {"match": {"prefix": {name: {"value": last}}}}}
             if head:
-                span = {"span_near": {"clauses": [{"span_term": {name: t}} for t in head] + [span],
-                                      "slop": 0, "in_order": True}}
+                span = {
+                    "span_near": {
+                        "clauses": [{"span_term": {name: t}} for t in head] + [span],
+                        "slop": 0,
+                        "in_order": True,
+                    }
+                }
             per_field.append(Q(span))
         return Q("bool", should=per_field, minimum_should_match=1, boost=m.weight)
     scored = Q("combined_fields", query=words, fields=FIELDS, operator="and", boost=m.weight)
     if len(m.tokens) == 1:
         return scored
-    return Q("bool", must=[scored], filter=[Q("multi_match", query=words, type="phrase",
-                                              fields=PLAIN_FIELDS)])
+    return Q(
+        "bool", must=[scored], filter=[Q("multi_match", query=words, type="phrase", fields=PLAIN_FIELDS)]
+    )
 
 
 def _clause_query(options: tuple[Match, ...]) -> Q:
@@ -216,21 +237,30 @@ def _clause_query(options: tuple[Match, ...]) -> Q:
 
 def _tier_query(tier: Tier) -> Q:
     clauses = [_clause_query(c) for c in tier.clauses]
-    needs = [Q("bool", should=[_match_query(m) for m in tier.needs], minimum_should_match=1)
-             ] if tier.needs else []
+    needs = (
+        [Q("bool", should=[_match_query(m) for m in tier.needs], minimum_should_match=1)]
+        if tier.needs
+        else []
+    )
     if tier.is_all:
         return Q("bool", must=clauses, filter=needs)
     required = [clauses[i] for i in sorted(tier.required)]
     droppable = [q for i, q in enumerate(clauses) if i not in tier.required]
-    return Q("bool", must=required, should=droppable, filter=needs,
-             minimum_should_match=tier.minimum - len(tier.required))
+    return Q(
+        "bool",
+        must=required,
+        should=droppable,
+        filter=needs,
+        minimum_should_match=tier.minimum - len(tier.required),
+    )
 
 
 def _span_phrase(field: str, phrase: tuple[str, ...]) -> dict:
     if len(phrase) == 1:
         return {"span_term": {field: phrase[0]}}
-    return {"span_near": {"clauses": [{"span_term": {field: t}} for t in phrase], "slop": 0,
-                          "in_order": True}}
+    return {
+        "span_near": {"clauses": [{"span_term": {field: t}} for t in phrase], "slop": 0, "in_order": True}
+    }
 
 
 def _ranked(query: Q, phrases: tuple[tuple[str, ...], ...]) -> Q:
@@ -239,23 +269,49 @@ def _ranked(query: Q, phrases: tuple[tuple[str, ...], ...]) -> Q:
     if not phrases:
         return query
     title = f"{NESTED}.title"
-    ranked = Q("function_score", query=query, score_mode="max", boost_mode="multiply", functions=[
-        {"filter": {"terms": {f"{NESTED}.title_key": sorted({" ".join(p) for p in phrases})}},
-         "weight": common.TITLE_EXACT},
-        {"filter": {"bool": {"should": [
-            {"span_first": {"match": _span_phrase(title, p), "end": len(p)}} for p in phrases]}},
-         "weight": common.TITLE_PREFIX},
-        {"filter": {"bool": {"should": [{"match_phrase": {title: " ".join(p)}} for p in phrases]}},
-         "weight": common.TITLE_PHRASE},
-    ])
+    ranked = Q(
+        "function_score",
+        query=query,
+        score_mode="max",
+        boost_mode="multiply",
+        functions=[
+            {
+                "filter": {"terms": {f"{NESTED}.title_key": sorted({" ".join(p) for p in phrases})}},
+                "weight": common.TITLE_EXACT,
+            },
+            {
+                "filter": {
+                    "bool": {
+                        "should": [
+                            {"span_first": {"match": _span_phrase(title, p), "end": len(p)}} for p in phrases
+                        ]
+                    }
+                },
+                "weight": common.TITLE_PREFIX,
+            },
+            {
+                "filter": {"bool": {"should": [{"match_phrase": {title: " ".join(p)}} for p in phrases]}},
+                "weight": common.TITLE_PHRASE,
+            },
+        ],
+    )
     long = [p for p in phrases if len(p) > 1]
     if not long:
         return ranked
-    anywhere = {"bool": {"should": [
-        {"multi_match": {"query": " ".join(p), "type": "phrase", "fields": PLAIN_FIELDS}}
-        for p in long]}}
-    return Q("function_score", query=ranked, boost_mode="multiply",
-             functions=[{"filter": anywhere, "weight": common.PHRASE_ANYWHERE}])
+    anywhere = {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": " ".join(p), "type": "phrase", "fields": PLAIN_FIELDS}}
+                for p in long
+            ]
+        }
+    }
+    return Q(
+        "function_score",
+        query=ranked,
+        boost_mode="multiply",
+        functions=[{"filter": anywhere, "weight": common.PHRASE_ANYWHERE}],
+    )
 
 
 def _nested(query: Q, **options) -> Q:
@@ -265,11 +321,18 @@ def _nested(query: Q, **options) -> Q:
 class ElasticEngine:
     name = "elasticsearch"
 
-    def __init__(self, url: str, index_prefix: str = "dautieng", replicas: int | None = None,
-                 client: Elasticsearch | None = None):
+    def __init__(
+        self,
+        url: str,
+        index_prefix: str = "dautieng",
+        replicas: int | None = None,
+        client: Elasticsearch | None = None,
+    ):
         if not _PREFIX_RE.match(index_prefix):
-            raise ValueError(f"index prefix {index_prefix!r}: use lowercase letters, digits, '-', '_' "
-                             "and '.', starting with a letter or digit")
+            raise ValueError(
+                f"index prefix {index_prefix!r}: use lowercase letters, digits, '-', '_' "
+                "and '.', starting with a letter or digit"
+            )
         # Nodes, credentials, TLS, shards and replicas from settings (es_cluster.py).
         self.cluster = ClusterConfig.from_settings(url)
         self.url = self.cluster.display  # never with credentials
@@ -280,10 +343,10 @@ class ElasticEngine:
         self._node_class = _node_class(connect, read)
         # Short timeouts, no retry on a timeout: a dead cluster must cost the visitor one fast
         # failure. A node that refuses connections is retried on another node (es_cluster.py).
-        self.client = client or Elasticsearch(**self.cluster.client_options(),
-                                              node_class=self._node_class)
+        self.client = client or Elasticsearch(**self.cluster.client_options(), node_class=self._node_class)
         self._write_client = self.client.options(
-            request_timeout=_setting("SEARCH_ES_WRITE_TIMEOUT", WRITE_TIMEOUT))
+            request_timeout=_setting("SEARCH_ES_WRITE_TIMEOUT", WRITE_TIMEOUT)
+        )
         self._bulk_client = self.client.options(request_timeout=BULK_TIMEOUT)
         self._name_re = re.compile(rf"^{re.escape(index_prefix)}-\d{{14}}-[0-9a-f]{{6}}$")
         self._vocab_lock = threading.Lock()
@@ -313,14 +376,16 @@ class ElasticEngine:
         return f"{self.alias}-{stamp}-{secrets.token_hex(3)}"
 
     def _create_index(self, name: str, loading: bool = False) -> None:
-        settings = {"number_of_shards": self.cluster.shards,
-                    "number_of_replicas": 0 if loading else self.replicas,
-                    "refresh_interval": "-1" if loading else None}
+        settings = {
+            "number_of_shards": self.cluster.shards,
+            "number_of_replicas": 0 if loading else self.replicas,
+            "refresh_interval": "-1" if loading else None,
+        }
         mappings = CatalogueItem._doc_type.mapping.to_dict()
         mappings["_meta"] = {"layout": LAYOUT}
         self.client.options(request_timeout=30).indices.create(
-            index=name, settings={k: v for k, v in settings.items() if v is not None},
-            mappings=mappings)
+            index=name, settings={k: v for k, v in settings.items() if v is not None}, mappings=mappings
+        )
 
     def _alias_targets(self) -> list[str]:
         try:
@@ -343,11 +408,12 @@ class ElasticEngine:
             chunk = operations[i : i + 2 * _BULK_CHUNK]
             last = i + 2 * _BULK_CHUNK >= len(operations)
             resp = self._write_client.bulk(operations=chunk, refresh=refresh and last)
-            errors = [next(iter(it.values())) for it in resp["items"]
-                      if next(iter(it.values())).get("error")]
+            errors = [next(iter(it.values())) for it in resp["items"] if next(iter(it.values())).get("error")]
             if errors:
-                raise EngineUnavailable(f"Elasticsearch at {self.url} rejected {len(errors)} "
-                                        f"item(s): {errors[0].get('_id')}: {errors[0]['error']}")
+                raise EngineUnavailable(
+                    f"Elasticsearch at {self.url} rejected {len(errors)} "
+                    f"item(s): {errors[0].get('_id')}: {errors[0]['error']}"
+                )
 
     def _stored(self, refs: Iterable[str]) -> dict[str, dict[str, dict]]:
         """{ref: {locale: translation}} of the stored items (real-time `mget`)."""
@@ -355,8 +421,11 @@ class ElasticEngine:
         if not refs:
             return {}
         resp = self._write_client.mget(index=self.alias, ids=refs)
-        return {d["_id"]: {t["locale"]: t for t in d["_source"].get(NESTED) or []}
-                for d in resp["docs"] if d.get("found")}
+        return {
+            d["_id"]: {t["locale"]: t for t in d["_source"].get(NESTED) or []}
+            for d in resp["docs"]
+            if d.get("found")
+        }
 
     def _write_items(self, changes: dict[str, dict[str, dict | None]]) -> None:
         """Apply {ref: {locale: translation, or None to remove it}} to the stored items."""
@@ -408,13 +477,13 @@ class ElasticEngine:
         if not self._alias_targets():
             return 0
         stored = self._stored(changes)
-        removed = sum(1 for ref, locs in changes.items() for loc in locs
-                      if loc in stored.get(ref, {}))
+        removed = sum(1 for ref, locs in changes.items() for loc in locs if loc in stored.get(ref, {}))
         self._write_items({ref: locs for ref, locs in changes.items() if ref in stored})
         return removed
 
-    def rebuild(self, docs: Iterable[SearchDocument], total: int | None = None,
-                progress: Progress | None = None) -> int:
+    def rebuild(
+        self, docs: Iterable[SearchDocument], total: int | None = None, progress: Progress | None = None
+    ) -> int:
         name = self._new_index_name()
         try:
             self._call("creating a new index", self._create_index, name, True)
@@ -430,8 +499,9 @@ class ElasticEngine:
             self._forget_vocabulary()
         return n
 
-    def _load(self, name: str, docs: Iterable[SearchDocument], total: int | None,
-              progress: Progress | None) -> int:
+    def _load(
+        self, name: str, docs: Iterable[SearchDocument], total: int | None, progress: Progress | None
+    ) -> int:
         items: dict[str, dict[str, dict]] = {}
         count = 0
         for d in docs:
@@ -444,12 +514,19 @@ class ElasticEngine:
             for ref, translations in items.items():
                 yield {"_index": name, "_id": ref, "_source": _item(ref, translations)}
 
-        for _ok, _info in helpers.streaming_bulk(self._bulk_client, actions(), chunk_size=_BULK_CHUNK,
-                                                 max_retries=3, initial_backoff=1, max_backoff=10):
+        for _ok, _info in helpers.streaming_bulk(
+            self._bulk_client,
+            actions(),
+            chunk_size=_BULK_CHUNK,
+            max_retries=3,
+            initial_backoff=1,
+            max_backoff=10,
+        ):
             pass
         client = self.client.options(request_timeout=BULK_TIMEOUT)
-        client.indices.put_settings(index=name, settings={
-            "refresh_interval": None, "number_of_replicas": self.replicas})
+        client.indices.put_settings(
+            index=name, settings={"refresh_interval": None, "number_of_replicas": self.replicas}
+        )
         client.indices.refresh(index=name)
         if progress:
             progress(count, total or count)
@@ -462,9 +539,11 @@ class ElasticEngine:
         self.client.indices.update_aliases(actions=actions)  # atomic: readers see old, then new
         stale = set(old)
         try:
-            stale |= {i for i in self.client.indices.get(index=f"{self.alias}-*",
-                                                         expand_wildcards="open,closed")
-                      if self._name_re.match(i)}
+            stale |= {
+                i
+                for i in self.client.indices.get(index=f"{self.alias}-*", expand_wildcards="open,closed")
+                if self._name_re.match(i)
+            }
         except NotFoundError:
             pass
         stale.discard(name)
@@ -475,9 +554,11 @@ class ElasticEngine:
         """Delete the alias and every index of this prefix (tests clean up with it)."""
         names = set(self._alias_targets())
         try:
-            names |= {i for i in self.client.indices.get(index=f"{self.alias}-*",
-                                                         expand_wildcards="open,closed")
-                      if self._name_re.match(i)}
+            names |= {
+                i
+                for i in self.client.indices.get(index=f"{self.alias}-*", expand_wildcards="open,closed")
+                if self._name_re.match(i)
+            }
         except NotFoundError:
             pass
         for index in sorted(names):
@@ -507,15 +588,19 @@ class ElasticEngine:
         for field in ("vocab", "surface"):
             after = None
             while True:
-                composite = {"size": _VOCAB_PAGE,
-                             "sources": [{"t": {"terms": {"field": f"{NESTED}.{field}"}}}]}
+                composite = {
+                    "size": _VOCAB_PAGE,
+                    "sources": [{"t": {"terms": {"field": f"{NESTED}.{field}"}}}],
+                }
                 if after:
                     composite["after"] = after
                 try:
                     resp = self.client.search(
-                        index=self.alias, size=0, track_total_hits=False,
-                        aggs={"n": {"nested": {"path": NESTED},
-                                    "aggs": {"v": {"composite": composite}}}})
+                        index=self.alias,
+                        size=0,
+                        track_total_hits=False,
+                        aggs={"n": {"nested": {"path": NESTED}, "aggs": {"v": {"composite": composite}}}},
+                    )
                 except NotFoundError:
                     return Vocabulary()
                 agg = resp["aggregations"]["n"]["v"]
@@ -548,7 +633,8 @@ class ElasticEngine:
     def _facet_counts(bucket: dict) -> dict[str, dict[str, int]]:
         return common.ordered_facets(
             (b["key"].partition("=")[0], b["key"].partition("=")[2], b["doc_count"])
-            for b in bucket["facets"]["buckets"])
+            for b in bucket["facets"]["buckets"]
+        )
 
     def search(self, query: Plan, lang: str, page: int = 1, page_size: int = 10) -> SearchResults:
         plan = query
@@ -556,24 +642,44 @@ class ElasticEngine:
             return SearchResults(total=0, hits=[], facets=common.empty_facets(), engine=self.name)
         n = len(plan.tiers)
         excluded = [_match_query(m) for m in plan.excluded]
-        bands = [Q("bool", must=[_ranked(_tier_query(t), t.phrases)],
-                   boost=TIER_SCALE ** (n - 1 - i)) for i, t in enumerate(plan.tiers)]
+        bands = [
+            Q("bool", must=[_ranked(_tier_query(t), t.phrases)], boost=TIER_SCALE ** (n - 1 - i))
+            for i, t in enumerate(plan.tiers)
+        ]
         best = {"size": 1, "_source": [f"{NESTED}.locale", f"{NESTED}.show", f"{NESTED}.tags"]}
-        q = Q("bool", filter=self._filters(plan), must=[_nested(
-            Q("bool", must=[Q("dis_max", queries=bands, tie_breaker=0.0)], must_not=excluded),
-            score_mode="max", inner_hits=best)])
+        q = Q(
+            "bool",
+            filter=self._filters(plan),
+            must=[
+                _nested(
+                    Q("bool", must=[Q("dis_max", queries=bands, tie_breaker=0.0)], must_not=excluded),
+                    score_mode="max",
+                    inner_hits=best,
+                )
+            ],
+        )
         start = (page - 1) * page_size
-        s = (self._search().query(q).sort({"_score": "desc"}, {"ref": "asc"})
-             .source(["ref", "item_kind", f"shown.{lang}", f"shown.{SOURCE_LOCALE}"])
-             .extra(from_=start, size=page_size, track_total_hits=True, track_scores=True))
+        s = (
+            self._search()
+            .query(q)
+            .sort({"_score": "desc"}, {"ref": "asc"})
+            .source(["ref", "item_kind", f"shown.{lang}", f"shown.{SOURCE_LOCALE}"])
+            .extra(from_=start, size=page_size, track_total_hits=True, track_scores=True)
+        )
         self._facet_agg(s.aggs)
         # The items of the tiers up to i (with their facets where a later tier is conditional:
         # then the answer may end at tier i), to decide in the same request which tiers count.
         for i in range(n - 1):
-            upto = _nested(Q("bool", should=[_tier_query(t) for t in plan.tiers[: i + 1]],
-                             minimum_should_match=1, must_not=excluded))
+            upto = _nested(
+                Q(
+                    "bool",
+                    should=[_tier_query(t) for t in plan.tiers[: i + 1]],
+                    minimum_should_match=1,
+                    must_not=excluded,
+                )
+            )
             agg = s.aggs.bucket(f"upto{i}", "filter", filter=upto)
-            if any(t.conditional for t in plan.tiers[i + 1:]):
+            if any(t.conditional for t in plan.tiers[i + 1 :]):
                 self._facet_agg(agg)
         resp = self._call("searching", s.execute).to_dict()
         aggs = resp["aggregations"]
@@ -593,8 +699,13 @@ class ElasticEngine:
             hits = [h for h in resp["hits"]["hits"] if self._tier(h, n) <= last]
         counts = {plan.tiers[i].name: c - (upto[i - 1] if i else 0) for i, c in enumerate(upto)}
         out = [self._hit(h, self._tier(h, n), plan, lang) for h in hits]
-        return SearchResults(total=total, hits=out, facets=facets if total else common.empty_facets(),
-                             engine=self.name, tier_counts={k: v for k, v in counts.items() if v})
+        return SearchResults(
+            total=total,
+            hits=out,
+            facets=facets if total else common.empty_facets(),
+            engine=self.name,
+            tier_counts={k: v for k, v in counts.items() if v},
+        )
 
     @staticmethod
     def _best(hit: dict) -> dict:
@@ -626,37 +737,64 @@ class ElasticEngine:
         locale, show, best = self._shown(hit, lang)
         own = best.get("show") or {}
         return Hit(
-            ref=src["ref"], kind=src.get("item_kind") or "", locale=locale,
-            title=show["title"], url=show["url"],
+            ref=src["ref"],
+            kind=src.get("item_kind") or "",
+            locale=locale,
+            title=show["title"],
+            url=show["url"],
             snippet=make_snippet((show.get("summary", ""), show.get("text", "")), plan),
             score=round((hit.get("_score") or 0.0) / TIER_SCALE ** (len(plan.tiers) - 1 - tier), 4),
-            image_url=show.get("image_url", ""), facts=dict(show.get("facts") or {}),
+            image_url=show.get("image_url", ""),
+            facts=dict(show.get("facts") or {}),
             match=plan.tiers[tier].name,
-            matched_text="\n".join((own.get("title", ""), own.get("summary", ""),
-                                    own.get("text", ""))),
-            matched_tags=best.get("tags") or "")
+            matched_text="\n".join((own.get("title", ""), own.get("summary", ""), own.get("text", ""))),
+            matched_tags=best.get("tags") or "",
+        )
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
         tokens = analyze(prefix[:200], stemming=False)
         if not tokens or limit < 1:
             return []
-        typed = Q("match_phrase_prefix", **{f"{NESTED}.ac": {"query": " ".join(tokens),
-                                                             "max_expansions": 200}})
-        best = {"size": 1, "_source": [f"{NESTED}.locale", f"{NESTED}.show.title",
-                                       f"{NESTED}.show.url"]}
-        shortest = {f"{NESTED}.title_len": {"order": "asc", "mode": "min",
-                                            "nested": {"path": NESTED, "filter": typed.to_dict()}}}
-        s = (self._search().query(_nested(typed, score_mode="max", inner_hits=best))
-             .sort({"_score": "desc"}, shortest, {"ref": "asc"})
-             .source(["ref", "item_kind", f"shown.{lang}.title", f"shown.{lang}.url",
-                      f"shown.{SOURCE_LOCALE}.title", f"shown.{SOURCE_LOCALE}.url"])
-             .extra(size=limit, track_total_hits=False, track_scores=True))
+        typed = Q(
+            "match_phrase_prefix", **{f"{NESTED}.ac": {"query": " ".join(tokens), "max_expansions": 200}}
+        )
+        best = {"size": 1, "_source": [f"{NESTED}.locale", f"{NESTED}.show.title", f"{NESTED}.show.url"]}
+        shortest = {
+            f"{NESTED}.title_len": {
+                "order": "asc",
+                "mode": "min",
+                "nested": {"path": NESTED, "filter": typed.to_dict()},
+            }
+        }
+        s = (
+            self._search()
+            .query(_nested(typed, score_mode="max", inner_hits=best))
+            .sort({"_score": "desc"}, shortest, {"ref": "asc"})
+            .source(
+                [
+                    "ref",
+                    "item_kind",
+                    f"shown.{lang}.title",
+                    f"shown.{lang}.url",
+                    f"shown.{SOURCE_LOCALE}.title",
+                    f"shown.{SOURCE_LOCALE}.url",
+                ]
+            )
+            .extra(size=limit, track_total_hits=False, track_scores=True)
+        )
         resp = self._call("autocomplete", s.execute).to_dict()
         out = []
         for h in resp["hits"]["hits"]:
             locale, show, _ = self._shown(h, lang)
-            out.append(Suggestion(ref=h["_source"]["ref"], kind=h["_source"].get("item_kind") or "",
-                                  title=show["title"], url=show["url"], locale=locale))
+            out.append(
+                Suggestion(
+                    ref=h["_source"]["ref"],
+                    kind=h["_source"].get("item_kind") or "",
+                    title=show["title"],
+                    url=show["url"],
+                    locale=locale,
+                )
+            )
         return out
 
     def health(self) -> Health:
@@ -666,24 +804,41 @@ class ElasticEngine:
             cluster = self.client.cluster.health()
             targets = self._alias_targets()
             if not targets:
-                return Health(ok=False, detail=f"Elasticsearch at {self.url} ({cluster['status']}): "
-                                               f"index {self.alias!r} not built yet", nodes=nodes)
+                return Health(
+                    ok=False,
+                    detail=f"Elasticsearch at {self.url} ({cluster['status']}): "
+                    f"index {self.alias!r} not built yet",
+                    nodes=nodes,
+                )
             meta = self.client.indices.get_mapping(index=self.alias).body
             layouts = {(m.get("mappings", {}).get("_meta") or {}).get("layout") for m in meta.values()}
             if layouts != {LAYOUT}:
-                return Health(ok=False, detail=f"Elasticsearch at {self.url}: index {self.alias!r} "
-                                               f"has an older layout; run `manage.py search_index "
-                                               f"rebuild`", nodes=nodes)
-            resp = self.client.search(index=self.alias, size=0, track_total_hits=False, aggs={
-                "n": {"nested": {"path": NESTED},
-                      "aggs": {"locales": {"terms": {"field": f"{NESTED}.locale", "size": 100}}}}})
+                return Health(
+                    ok=False,
+                    detail=f"Elasticsearch at {self.url}: index {self.alias!r} "
+                    f"has an older layout; run `manage.py search_index "
+                    f"rebuild`",
+                    nodes=nodes,
+                )
+            resp = self.client.search(
+                index=self.alias,
+                size=0,
+                track_total_hits=False,
+                aggs={
+                    "n": {
+                        "nested": {"path": NESTED},
+                        "aggs": {"locales": {"terms": {"field": f"{NESTED}.locale", "size": 100}}},
+                    }
+                },
+            )
         except (TransportError, ApiError) as exc:
             return Health(ok=False, detail=str(self._unavailable(exc, "health")), nodes=nodes)
-        counts = {b["key"]: b["doc_count"]
-                  for b in resp["aggregations"]["n"]["locales"]["buckets"]}
+        counts = {b["key"]: b["doc_count"] for b in resp["aggregations"]["n"]["locales"]["buckets"]}
         ms = (time.perf_counter() - t0) * 1000
         status = cluster["status"]
-        return Health(ok=status in ("green", "yellow"),
-                      detail=f"Elasticsearch at {self.url}, index {self.alias!r}, cluster {status} "
-                             f"({ms:.0f} ms)",
-                      documents=counts, nodes=nodes)
+        return Health(
+            ok=status in ("green", "yellow"),
+            detail=f"Elasticsearch at {self.url}, index {self.alias!r}, cluster {status} ({ms:.0f} ms)",
+            documents=counts,
+            nodes=nodes,
+        )

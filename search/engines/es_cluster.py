@@ -13,6 +13,7 @@ TLS: `https://` URLs are verified against the system's CAs, or `ELASTICSEARCH_CA
 bundle, e.g. the cluster's own CA); `ELASTICSEARCH_VERIFY_CERTS=false` only for a test cluster.
 No credential ever appears in a message: URLs are shown without their user part.
 """
+
 from __future__ import annotations
 
 import time
@@ -73,7 +74,8 @@ class ClusterConfig:
         return cls(
             urls=tuple(public_url(u) for u in urls),
             api_key=getattr(s, "ELASTICSEARCH_API_KEY", "") or "",
-            username=username, password=password,
+            username=username,
+            password=password,
             ca_certs=str(getattr(s, "ELASTICSEARCH_CA_CERTS", "") or ""),
             verify_certs=bool(getattr(s, "ELASTICSEARCH_VERIFY_CERTS", True)),
             shards=int(getattr(s, "ELASTICSEARCH_SHARDS", 1) or 1),
@@ -120,18 +122,21 @@ def describe_error(exc: Exception) -> str | None:
 
     status = getattr(getattr(exc, "meta", None), "status", None)
     if isinstance(exc, AuthenticationException) or status == 401:
-        return ("authentication failed (HTTP 401): the cluster or its proxy refused the "
-                "credentials; check ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/"
-                "ELASTICSEARCH_PASSWORD")
+        return (
+            "authentication failed (HTTP 401): the cluster or its proxy refused the "
+            "credentials; check ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/"
+            "ELASTICSEARCH_PASSWORD"
+        )
     if isinstance(exc, AuthorizationException) or status == 403:
-        return ("not allowed (HTTP 403): the credentials are valid but lack the privileges the "
-                "site needs (read and write its indices, cluster health)")
+        return (
+            "not allowed (HTTP 403): the credentials are valid but lack the privileges the "
+            "site needs (read and write its indices, cluster health)"
+        )
     if isinstance(exc, ApiError):
         return None
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        return ("TLS certificate not trusted: set ELASTICSEARCH_CA_CERTS to the cluster's CA "
-                "bundle (PEM)")
+        return "TLS certificate not trusted: set ELASTICSEARCH_CA_CERTS to the cluster's CA bundle (PEM)"
     return None
 
 
@@ -150,8 +155,7 @@ def node_health(config: ClusterConfig, node_class=None, timeout: float = 3.0) ->
 
     out = []
     for url in config.urls:
-        options = {**config.client_options(), "hosts": [url], "max_retries": 0,
-                   "request_timeout": timeout}
+        options = {**config.client_options(), "hosts": [url], "max_retries": 0, "request_timeout": timeout}
         if node_class is not None:
             options["node_class"] = node_class
         client = Elasticsearch(**options)
@@ -159,16 +163,17 @@ def node_health(config: ClusterConfig, node_class=None, timeout: float = 3.0) ->
         try:
             health = client.cluster.health(local=True)
             names = client.cat.nodes(format="json", h="name,master,node.role").body
-            detail = (f"answers: cluster {health['cluster_name']} {health['status']}, "
-                      f"{health['number_of_nodes']} node(s) "
-                      f"[{', '.join(n['name'] + ('*' if n.get('master') == '*' else '') for n in names)}], "
-                      f"{health['unassigned_shards']} unassigned shard(s)")
+            detail = (
+                f"answers: cluster {health['cluster_name']} {health['status']}, "
+                f"{health['number_of_nodes']} node(s) "
+                f"[{', '.join(n['name'] + ('*' if n.get('master') == '*' else '') for n in names)}], "
+                f"{health['unassigned_shards']} unassigned shard(s)"
+            )
             ok = health["status"] in ("green", "yellow")
         except (TransportError, ApiError) as exc:
             detail = describe_error(exc) or f"{type(exc).__name__}: {str(exc)[:200]}"
             ok = False
         finally:
             client.close()
-        out.append(NodeHealth(url=url, ok=ok, detail=detail,
-                              ms=(time.perf_counter() - started) * 1000))
+        out.append(NodeHealth(url=url, ok=ok, detail=detail, ms=(time.perf_counter() - started) * 1000))
     return out

@@ -18,6 +18,7 @@ old file and one opening the new file would share (and the last closer delete) o
 corruption waiting to happen. With a rollback journal the swap is safe, readers never block on
 the long rebuild (it writes another file), and incremental writes are small and short.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -76,8 +77,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS ac USING fts5(words, tokenize="{_TOKENIZE}", 
 CREATE VIRTUAL TABLE IF NOT EXISTS sv USING fts5(words, tokenize="{_TOKENIZE}", detail=none);
 CREATE VIRTUAL TABLE IF NOT EXISTS sv_vocab USING fts5vocab(sv, 'row');
 """
-_TABLES = ("vocab", "sv_vocab", "fts", "ac", "sv", "item_facets", "facet_values", "docs", "items",
-           "meta")
+_TABLES = ("vocab", "sv_vocab", "fts", "ac", "sv", "item_facets", "facet_values", "docs", "items", "meta")
 
 
 def _quote(token: str) -> str:
@@ -109,8 +109,9 @@ def tier_expression(tier: Tier, excluded: tuple[Match, ...] = ()) -> str:
         droppable = [i for i in range(len(tier.clauses)) if i not in tier.required]
         need = tier.minimum - len(tier.required)
         combos = list(itertools.combinations(droppable, need))[:_MAX_COMBINATIONS]
-        picks = " OR ".join("(" + " AND ".join(_clause_expr(tier.clauses[i]) for i in c) + ")"
-                            for c in combos)
+        picks = " OR ".join(
+            "(" + " AND ".join(_clause_expr(tier.clauses[i]) for i in c) + ")" for c in combos
+        )
         expr = f"({expr}) AND ({picks})" if expr else f"({picks})"
     if tier.needs:
         expr = f"({expr}) AND " + _clause_expr(tier.needs)
@@ -155,8 +156,7 @@ class SqliteEngine:
         if conn is not None:
             conn.close()
         try:
-            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA temp_store=MEMORY")  # the per-search match table
@@ -179,8 +179,12 @@ class SqliteEngine:
         if tables and version != SCHEMA_VERSION:
             # A file from an older layout cannot be read by this code: start it empty (the
             # database is the truth; `search_index rebuild` refills it) rather than fail searches.
-            log.warning("search index %s has layout %s, expected %s: emptied, rebuild it",
-                        conn.execute("PRAGMA database_list").fetchone()[2], version, SCHEMA_VERSION)
+            log.warning(
+                "search index %s has layout %s, expected %s: emptied, rebuild it",
+                conn.execute("PRAGMA database_list").fetchone()[2],
+                version,
+                SCHEMA_VERSION,
+            )
             for name in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {name}")
         conn.executescript(SCHEMA)
@@ -220,9 +224,14 @@ class SqliteEngine:
         docs = list(docs)
         return self._transaction(lambda conn: self._write(conn, docs))
 
-    def _write(self, conn: sqlite3.Connection, docs: Iterable[SearchDocument],
-               progress: Progress | None = None, total: int | None = None,
-               fresh: bool = False) -> int:
+    def _write(
+        self,
+        conn: sqlite3.Connection,
+        docs: Iterable[SearchDocument],
+        progress: Progress | None = None,
+        total: int | None = None,
+        fresh: bool = False,
+    ) -> int:
         n = 0
         touched: set[int] = set()
         for doc in docs:
@@ -236,15 +245,30 @@ class SqliteEngine:
             conn.execute(
                 "INSERT INTO docs(id, item, locale, kind, title, url, summary, body, image_url,"
                 " facts, facets, end_date, title_len) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rowid, item, doc.locale, doc.kind, doc.title, doc.url, doc.summary, doc.text,
-                 doc.image_url, json.dumps(doc.facts, ensure_ascii=False),
-                 json.dumps(facets, ensure_ascii=False), end, analysed.title_len))
-            conn.execute("INSERT INTO fts(rowid, title, tags, summary, body) VALUES (?,?,?,?,?)",
-                         (rowid, *(" ".join(toks) for toks in analysed.fields.values())))
-            conn.execute("INSERT INTO ac(rowid, words) VALUES (?,?)",
-                         (rowid, " ".join(analysed.autocomplete)))
-            conn.execute("INSERT INTO sv(rowid, words) VALUES (?,?)",
-                         (rowid, " ".join(analysed.surfaces)))
+                (
+                    rowid,
+                    item,
+                    doc.locale,
+                    doc.kind,
+                    doc.title,
+                    doc.url,
+                    doc.summary,
+                    doc.text,
+                    doc.image_url,
+                    json.dumps(doc.facts, ensure_ascii=False),
+                    json.dumps(facets, ensure_ascii=False),
+                    end,
+                    analysed.title_len,
+                ),
+            )
+            conn.execute(
+                "INSERT INTO fts(rowid, title, tags, summary, body) VALUES (?,?,?,?,?)",
+                (rowid, *(" ".join(toks) for toks in analysed.fields.values())),
+            )
+            conn.execute(
+                "INSERT INTO ac(rowid, words) VALUES (?,?)", (rowid, " ".join(analysed.autocomplete))
+            )
+            conn.execute("INSERT INTO sv(rowid, words) VALUES (?,?)", (rowid, " ".join(analysed.surfaces)))
             touched.add(item)
             n += 1
             if progress and n % 500 == 0:
@@ -266,8 +290,12 @@ class SqliteEngine:
         """`item << SLOT_BITS | slot`: the locale's own slot, or the first free one for a locale
         outside `LOCALES` (called after the item's old document for `locale` is gone)."""
         base = item << SLOT_BITS
-        used = {r[0] - base for r in conn.execute(
-            "SELECT id FROM docs WHERE id BETWEEN ? AND ?", (base, base + (1 << SLOT_BITS) - 1))}
+        used = {
+            r[0] - base
+            for r in conn.execute(
+                "SELECT id FROM docs WHERE id BETWEEN ? AND ?", (base, base + (1 << SLOT_BITS) - 1)
+            )
+        }
         preferred = [LOCALES.index(locale)] if locale in LOCALES else []
         for slot in preferred + list(range(len(LOCALES), 1 << SLOT_BITS)):
             if slot not in used:
@@ -289,21 +317,26 @@ class SqliteEngine:
         """Item-level kind, end date and facets (`common.item_values`) from the item's live
         translations."""
         for item in items:
-            rows = conn.execute("SELECT locale, kind, end_date, facets FROM docs WHERE item = ?",
-                                (item,)).fetchall()
+            rows = conn.execute(
+                "SELECT locale, kind, end_date, facets FROM docs WHERE item = ?", (item,)
+            ).fetchall()
             conn.execute("DELETE FROM item_facets WHERE item = ?", (item,))
             if not rows:
                 conn.execute("DELETE FROM items WHERE id = ?", (item,))
                 continue
-            values = common.item_values({loc: {"kind": kind, "end": end, "facets": json.loads(f)}
-                                         for loc, kind, end, f in rows})
-            conn.execute("UPDATE items SET kind = ?, end_date = ? WHERE id = ?",
-                         (values["kind"], values["end"], item))
-            conn.executemany("INSERT OR IGNORE INTO facet_values(facet, value) VALUES (?, ?)",
-                             values["facets"])
+            values = common.item_values(
+                {loc: {"kind": kind, "end": end, "facets": json.loads(f)} for loc, kind, end, f in rows}
+            )
+            conn.execute(
+                "UPDATE items SET kind = ?, end_date = ? WHERE id = ?", (values["kind"], values["end"], item)
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO facet_values(facet, value) VALUES (?, ?)", values["facets"]
+            )
             conn.executemany(
                 "INSERT INTO item_facets SELECT ?, id FROM facet_values WHERE facet = ? AND value = ?",
-                [(item, f, v) for f, v in values["facets"]])
+                [(item, f, v) for f, v in values["facets"]],
+            )
 
     def delete(self, keys: Iterable[str]) -> int:
         keys = list(keys)
@@ -321,8 +354,9 @@ class SqliteEngine:
 
         return self._transaction(work)
 
-    def rebuild(self, docs: Iterable[SearchDocument], total: int | None = None,
-                progress: Progress | None = None) -> int:
+    def rebuild(
+        self, docs: Iterable[SearchDocument], total: int | None = None, progress: Progress | None = None
+    ) -> int:
         """Build a new file beside the live one and swap it in atomically; searches keep
         answering from the old file until the swap, and from the new one right after."""
         tmp = self.path.with_name(f"{self.path.name}.building-{uuid.uuid4().hex[:8]}")
@@ -379,10 +413,11 @@ class SqliteEngine:
             conn = self._connect()
             where, params = self._filter_sql(conn, plan)
             if where is None or not plan.tiers:  # a filter value nothing carries, or no words
-                return SearchResults(total=0, hits=[], facets=common.empty_facets(),
-                                     engine=self.name)
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY,"
-                         " tier INTEGER, score REAL, doc INTEGER)")
+                return SearchResults(total=0, hits=[], facets=common.empty_facets(), engine=self.name)
+            conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS m(item INTEGER PRIMARY KEY,"
+                " tier INTEGER, score REAL, doc INTEGER)"
+            )
             conn.execute("DELETE FROM temp.m")
             total, counts = 0, {}
             for number, tier in enumerate(plan.tiers):
@@ -396,16 +431,15 @@ class SqliteEngine:
             rows = conn.execute(
                 "SELECT m.item, m.tier, m.score, m.doc FROM temp.m m CROSS JOIN items i"
                 " ON i.id = m.item ORDER BY m.tier, m.score, i.ref LIMIT ? OFFSET ?",
-                (page_size, (page - 1) * page_size)).fetchall()
+                (page_size, (page - 1) * page_size),
+            ).fetchall()
             facets = self._facets(conn) if total else common.empty_facets()
             hits = self._hits(conn, rows, lang, plan)
         except sqlite3.Error as exc:
             raise EngineUnavailable(f"search index {self.path}: {exc}") from exc
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name,
-                             tier_counts=counts)
+        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, tier_counts=counts)
 
-    def _match_tier(self, conn, plan: Plan, number: int, tier: Tier, where: str,
-                    params: list) -> None:
+    def _match_tier(self, conn, plan: Plan, number: int, tier: Tier, where: str, params: list) -> None:
         """Add the items this tier matches and no stricter tier did. bm25 is negative (lower is
         better); one pass over the FTS hits folds translations into their item as they come
         (an upsert on the item key, keeping the best translation of the item's tier)."""
@@ -418,7 +452,8 @@ class SqliteEngine:
             f" FROM fts WHERE fts MATCH ? AND {where}{fresh}"
             " ON CONFLICT(item) DO UPDATE SET score = excluded.score, doc = excluded.doc"
             " WHERE excluded.tier = m.tier AND excluded.score < m.score",
-            [*factor_params, tier_expression(tier, plan.excluded), *params])
+            [*factor_params, tier_expression(tier, plan.excluded), *params],
+        )
 
     @staticmethod
     def _factor(tier: Tier) -> tuple[str, list]:
@@ -435,13 +470,17 @@ class SqliteEngine:
         params: list = [f"title : ({quoted})", *phrases]
         for p in phrases:
             params += [len(p) + 1, p + " "]
-        sql = (f"(CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN"
-               f" (CASE WHEN {exact} THEN {common.TITLE_EXACT} WHEN {prefix} THEN"
-               f" {common.TITLE_PREFIX} ELSE {common.TITLE_PHRASE} END) ELSE 1.0 END)")
+        sql = (
+            f"(CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN"
+            f" (CASE WHEN {exact} THEN {common.TITLE_EXACT} WHEN {prefix} THEN"
+            f" {common.TITLE_PREFIX} ELSE {common.TITLE_PHRASE} END) ELSE 1.0 END)"
+        )
         long = [p for p in tier.phrases if len(p) > 1]
         if long:
-            sql += (f" * (CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-                    f" THEN {common.PHRASE_ANYWHERE} ELSE 1.0 END)")
+            sql += (
+                f" * (CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+                f" THEN {common.PHRASE_ANYWHERE} ELSE 1.0 END)"
+            )
             params.append(" OR ".join(_quote(" ".join(p)) for p in long))
         return sql, params
 
@@ -452,16 +491,21 @@ class SqliteEngine:
         key = self._generation(conn)
         cached = self._item_facets
         if cached is None or cached[0] != key:
-            values = {fv: (facet, value) for fv, facet, value in conn.execute(
-                "SELECT id, facet, value FROM facet_values")}
+            values = {
+                fv: (facet, value)
+                for fv, facet, value in conn.execute("SELECT id, facet, value FROM facet_values")
+            }
             by_item: dict[int, tuple] = {}
             for item, fv in conn.execute("SELECT item, fv FROM item_facets ORDER BY item"):
                 by_item[item] = by_item.get(item, ()) + (fv,)
             cached = self._item_facets = (key, by_item, values)
         _, by_item, values = cached
         empty: tuple = ()
-        counts = Counter(itertools.chain.from_iterable(
-            by_item.get(item, empty) for (item,) in conn.execute("SELECT item FROM temp.m")))
+        counts = Counter(
+            itertools.chain.from_iterable(
+                by_item.get(item, empty) for (item,) in conn.execute("SELECT item FROM temp.m")
+            )
+        )
         return common.ordered_facets((*values[fv], n) for fv, n in counts.items())
 
     @staticmethod
@@ -473,13 +517,15 @@ class SqliteEngine:
         where, params = ["1"], []
         for name, values in f.facets():
             marks = ",".join("?" * len(values))
-            ids = [r[0] for r in conn.execute(
-                f"SELECT id FROM facet_values WHERE facet = ? AND value IN ({marks})",
-                (name, *values))]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM facet_values WHERE facet = ? AND value IN ({marks})", (name, *values)
+                )
+            ]
             if not ids:
                 return None, []
-            where.append(f"{item} IN (SELECT item FROM item_facets WHERE fv IN"
-                         f" ({','.join('?' * len(ids))}))")
+            where.append(f"{item} IN (SELECT item FROM item_facets WHERE fv IN ({','.join('?' * len(ids))}))")
             params += ids
         if f.upcoming:
             where.append(f"{item} IN (SELECT id FROM items WHERE kind = 'fair' AND end_date >= ?)")
@@ -494,9 +540,11 @@ class SqliteEngine:
         items = [r[0] for r in rows]
         found: dict[int, list] = {}
         for r in conn.execute(
-                "SELECT d.item, d.locale, d.title, d.url, d.summary, d.body, d.image_url, d.facts,"
-                f" d.id, i.ref, i.kind FROM docs d JOIN items i ON i.id = d.item"
-                f" WHERE d.item IN ({','.join('?' * len(items))})", items):
+            "SELECT d.item, d.locale, d.title, d.url, d.summary, d.body, d.image_url, d.facts,"
+            f" d.id, i.ref, i.kind FROM docs d JOIN items i ON i.id = d.item"
+            f" WHERE d.item IN ({','.join('?' * len(items))})",
+            items,
+        ):
             found.setdefault(r[0], []).append(r[1:])
         hits = []
         for item, tier, score, best_doc in rows:
@@ -504,16 +552,29 @@ class SqliteEngine:
             by_locale = {r[0]: r for r in translations}
             best = next((r for r in translations if r[7] == best_doc), translations[0])
             locale, title, url, summary, body, image_url, facts, _, ref, kind = by_locale[
-                common.shown_locale(by_locale, lang, best[0])]
+                common.shown_locale(by_locale, lang, best[0])
+            ]
             match = plan.tiers[tier].name
             tags = ""
             if plan.tiers[tier].when == "thin":  # the words a partial match lacks: tags count
                 row = conn.execute("SELECT tags FROM fts WHERE rowid = ?", (best[7],)).fetchone()
                 tags = row[0] if row else ""
-            hits.append(Hit(ref=ref, kind=kind, locale=locale, title=title, url=url,
-                            snippet=make_snippet((summary, body), plan), score=round(-score, 4),
-                            image_url=image_url, facts=json.loads(facts), match=match,
-                            matched_text="\n".join(best[1:2] + best[3:5]), matched_tags=tags))
+            hits.append(
+                Hit(
+                    ref=ref,
+                    kind=kind,
+                    locale=locale,
+                    title=title,
+                    url=url,
+                    snippet=make_snippet((summary, body), plan),
+                    score=round(-score, 4),
+                    image_url=image_url,
+                    facts=json.loads(facts),
+                    match=match,
+                    matched_text="\n".join(best[1:2] + best[3:5]),
+                    matched_tags=tags,
+                )
+            )
         return hits
 
     def autocomplete(self, prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
@@ -529,12 +590,18 @@ class SqliteEngine:
                 "WITH a AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM ac WHERE ac MATCH ?"
                 " LIMIT ?) SELECT d.item, MIN(a.r) AS r FROM a JOIN docs d ON d.id = a.rid"
                 " GROUP BY d.item ORDER BY r, min(d.title_len), min(d.item) LIMIT ?",
-                (expr, AC_CANDIDATES, limit)).fetchall()
+                (expr, AC_CANDIDATES, limit),
+            ).fetchall()
             out = []
             for item, _ in rows:
-                found = {r[4]: r for r in conn.execute(
-                    "SELECT i.ref, i.kind, d.title, d.url, d.locale FROM docs d"
-                    " JOIN items i ON i.id = d.item WHERE d.item = ?", (item,))}
+                found = {
+                    r[4]: r
+                    for r in conn.execute(
+                        "SELECT i.ref, i.kind, d.title, d.url, d.locale FROM docs d"
+                        " JOIN items i ON i.id = d.item WHERE d.item = ?",
+                        (item,),
+                    )
+                }
                 ref, kind, title, url, locale = found[common.shown_locale(found, lang)]
                 out.append(Suggestion(ref=ref, kind=kind, title=title, url=url, locale=locale))
         except sqlite3.Error as exc:
@@ -549,5 +616,4 @@ class SqliteEngine:
             ms = (time.perf_counter() - t0) * 1000
         except (sqlite3.Error, EngineUnavailable, OSError) as exc:
             return Health(ok=False, detail=f"search index {self.path}: {exc}")
-        return Health(ok=True, detail=f"SQLite FTS5 index {self.path} ({ms:.1f} ms)",
-                      documents=counts)
+        return Health(ok=True, detail=f"SQLite FTS5 index {self.path} ({ms:.1f} ms)", documents=counts)

@@ -6,6 +6,7 @@ page, not `Tiếng Việt로 제공`). Reusable by any template: `{% load langua
 Django's own `get_language_info(code)["name_translated"]` is not used: its Vietnamese catalogue
 calls Chinese "Tiếng Tàu" and its Japanese one calls English "英語(米国)".
 """
+
 from django import template
 from django.utils.translation import gettext, pgettext_lazy
 

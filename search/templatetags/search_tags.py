@@ -7,9 +7,13 @@ register = template.Library()
 
 def _kind_labels():
     return {
-        "product": _("Local product"), "fair": _("Fair or event"), "attraction": _("Tourism"),
-        "investment": _("Investment opportunity"), "news": _("News"),
-        "document": _("Official document"), "itinerary": _("Itinerary"),
+        "product": _("Local product"),
+        "fair": _("Fair or event"),
+        "attraction": _("Tourism"),
+        "investment": _("Investment opportunity"),
+        "news": _("News"),
+        "document": _("Official document"),
+        "itinerary": _("Itinerary"),
     }
 
 
@@ -26,8 +30,9 @@ def kind_label_attributes():
     from search.templatetags.language_labels import LANGUAGE_LABELS, available_in
 
     kinds = format_html_join(" ", 'data-ac-kind-{}="{}"', _kind_labels().items())
-    langs = format_html_join(" ", 'data-ac-lang-{}="{}"',
-                             ((code, available_in(code)) for code in LANGUAGE_LABELS))
+    langs = format_html_join(
+        " ", 'data-ac-lang-{}="{}"', ((code, available_in(code)) for code in LANGUAGE_LABELS)
+    )
     return format_html("{} {}", kinds, langs)
 
 

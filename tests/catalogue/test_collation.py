@@ -1,6 +1,7 @@
 """Vietnamese alphabetical order of titles (a ă â b c d đ e ê …, then tone) in vi, "Đ…" and
 "Ẩ…" in their places in every language — in SQL, so on SQLite and on PostgreSQL alike — and the
 admin's page search matching without diacritics."""
+
 import re
 
 import pytest
@@ -9,9 +10,39 @@ from promo.collation import sort_key
 from promo.models import INDEX_MODELS
 from tests.factories import ProductLine, load_lines, translated
 
-VIETNAMESE_ORDER = ["a", "à", "ả", "ã", "á", "ạ", "Anh", "Ăn", "Ẩm thực", "Ấp", "Bàu Bàng", "Cá",
-                    "Chợ", "Chùa", "Dầu Tiếng", "Dừa", "Đá Trứng", "Điểm", "Đồng", "Eo", "Êm",
-                    "Hoa", "Hồ Cần Nôm", "Hội chợ", "Ô", "Ổ", "Ông", "Ơn", "Uống", "Ư", "Zebra"]
+VIETNAMESE_ORDER = [
+    "a",
+    "à",
+    "ả",
+    "ã",
+    "á",
+    "ạ",
+    "Anh",
+    "Ăn",
+    "Ẩm thực",
+    "Ấp",
+    "Bàu Bàng",
+    "Cá",
+    "Chợ",
+    "Chùa",
+    "Dầu Tiếng",
+    "Dừa",
+    "Đá Trứng",
+    "Điểm",
+    "Đồng",
+    "Eo",
+    "Êm",
+    "Hoa",
+    "Hồ Cần Nôm",
+    "Hội chợ",
+    "Ô",
+    "Ổ",
+    "Ông",
+    "Ơn",
+    "Uống",
+    "Ư",
+    "Zebra",
+]
 
 
 def test_vietnamese_alphabet_then_tone():
@@ -22,8 +53,15 @@ def test_vietnamese_alphabet_then_tone():
 def test_other_languages_keep_d_stroke_and_marked_vowels_in_place():
     words = ["Zebra", "Đá Trứng Boulders", "Ẩm thực", "Dầu Tiếng Lake", "Eagle", "Apple", "Bàu Bàng"]
     ordered = sorted(words, key=lambda w: sort_key(w, "en"))
-    assert ordered == ["Ẩm thực", "Apple", "Bàu Bàng", "Dầu Tiếng Lake", "Đá Trứng Boulders", "Eagle",
-                       "Zebra"]
+    assert ordered == [
+        "Ẩm thực",
+        "Apple",
+        "Bàu Bàng",
+        "Dầu Tiếng Lake",
+        "Đá Trứng Boulders",
+        "Eagle",
+        "Zebra",
+    ]
 
 
 def test_keys_are_hex_digits_only():
@@ -38,31 +76,65 @@ def _titles(html):
 
 @pytest.mark.django_db
 def test_listing_sorts_by_title_in_vietnamese_order(client, site):
-    titles = ["Zebra gỗ", "Đồng hồ gỗ", "Dừa sáp", "Ẩm trà", "Anh đào", "Ăn vặt", "Bánh tráng",
-              "Ớt xiêm", "Ông già", "Ô mai"]
+    titles = [
+        "Zebra gỗ",
+        "Đồng hồ gỗ",
+        "Dừa sáp",
+        "Ẩm trà",
+        "Anh đào",
+        "Ăn vặt",
+        "Bánh tráng",
+        "Ớt xiêm",
+        "Ông già",
+        "Ô mai",
+    ]
     lines = [ProductLine(ref=f"sort-{i}", title=title) for i, title in enumerate(titles)]
     lines += [translated(line, "en", title=f"{line['title']} (en)") for line in lines]
     load_lines(lines)
     vi = INDEX_MODELS["product"].objects.get(locale__language_code="vi")
     html = client.get(vi.get_url() + "?sort=title").content.decode()
-    assert _titles(html) == ["Anh đào", "Ăn vặt", "Ẩm trà", "Bánh tráng", "Dừa sáp", "Đồng hồ gỗ",
-                             "Ô mai", "Ông già", "Ớt xiêm", "Zebra gỗ"]
+    assert _titles(html) == [
+        "Anh đào",
+        "Ăn vặt",
+        "Ẩm trà",
+        "Bánh tráng",
+        "Dừa sáp",
+        "Đồng hồ gỗ",
+        "Ô mai",
+        "Ông già",
+        "Ớt xiêm",
+        "Zebra gỗ",
+    ]
     en = INDEX_MODELS["product"].objects.get(locale__language_code="en")
     html = client.get(en.get_url() + "?sort=title").content.decode()
     assert [t.removesuffix(" (en)") for t in _titles(html)] == [
-        "Ẩm trà", "Ăn vặt", "Anh đào", "Bánh tráng", "Dừa sáp", "Đồng hồ gỗ", "Ô mai", "Ông già",
-        "Ớt xiêm", "Zebra gỗ"]
+        "Ẩm trà",
+        "Ăn vặt",
+        "Anh đào",
+        "Bánh tráng",
+        "Dừa sáp",
+        "Đồng hồ gỗ",
+        "Ô mai",
+        "Ông già",
+        "Ớt xiêm",
+        "Zebra gỗ",
+    ]
 
 
 @pytest.mark.django_db
-def test_admin_page_search_ignores_diacritics(client, site, django_user_model,
-                                              django_capture_on_commit_callbacks):
+def test_admin_page_search_ignores_diacritics(
+    client, site, django_user_model, django_capture_on_commit_callbacks
+):
     from tests.factories import AttractionLine
 
     # the importer refreshes the admin search index after its commit
     with django_capture_on_commit_callbacks(execute=True):
-        load_lines([AttractionLine(ref="nui-cau", title="Núi Cậu"),
-                    AttractionLine(ref="dinh-thanh", title="Đình Định Thành")])
+        load_lines(
+            [
+                AttractionLine(ref="nui-cau", title="Núi Cậu"),
+                AttractionLine(ref="dinh-thanh", title="Đình Định Thành"),
+            ]
+        )
     client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "x"))
     for query, title in (("nui cau", "Núi Cậu"), ("Núi Cậu", "Núi Cậu"), ("dinh thanh", "Đình Định Thành")):
         html = client.get("/admin/pages/search/", {"q": query}).content.decode()

@@ -1,5 +1,6 @@
 """The demo's pictures: one per item, differing in scene and composition, in the proportion of
 the listing cards (so the crop cuts nothing), with alternative text in every language."""
+
 import hashlib
 import io
 
@@ -27,8 +28,14 @@ def test_items_without_a_demo_scene_get_one_by_kind_and_category():
 def test_pictures_have_the_card_proportion_and_differ_per_item():
     card_ratio = 400 / 260
     digests = set()
-    refs = ["nui-cau", "ho-dau-tieng", "ket-noi-cung-cau-2025", "ket-noi-cung-cau-2026-12",
-            "kcn-bau-bang-mo-rong-long-hoa", "nha-may-van-go-cao-su-minh-thanh"]
+    refs = [
+        "nui-cau",
+        "ho-dau-tieng",
+        "ket-noi-cung-cau-2025",
+        "ket-noi-cung-cau-2026-12",
+        "kcn-bau-bang-mo-rong-long-hoa",
+        "nha-may-van-go-cao-su-minh-thanh",
+    ]
     for ref in refs:
         data = make_demo_image(ref, "attraction")
         image = Image.open(io.BytesIO(data))

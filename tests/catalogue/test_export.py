@@ -1,4 +1,5 @@
 """`catalogue export`: the same format back out, and export → import is lossless."""
+
 import json
 from io import StringIO
 from pathlib import Path

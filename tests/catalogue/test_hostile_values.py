@@ -1,6 +1,7 @@
 """Values the format used to accept and the site then choked on: control characters at every
 entrance, numbers and lengths beyond what the models store, ids beyond what the database holds.
 The format (promo.catalogue.spec), the models and the URL converters share one set of bounds."""
+
 import json
 from io import StringIO
 
@@ -27,14 +28,17 @@ def import_problems(tmp_path, lines):
 
 @pytest.mark.django_db
 def test_importer_rejects_control_characters_with_line_and_key(site, tmp_path):
-    text = import_problems(tmp_path, [
-        ProductLine(ref="nul-title", title="Mật ong\x00"),
-        ProductLine(ref="break-title", title="Mật ong\nBEGIN:VEVENT"),
-        FairLine(ref="break-org", organizer="Trung tâm\r\nX"),
-        ProductLine(ref="bell-summary", summary="Tóm tắt\x07"),
-        ProductLine(ref="tag-esc", tags=["ok", "bad\x1b[31m"]),
-        ProductLine(ref="fine-breaks", summary="Dòng một.\nDòng hai.", body="A.\r\n\r\nB."),
-    ])
+    text = import_problems(
+        tmp_path,
+        [
+            ProductLine(ref="nul-title", title="Mật ong\x00"),
+            ProductLine(ref="break-title", title="Mật ong\nBEGIN:VEVENT"),
+            FairLine(ref="break-org", organizer="Trung tâm\r\nX"),
+            ProductLine(ref="bell-summary", summary="Tóm tắt\x07"),
+            ProductLine(ref="tag-esc", tags=["ok", "bad\x1b[31m"]),
+            ProductLine(ref="fine-breaks", summary="Dòng một.\nDòng hai.", body="A.\r\n\r\nB."),
+        ],
+    )
     assert "line 1: title: contains the control character U+0000 at character 8" in text
     assert "line 2: title: must be a single line (line break at character 8)" in text
     assert "line 3: organizer: must be a single line" in text
@@ -46,11 +50,14 @@ def test_importer_rejects_control_characters_with_line_and_key(site, tmp_path):
 
 @pytest.mark.django_db
 def test_bounds_of_the_format_are_the_bounds_of_the_models(site, tmp_path):
-    text = import_problems(tmp_path, [
-        ProductLine(ref="huge-price", price_from_vnd=10**19),
-        AttractionLine(ref="huge-ticket", ticket_vnd=MAX_VND + 1),
-        FairLine(ref="long-url", registration_url="https://example.com/" + "a" * URL_MAX_LENGTH),
-    ])
+    text = import_problems(
+        tmp_path,
+        [
+            ProductLine(ref="huge-price", price_from_vnd=10**19),
+            AttractionLine(ref="huge-ticket", ticket_vnd=MAX_VND + 1),
+            FairLine(ref="long-url", registration_url="https://example.com/" + "a" * URL_MAX_LENGTH),
+        ],
+    )
     assert f"line 1: price_from_vnd: must be 0..{MAX_VND} (got {10**19})" in text
     assert "line 2: ticket_vnd: must be 0.." in text
     assert f"line 3: registration_url: must be at most {URL_MAX_LENGTH} characters" in text
@@ -58,8 +65,15 @@ def test_bounds_of_the_format_are_the_bounds_of_the_models(site, tmp_path):
     # what the format accepts at its limits, the models store
     path = tmp_path / "edge.jsonl"
     url = "https://example.com/" + "a" * (URL_MAX_LENGTH - len("https://example.com/"))
-    path.write_text(to_jsonl([ProductLine(ref="max-price", price_from_vnd=MAX_VND),
-                              FairLine(ref="max-url", registration_url=url)]), encoding="utf-8")
+    path.write_text(
+        to_jsonl(
+            [
+                ProductLine(ref="max-price", price_from_vnd=MAX_VND),
+                FairLine(ref="max-url", registration_url=url),
+            ]
+        ),
+        encoding="utf-8",
+    )
     call_command("catalogue", "import", str(path), stdout=StringIO(), stderr=StringIO())
     assert ProductPage.objects.get(ref="max-price").price_from_vnd == MAX_VND
     assert FairPage.objects.get(ref="max-url").registration_url == url
@@ -94,12 +108,21 @@ def test_admin_refuses_control_characters_and_huge_prices(client, site):
     index = INDEX_MODELS["product"].objects.get(locale__language_code="vi")
     vi = index.locale
     url = reverse("wagtailadmin_pages:add", args=("promo", "productpage", index.pk))
-    data = {"title": "Mật ong\x00", "slug": "mat-ong", "ref": "mat-ong", "summary": "Tóm\x0btắt",
-            "producer": "HTX\nmẫu", "price_from_vnd": str(10**19), "hero_alt": "",
-            "category": Category.objects.get(kind="product", slug="food", locale=vi).pk,
-            "commune": Commune.objects.get(slug="thanh-an", locale=vi).pk,
-            "body-count": "0", "related-count": "0", "brochures-count": "0",
-            "action-publish": "action-publish"}
+    data = {
+        "title": "Mật ong\x00",
+        "slug": "mat-ong",
+        "ref": "mat-ong",
+        "summary": "Tóm\x0btắt",
+        "producer": "HTX\nmẫu",
+        "price_from_vnd": str(10**19),
+        "hero_alt": "",
+        "category": Category.objects.get(kind="product", slug="food", locale=vi).pk,
+        "commune": Commune.objects.get(slug="thanh-an", locale=vi).pk,
+        "body-count": "0",
+        "related-count": "0",
+        "brochures-count": "0",
+        "action-publish": "action-publish",
+    }
     response = client.post(url, data)
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -119,9 +142,16 @@ def test_huge_ids_in_urls_are_not_found(client, site):
 def test_visitors_enquiry_with_control_characters_is_refused_not_stored(client, site):
     from enquiries.models import Enquiry
 
-    response = client.post("/en/contact/", {
-        "name": "Kim\x00", "email": "kim@example.com", "message": "Hello\x1b[2J", "consent": "on",
-        "company": "A\nB"})
+    response = client.post(
+        "/en/contact/",
+        {
+            "name": "Kim\x00",
+            "email": "kim@example.com",
+            "message": "Hello\x1b[2J",
+            "consent": "on",
+            "company": "A\nB",
+        },
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert {"name", "message", "company"} <= set(errors)

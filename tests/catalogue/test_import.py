@@ -1,4 +1,5 @@
 """`catalogue import`: upsert by (ref, locale), translations, all-or-nothing with every problem."""
+
 import json
 from io import StringIO
 from pathlib import Path
@@ -26,8 +27,9 @@ pytestmark = pytest.mark.django_db
 
 def run_import(tmp_path, lines_or_text, *extra):
     path = tmp_path / "load.jsonl"
-    path.write_text(lines_or_text if isinstance(lines_or_text, str) else to_jsonl(lines_or_text),
-                    encoding="utf-8")
+    path.write_text(
+        lines_or_text if isinstance(lines_or_text, str) else to_jsonl(lines_or_text), encoding="utf-8"
+    )
     out, err = StringIO(), StringIO()
     call_command("catalogue", "import", str(path), *extra, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()

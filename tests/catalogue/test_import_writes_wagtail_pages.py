@@ -1,6 +1,7 @@
 """The bulk importer writes what Wagtail writes for a page created and published by an editor:
 a sound tree, a published revision that restores the page, the audit log, tags, translations
 linked by their key, the search index fed, and pages the admin opens and edits as usual."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -15,8 +16,12 @@ pytestmark = pytest.mark.django_db
 def test_imported_pages_are_whole_wagtail_pages(client, site, django_capture_on_commit_callbacks):
     honey = ProductLine(ref="honey", title="Mật ong", tags=["mật ong", "OCOP"])
     expo = FairLine(ref="expo-xuan", title="Hội chợ Xuân")
-    lines = [honey, translated(honey, "en", title="Honey", tags=["honey"]), expo,
-             translated(expo, "ko", title="봄 박람회")]
+    lines = [
+        honey,
+        translated(honey, "en", title="Honey", tags=["honey"]),
+        expo,
+        translated(expo, "ko", title="봄 박람회"),
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         load_lines(lines)
 

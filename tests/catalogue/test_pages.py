@@ -1,5 +1,6 @@
 """What a visitor sees: every page type in every language it exists in, the language switcher,
 hreflang alternates, and listings whose query count does not grow with the page size."""
+
 import difflib
 import re
 
@@ -39,8 +40,11 @@ def test_every_page_type_renders_in_every_locale(client, catalogue):
         assert f'<html lang="{code}"' in html, url
         assert page.title in html, url
         kinds_seen.add(type(page).__name__)
-    expected = {m.__name__ for m in CATALOGUE_MODELS.values()} | {
-        m.__name__ for m in INDEX_MODELS.values()} | {"HomePage"}
+    expected = (
+        {m.__name__ for m in CATALOGUE_MODELS.values()}
+        | {m.__name__ for m in INDEX_MODELS.values()}
+        | {"HomePage"}
+    )
     assert kinds_seen == expected
 
 
@@ -102,11 +106,13 @@ def test_listing_query_count_does_not_grow_with_items(client, site, settings, un
 
 def test_listing_filters_sort_and_paginate(client, site, settings):
     settings.CATALOGUE_PAGE_SIZE = 2
-    load_lines([
-        ProductLine(ref="a-honey", title="A mật ong", category="food", price_from_vnd=300),
-        ProductLine(ref="b-basket", title="B giỏ mây", category="handicraft", price_from_vnd=100),
-        ProductLine(ref="c-cake", title="C bánh", category="food", price_from_vnd=200),
-    ])
+    load_lines(
+        [
+            ProductLine(ref="a-honey", title="A mật ong", category="food", price_from_vnd=300),
+            ProductLine(ref="b-basket", title="B giỏ mây", category="handicraft", price_from_vnd=100),
+            ProductLine(ref="c-cake", title="C bánh", category="food", price_from_vnd=200),
+        ]
+    )
     index = INDEX_MODELS["product"].objects.get(locale__language_code="vi")
     html = client.get(index.get_url() + "?category=food&sort=price").content.decode()
     assert html.index("C bánh") < html.index("A mật ong")
@@ -119,8 +125,12 @@ def test_listing_filters_sort_and_paginate(client, site, settings):
 def test_fair_listing_separates_upcoming_and_past(client, site):
     from tests.factories import FairLine
 
-    load_lines([FairLine(ref="old-fair", title="Hội chợ cũ", start="2020-01-01", end="2020-01-03"),
-                FairLine(ref="new-fair", title="Hội chợ mới", start="2099-01-01", end="2099-01-03")])
+    load_lines(
+        [
+            FairLine(ref="old-fair", title="Hội chợ cũ", start="2020-01-01", end="2020-01-03"),
+            FairLine(ref="new-fair", title="Hội chợ mới", start="2099-01-01", end="2099-01-03"),
+        ]
+    )
     index = INDEX_MODELS["fair"].objects.get(locale__language_code="vi")
     upcoming = client.get(index.get_url()).content.decode()
     assert "Hội chợ mới" in upcoming and "Hội chợ cũ" not in upcoming
@@ -147,8 +157,9 @@ def test_images_are_responsive_lazy_webp_with_alt_text(client, site):
     detail = client.get(page.get_url()).content.decode()
     img = re.search(r'<img[^>]*alt="Mặt hồ lúc bình minh"[^>]*>', detail).group(0)
     assert "srcset=" in img and ".webp" in img and "sizes=" in img
-    listing = client.get(INDEX_MODELS["attraction"].objects.get(locale__language_code="vi")
-                         .get_url()).content.decode()
+    listing = client.get(
+        INDEX_MODELS["attraction"].objects.get(locale__language_code="vi").get_url()
+    ).content.decode()
     card = re.search(r'<img[^>]*alt="Mặt hồ lúc bình minh"[^>]*>', listing).group(0)
     assert 'loading="lazy"' in card and ".webp" in card
 

@@ -1,6 +1,7 @@
 """No hollow language: items not translated yet show in their best available translation
 (English, else Vietnamese), marked with their language, in listings, home sections and through
 the language switcher — never an empty section or a dead end."""
+
 import re
 
 import pytest
@@ -18,11 +19,15 @@ def items(site):
     only_vi = ProductLine(ref="only-vi", title="Mật ong hoa cao su")
     with_en = ProductLine(ref="with-en", title="Hạt điều rang muối")
     everywhere = ProductLine(ref="everywhere", title="Bưởi da xanh")
-    load_lines([
-        only_vi, with_en, everywhere,
-        translated(with_en, "en", title="Salt-roasted cashews"),
-        *[translated(everywhere, code, title=f"Pomelo {code}") for code in ("en", "ko", "ja", "zh-hans")],
-    ])
+    load_lines(
+        [
+            only_vi,
+            with_en,
+            everywhere,
+            translated(with_en, "en", title="Salt-roasted cashews"),
+            *[translated(everywhere, code, title=f"Pomelo {code}") for code in ("en", "ko", "ja", "zh-hans")],
+        ]
+    )
     return {"only_vi": only_vi, "with_en": with_en, "everywhere": everywhere}
 
 
@@ -52,8 +57,12 @@ def test_listing_shows_untranslated_items_in_their_best_translation(client, item
 
 
 def test_every_language_shows_every_item(client, items):
-    for code, label in (("en", "In Vietnamese"), ("ja", "ベトナム語で掲載"), ("zh-hans", "越南文版"),
-                        ("vi", None)):
+    for code, label in (
+        ("en", "In Vietnamese"),
+        ("ja", "ベトナム語で掲載"),
+        ("zh-hans", "越南文版"),
+        ("vi", None),
+    ):
         section = INDEX_MODELS["product"].objects.get(locale__language_code=code)
         html = client.get(section.get_url()).content.decode()
         assert html.count('<article class="card') == 3, code
@@ -63,8 +72,8 @@ def test_every_language_shows_every_item(client, items):
 
 def test_home_sections_are_never_empty(client, items):
     html = client.get("/ja/").content.decode()
-    section = html[html.index('id="section-product"'):]
-    section = section[:section.index("</section>")]
+    section = html[html.index('id="section-product"') :]
+    section = section[: section.index("</section>")]
     assert "Pomelo ja" in section and "Salt-roasted cashews" in section
     assert "Mật ong hoa cao su" in section and "ベトナム語で掲載" in section
 
@@ -137,8 +146,9 @@ def test_fallback_listing_query_count_does_not_grow(client, site, settings):
     assert count() == few
 
 
-def test_page_cache_keeps_languages_apart_and_lets_go_of_fallbacks(client, items,
-                                                                   django_capture_on_commit_callbacks):
+def test_page_cache_keeps_languages_apart_and_lets_go_of_fallbacks(
+    client, items, django_capture_on_commit_callbacks
+):
     """Listings, fallback pages and the switcher are cached per URL and language; publishing
     the missing translation makes every one of them show it."""
     en_page = CATALOGUE_MODELS["product"].objects.get(ref="with-en", locale__language_code="en")

@@ -4,6 +4,7 @@ nginx proxy with TLS and basic auth) and an S3-compatible object store (S3Proxy)
 
 Runs with `make cluster-test` (and once in CI, its own step); skipped in `make test` unless
 CLUSTER_TEST=1. The tests share one cluster and run in order; the log tells the story."""
+
 import os
 import re
 import statistics
@@ -17,8 +18,10 @@ import pytest
 
 from tests.cluster.harness import NGINX, ROOT, Client, Cluster, Load, log
 
-pytestmark = pytest.mark.skipif(not os.environ.get("CLUSTER_TEST"),
-                                reason="the multi-node test runs with `make cluster-test` (CLUSTER_TEST=1)")
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("CLUSTER_TEST"),
+    reason="the multi-node test runs with `make cluster-test` (CLUSTER_TEST=1)",
+)
 QUERIES = ["mat ong", "hạt điều", "cao su", "banh trang", "Dau Tieng product 7", "sầu riêng"]
 
 
@@ -32,13 +35,20 @@ def require(condition, message):
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     require(NGINX, "nginx is not installed (apt-get install nginx)")
-    require(subprocess.run(["which", "redis-server"], capture_output=True).returncode == 0,
-            "redis-server is not installed (apt-get install redis-server)")
-    require(os.environ.get("DATABASE_TEST_URL", "").startswith("postgres"),
-            "DATABASE_TEST_URL must name a PostgreSQL server (scripts/postgres.sh)")
+    require(
+        subprocess.run(["which", "redis-server"], capture_output=True).returncode == 0,
+        "redis-server is not installed (apt-get install redis-server)",
+    )
+    require(
+        os.environ.get("DATABASE_TEST_URL", "").startswith("postgres"),
+        "DATABASE_TEST_URL must name a PostgreSQL server (scripts/postgres.sh)",
+    )
     started = time.monotonic()
-    c = Cluster(tmp_path_factory.mktemp("cluster"), os.environ["DATABASE_TEST_URL"],
-                single_es_url=os.environ.get("ELASTICSEARCH_TEST_URL", ""))
+    c = Cluster(
+        tmp_path_factory.mktemp("cluster"),
+        os.environ["DATABASE_TEST_URL"],
+        single_es_url=os.environ.get("ELASTICSEARCH_TEST_URL", ""),
+    )
     try:
         c.check_ports()
         c.create_database()
@@ -78,8 +88,10 @@ def refs(answer):
 def login(client, password):
     client.cookies = {}  # a fresh browser
     token = client.csrf_token("/admin/login/")
-    response = client.form_post("/admin/login/", {"csrfmiddlewaretoken": token, "username": "admin",
-                                                  "password": password, "next": "/admin/"})
+    response = client.form_post(
+        "/admin/login/",
+        {"csrfmiddlewaretoken": token, "username": "admin", "password": password, "next": "/admin/"},
+    )
     assert response.status == 302, (response.status, response.text[:500])
     assert "sessionid" in client.cookies
 
@@ -151,9 +163,11 @@ def test_3_publish_on_one_server_read_page_search_and_image_on_the_other_at_once
     answer = search(cluster.b, "mật ong rừng")
     assert answer["engine"] == "elasticsearch" and refs(answer)[0] == "publish-a", answer
     assert draft["title"] in listing_pages(cluster.b)  # B's cached listing was invalidated too
-    log(f"cross-server: server B serves the new page, finds it first for 'mật ong rừng' "
+    log(
+        f"cross-server: server B serves the new page, finds it first for 'mật ong rừng' "
         f"(elasticsearch) and its picture {image_url.group(1)} comes from the bucket through the "
-        "load balancer")
+        "load balancer"
+    )
 
 
 def test_4_media_privacy_through_the_load_balancer(cluster):
@@ -176,10 +190,23 @@ def test_5_shared_cache_counts_one_visitor_across_both_servers(cluster):
         client = (cluster.a, cluster.b)[n % 2]
         fresh = Client(client.port, client.public_port)
         token = fresh.csrf_token("/en/contact/")
-        statuses.append(fresh.form_post("/en/contact/", {
-            "csrfmiddlewaretoken": token, "name": "Kim Min-jun", "company": "", "country": "KR",
-            "email": f"kim{n}@example.com", "phone": "", "message": "Site visit in May.",
-            "consent": "on", "website": ""}, forwarded_for=visitor).status)
+        statuses.append(
+            fresh.form_post(
+                "/en/contact/",
+                {
+                    "csrfmiddlewaretoken": token,
+                    "name": "Kim Min-jun",
+                    "company": "",
+                    "country": "KR",
+                    "email": f"kim{n}@example.com",
+                    "phone": "",
+                    "message": "Site visit in May.",
+                    "consent": "on",
+                    "website": "",
+                },
+                forwarded_for=visitor,
+            ).status
+        )
     assert statuses == [302] * 5 + [429], statuses
     log("shared cache: one visitor's 6th enquiry is refused although they alternated servers")
 
@@ -208,19 +235,24 @@ def _race(cluster, args, table):
     return skipped, outputs, [run.returncode for run in runs]
 
 
-@pytest.mark.parametrize("args,table,done", [
-    (("search_index", "sync"), "catalogue_search_pendingupdate", "Applied"),
-    (("opportunity_alerts", "send"), "alerts_alertsubscription", "digest(s)"),
-    (("enquiries", "purge"), "enquiries_enquiry", "Deleted"),
-])
+@pytest.mark.parametrize(
+    "args,table,done",
+    [
+        (("search_index", "sync"), "catalogue_search_pendingupdate", "Applied"),
+        (("opportunity_alerts", "send"), "alerts_alertsubscription", "digest(s)"),
+        (("enquiries", "purge"), "enquiries_enquiry", "Deleted"),
+    ],
+)
 def test_6_cron_jobs_started_on_both_servers_at_once_run_once(cluster, args, table, done):
     skipped, outputs, codes = _race(cluster, args, table)
     worker = 1 - skipped
     assert codes == [0, 0], outputs
     assert "already running on this site" in outputs[skipped][0], outputs
     assert done in outputs[worker][0] and "already running" not in outputs[worker][0], outputs
-    log(f"cron: '{' '.join(args)}' started on both servers at once: server "
-        f"{'AB'[worker]} ran it, server {'AB'[skipped]} said: {outputs[skipped][0].strip()}")
+    log(
+        f"cron: '{' '.join(args)}' started on both servers at once: server "
+        f"{'AB'[worker]} ran it, server {'AB'[skipped]} said: {outputs[skipped][0].strip()}"
+    )
 
 
 def test_7_a_search_node_stops_mid_load_searches_answer_the_same_and_publishing_reaches_the_index(cluster):
@@ -248,17 +280,29 @@ def test_7_a_search_node_stops_mid_load_searches_answer_the_same_and_publishing_
     # The same results; "hạt điều" also finds the product published meanwhile.
     changed = [a for a in answers if [ref for ref in a[4] if ref != "publish-b"] != expected[a[1]]]
     assert not changed, changed[:3]
-    log(f"failover: {len(answers)} searches through the load balancer, {len(during)} of them after "
+    log(
+        f"failover: {len(answers)} searches through the load balancer, {len(during)} of them after "
         f"the stop; every one answered by Elasticsearch with the same results; slowest "
-        f"{max(a[5] for a in answers) * 1000:.0f} ms")
+        f"{max(a[5] for a in answers) * 1000:.0f} ms"
+    )
     found = search(cluster.a, "hạt điều rang muối")
     assert found["engine"] == "elasticsearch" and refs(found)[0] == "publish-b", found
     health = cluster.es_get(cluster.master_port(), "/_cluster/health")
-    log(f"published {draft['title']!r} on server B with node-{victim} down: server A finds it "
-        f"(cluster {health['status']}, {health['number_of_nodes']} node)")
-    status = cluster.manage(0, "search_index", "status", "--engine", "elasticsearch",
-                            ELASTICSEARCH_URL=",".join(f"http://127.0.0.1:{p}" for p in cluster.ports.es),
-                            ELASTICSEARCH_USERNAME="", ELASTICSEARCH_PASSWORD="", check=False)
+    log(
+        f"published {draft['title']!r} on server B with node-{victim} down: server A finds it "
+        f"(cluster {health['status']}, {health['number_of_nodes']} node)"
+    )
+    status = cluster.manage(
+        0,
+        "search_index",
+        "status",
+        "--engine",
+        "elasticsearch",
+        ELASTICSEARCH_URL=",".join(f"http://127.0.0.1:{p}" for p in cluster.ports.es),
+        ELASTICSEARCH_USERNAME="",
+        ELASTICSEARCH_PASSWORD="",
+        check=False,
+    )
     nodes = [line.strip() for line in status.stdout.splitlines() if line.strip().startswith("node ")]
     log("search_index status, node by node:\n    " + "\n    ".join(nodes))
     assert any(f":{victim}: DOWN" in line for line in nodes), status.stdout
@@ -272,19 +316,29 @@ def test_8_wrong_credentials_clear_error_in_status_and_a_fallback_for_visitors(c
     assert "wrong" not in status.stdout + status.stderr
     line = next(x for x in status.stdout.splitlines() if x.startswith("elasticsearch:"))
     log("wrong credentials, search_index status says: " + line[:220])
-    script = ("import django, json; django.setup()\n"
-              "from django.test import Client\n"
-              "r = Client(HTTP_HOST='127.0.0.1').get('/api/v1/search/', {'q': 'cao su', 'lang': 'vi'},"
-              " secure=True)\n"
-              "print(json.dumps([r.status_code, json.loads(r.content)['engine'],"
-              " len(json.loads(r.content)['results'])]))\n")
-    visitor = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-                             env=cluster.env(0, ELASTICSEARCH_PASSWORD="wrong"), timeout=120)
+    script = (
+        "import django, json; django.setup()\n"
+        "from django.test import Client\n"
+        "r = Client(HTTP_HOST='127.0.0.1').get('/api/v1/search/', {'q': 'cao su', 'lang': 'vi'},"
+        " secure=True)\n"
+        "print(json.dumps([r.status_code, json.loads(r.content)['engine'],"
+        " len(json.loads(r.content)['results'])]))\n"
+    )
+    visitor = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=cluster.env(0, ELASTICSEARCH_PASSWORD="wrong"),
+        timeout=120,
+    )
     assert visitor.returncode == 0, visitor.stderr[-2000:]
     code, engine, count = __import__("json").loads(visitor.stdout.strip().splitlines()[-1])
     assert (code, engine) == (200, "sqlite") and count > 0
-    log(f"wrong credentials, a visitor's search: HTTP {code}, {count} results from the embedded "
-        "fallback index")
+    log(
+        f"wrong credentials, a visitor's search: HTTP {code}, {count} results from the embedded "
+        "fallback index"
+    )
 
 
 def test_9_search_cost_through_the_cluster_beside_a_single_node(cluster):
@@ -307,32 +361,50 @@ def test_9_search_cost_through_the_cluster_beside_a_single_node(cluster):
         print(json.dumps([statistics.median(times) * 1000, times[int(len(times) * .95) - 1] * 1000]))
         """)
     setups = {"cluster via nginx (TLS + auth), 1 replica, 1 node up": {}}
-    alive = [p for p in cluster.ports.es
-             if subprocess.run(["curl", "-fsS", f"http://127.0.0.1:{p}/_cluster/health"],
-                               capture_output=True).returncode == 0]
+    alive = [
+        p
+        for p in cluster.ports.es
+        if subprocess.run(
+            ["curl", "-fsS", f"http://127.0.0.1:{p}/_cluster/health"], capture_output=True
+        ).returncode
+        == 0
+    ]
     setups["cluster nodes direct (no proxy)"] = {
         "ELASTICSEARCH_URL": ",".join(f"http://127.0.0.1:{p}" for p in alive),
-        "ELASTICSEARCH_USERNAME": "", "ELASTICSEARCH_PASSWORD": ""}
+        "ELASTICSEARCH_USERNAME": "",
+        "ELASTICSEARCH_PASSWORD": "",
+    }
     if cluster.single_es_url:
         prefix = f"cluster-single-{cluster.run_id}"
-        single = {"ELASTICSEARCH_URL": cluster.single_es_url, "ELASTICSEARCH_USERNAME": "",
-                  "ELASTICSEARCH_PASSWORD": "", "ELASTICSEARCH_INDEX_PREFIX": prefix,
-                  "ELASTICSEARCH_REPLICAS": "0"}
+        single = {
+            "ELASTICSEARCH_URL": cluster.single_es_url,
+            "ELASTICSEARCH_USERNAME": "",
+            "ELASTICSEARCH_PASSWORD": "",
+            "ELASTICSEARCH_INDEX_PREFIX": prefix,
+            "ELASTICSEARCH_REPLICAS": "0",
+        }
         cluster.manage(0, "search_index", "rebuild", "--engine", "elasticsearch", **single)
         setups["single node (shared test node), 0 replicas"] = single
     rows = []
     try:
         for name, env in setups.items():
-            done = subprocess.run([sys.executable, "-c", bench], cwd=ROOT, env=cluster.env(0, **env),
-                                  capture_output=True, text=True, timeout=300)
+            done = subprocess.run(
+                [sys.executable, "-c", bench],
+                cwd=ROOT,
+                env=cluster.env(0, **env),
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert done.returncode == 0, done.stderr[-2000:]
             median, p95 = __import__("json").loads(done.stdout.strip().splitlines()[-1])
             rows.append((name, median, p95))
     finally:
         if cluster.single_es_url:
             drop = "from search.engines import get_engine; get_engine().drop_indices()"
-            cluster.manage(0, "shell", "-c", drop, check=False,
-                           **setups["single node (shared test node), 0 replicas"])
+            cluster.manage(
+                0, "shell", "-c", drop, check=False, **setups["single node (shared test node), 0 replicas"]
+            )
     table = "\n    ".join(f"{name:55} median {m:6.1f} ms   p95 {p:6.1f} ms" for name, m, p in rows)
     log(f"search cost, {len(QUERIES) * 5} searches each (run_search, one process):\n    {table}")
     assert statistics.median([r[1] for r in rows]) < 2000

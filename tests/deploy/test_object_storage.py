@@ -1,6 +1,7 @@
 """Media on S3-compatible object storage, against a real server (S3Proxy backed by a folder):
 images, renditions, documents and the investment PDF profiles go to the bucket through Django's
 storage; images are public, documents and profiles are not; nobody can list the bucket."""
+
 import io
 import re
 import urllib.error
@@ -38,8 +39,7 @@ def object_storage(settings, s3):
     settings.AWS_QUERYSTRING_EXPIRE = 60
     settings.MEDIA_PUBLIC_URL = ""
     settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"
-    settings.STORAGES = {**settings.STORAGES,
-                         "default": {"BACKEND": "promo.storage.MediaStorage"}}
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "promo.storage.MediaStorage"}}
     assert default_storage.__class__.__name__ == "MediaStorage"
     return default_storage
 
@@ -62,7 +62,7 @@ def png(size=(640, 400)):
 def keys(storage):
     client = storage.connection.meta.client
     listing = client.list_objects_v2(Bucket=storage.bucket_name, Prefix=storage.location + "/")
-    return {item["Key"][len(storage.location) + 1:] for item in listing.get("Contents", [])}
+    return {item["Key"][len(storage.location) + 1 :] for item in listing.get("Contents", [])}
 
 
 def test_images_and_renditions_are_stored_in_the_bucket_and_public(object_storage):
@@ -88,8 +88,9 @@ def test_images_and_renditions_are_stored_in_the_bucket_and_public(object_storag
 def test_documents_are_private_and_the_bucket_is_not_listable(object_storage, s3):
     from wagtail.documents.models import Document
 
-    document = Document.objects.create(title="Brochure",
-                                       file=ContentFile(b"%PDF-1.4\n% brochure\n", name="brochure.pdf"))
+    document = Document.objects.create(
+        title="Brochure", file=ContentFile(b"%PDF-1.4\n% brochure\n", name="brochure.pdf")
+    )
     assert document.file.name in keys(object_storage)
     plain = f"{s3.endpoint}/{s3.bucket}/{object_storage.location}/{document.file.name}"
     assert anonymous_get(plain)[0] == 403
@@ -106,17 +107,21 @@ def test_documents_are_private_and_the_bucket_is_not_listable(object_storage, s3
 
 
 def test_wagtails_document_view_serves_from_the_bucket_and_keeps_private_collections_private(
-        object_storage, client, django_user_model):
+    object_storage, client, django_user_model
+):
     from wagtail.documents.models import Document
     from wagtail.models import Collection, CollectionViewRestriction
 
-    public = Document.objects.create(title="Brochure",
-                                     file=ContentFile(b"%PDF-1.4\n% brochure\n", name="brochure.pdf"))
+    public = Document.objects.create(
+        title="Brochure", file=ContentFile(b"%PDF-1.4\n% brochure\n", name="brochure.pdf")
+    )
     internal = Collection.get_first_root_node().add_child(name="Nội bộ")
-    CollectionViewRestriction.objects.create(collection=internal,
-                                             restriction_type=CollectionViewRestriction.LOGIN)
-    private = Document.objects.create(title="Internal", collection=internal,
-                                      file=ContentFile(b"internal only\n", name="internal.txt"))
+    CollectionViewRestriction.objects.create(
+        collection=internal, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    private = Document.objects.create(
+        title="Internal", collection=internal, file=ContentFile(b"internal only\n", name="internal.txt")
+    )
 
     response = client.get(public.url)
     assert response.status_code == 200
@@ -147,8 +152,9 @@ def test_public_images_under_the_proxys_media_url(object_storage, settings):
     assert "X-Amz-Signature=" in document.file.url
 
 
-def test_investment_pdf_profiles_are_generated_into_the_bucket(object_storage, site, client,
-                                                                django_capture_on_commit_callbacks):
+def test_investment_pdf_profiles_are_generated_into_the_bucket(
+    object_storage, site, client, django_capture_on_commit_callbacks
+):
     from promo.investment.profile import forget
     from promo.models import InvestmentPage
 
@@ -161,8 +167,9 @@ def test_investment_pdf_profiles_are_generated_into_the_bucket(object_storage, s
     profiles = sorted(name for name in keys(object_storage) if name.startswith("profiles/kcn-s3/"))
     assert len(profiles) == 1 and profiles[0].endswith(".pdf")
     # Private: generated for one visitor's language, served by the site's view only.
-    plain = (f"{object_storage.endpoint_url}/{object_storage.bucket_name}/"
-             f"{object_storage.location}/{profiles[0]}")
+    plain = (
+        f"{object_storage.endpoint_url}/{object_storage.bucket_name}/{object_storage.location}/{profiles[0]}"
+    )
     assert anonymous_get(plain)[0] == 403
     # A second request reuses the stored file; publishing changes remove it.
     assert b"".join(client.get("/vi/dau-tu/kcn-s3/profile/").streaming_content) == data

@@ -8,6 +8,7 @@ reach the browser, and the enquiry rate limit sees each visitor behind the proxy
 from different loopback addresses) and holds under 24 concurrent posts.
 
 Skipped when nginx is not installed, except in CI (`.ci/run` installs it)."""
+
 import concurrent.futures
 import http.client
 import json
@@ -77,23 +78,31 @@ class Stack:
 
     def request(self, method, path, body=None, headers=None, source="127.0.0.1", tls=True):
         if tls:
-            conn = http.client.HTTPSConnection("127.0.0.1", self.https_port, context=self.tls,
-                                               source_address=(source, 0), timeout=60)
+            conn = http.client.HTTPSConnection(
+                "127.0.0.1", self.https_port, context=self.tls, source_address=(source, 0), timeout=60
+            )
         else:
-            conn = http.client.HTTPConnection("127.0.0.1", self.http_port,
-                                              source_address=(source, 0), timeout=60)
+            conn = http.client.HTTPConnection(
+                "127.0.0.1", self.http_port, source_address=(source, 0), timeout=60
+            )
         port = self.https_port if tls else self.http_port
         try:
-            conn.request(method, path, body=body,
-                         headers={"Host": f"127.0.0.1:{port}", **(headers or {})})
+            conn.request(method, path, body=body, headers={"Host": f"127.0.0.1:{port}", **(headers or {})})
             response = conn.getresponse()
             return response.status, dict(response.getheaders()), response.read()
         finally:
             conn.close()
 
     def manage(self, *args):
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
-                              check=True, capture_output=True, text=True, timeout=600).stdout
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        ).stdout
 
     def count_enquiries(self):
         code = "from enquiries.models import Enquiry; print(Enquiry.objects.count())"
@@ -108,13 +117,24 @@ class Stack:
 
     def post_enquiry(self, form, email, source="127.0.0.1", forwarded=None):
         token, cookie = form
-        data = {"csrfmiddlewaretoken": token, "name": "Kim Min-jun", "company": "Hanbit",
-                "country": "KR", "email": email, "phone": "", "message": "Site visit in May.",
-                "consent": "on", "website": ""}
+        data = {
+            "csrfmiddlewaretoken": token,
+            "name": "Kim Min-jun",
+            "company": "Hanbit",
+            "country": "KR",
+            "email": email,
+            "phone": "",
+            "message": "Site visit in May.",
+            "consent": "on",
+            "website": "",
+        }
         origin = f"https://127.0.0.1:{self.https_port}"
-        headers = {"Content-Type": "application/x-www-form-urlencoded",
-                   "Cookie": f"csrftoken={cookie}", "Origin": origin,
-                   "Referer": origin + "/en/contact/"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookie}",
+            "Origin": origin,
+            "Referer": origin + "/en/contact/",
+        }
         if forwarded:
             headers["X-Forwarded-For"] = forwarded
         return self.request("POST", "/en/contact/", urlencode(data), headers, source)[0]
@@ -131,26 +151,60 @@ def stack(tmp_path_factory):
     var, certs = work / "var", work / "certs"
     var.mkdir()
     certs.mkdir()
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(certs / "key.pem"), "-out", str(certs / "cert.pem")],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(certs / "key.pem"),
+            "-out",
+            str(certs / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     app_port, https_port, http_port = free_port(), free_port(), free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.production",
-           "SECRET_KEY": "stack-test-" + os.urandom(16).hex(),
-           "ALLOWED_HOSTS": "127.0.0.1,localhost", "VAR_DIR": str(var),
-           "DATABASE_URL": f"sqlite:///{var}/db.sqlite3", "MEDIA_ROOT": str(var / "media"),
-           "STATIC_ROOT": str(var / "static"), "CACHE_LOCATION": str(var / "cache"),
-           "SEARCH_INDEX_PATH": str(var / "search.sqlite3"), "NGINX_SENDFILE": "true",
-           "TRUSTED_PROXIES": "127.0.0.1,::1",
-           "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "promo.settings.production",
+        "SECRET_KEY": "stack-test-" + os.urandom(16).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{var}/db.sqlite3",
+        "MEDIA_ROOT": str(var / "media"),
+        "STATIC_ROOT": str(var / "static"),
+        "CACHE_LOCATION": str(var / "cache"),
+        "SEARCH_INDEX_PATH": str(var / "search.sqlite3"),
+        "NGINX_SENDFILE": "true",
+        "TRUSTED_PROXIES": "127.0.0.1,::1",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        "PYTHONPATH": str(ROOT),
+    }
     for name in ("ELASTICSEARCH_URL", "DATABASE_TEST_URL"):
         env.pop(name, None)
     stack = Stack(https_port, http_port, env, None)
     stack.manage("migrate", "-v0")
     stack.manage("collectstatic", "--noinput", "-v0")
-    content = subprocess.run([sys.executable, "-m", "tests.deploy.stack_content"], cwd=ROOT,
-                             env=env, check=True, capture_output=True, text=True, timeout=300)
+    content = subprocess.run(
+        [sys.executable, "-m", "tests.deploy.stack_content"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     stack.content = json.loads(content.stdout.strip().splitlines()[-1])
 
     (work / "site.conf").write_text(render_site_config(var, certs, http_port, https_port, app_port))
@@ -174,16 +228,37 @@ http {{
     include {work}/site.conf;
 }}
 """)
-    checked = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")],
-                             capture_output=True, text=True, timeout=30)
+    checked = subprocess.run(
+        [NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert checked.returncode == 0, checked.stderr
 
-    app = subprocess.Popen([sys.executable, "-m", "gunicorn", "promo.wsgi", "--bind",
-                            f"127.0.0.1:{app_port}", "--workers", "3", "--timeout", "60"],
-                           cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                           stderr=open(work / "gunicorn.log", "w"))
-    proxy = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "promo.wsgi",
+            "--bind",
+            f"127.0.0.1:{app_port}",
+            "--workers",
+            "3",
+            "--timeout",
+            "60",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(work / "gunicorn.log", "w"),
+    )
+    proxy = subprocess.Popen(
+        [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(app_port, app, "gunicorn")
         wait_for(https_port, proxy, "nginx")
@@ -239,8 +314,9 @@ def test_the_rate_limit_counts_each_visitor_behind_the_proxy(stack):
         assert stack.post_enquiry(alice, f"alice{n}@example.com", source="127.0.0.2") == 302
     assert stack.post_enquiry(alice, "alice9@example.com", source="127.0.0.2") == 429
     # a forged X-Forwarded-For does not make her someone else
-    assert stack.post_enquiry(alice, "alice10@example.com", source="127.0.0.2",
-                              forwarded="203.0.113.77") == 429
+    assert (
+        stack.post_enquiry(alice, "alice10@example.com", source="127.0.0.2", forwarded="203.0.113.77") == 429
+    )
     # another visitor behind the same proxy is not blocked
     bob = stack.contact_form(source="127.0.0.3")
     assert stack.post_enquiry(bob, "bob@example.com", source="127.0.0.3") == 302
@@ -250,8 +326,11 @@ def test_concurrent_posts_store_no_more_than_the_limit(stack):
     before = stack.count_enquiries()
     form = stack.contact_form(source="127.0.0.4")
     with concurrent.futures.ThreadPoolExecutor(max_workers=24) as pool:
-        statuses = list(pool.map(lambda n: stack.post_enquiry(form, f"rush{n}@example.com",
-                                                              source="127.0.0.4"), range(24)))
+        statuses = list(
+            pool.map(
+                lambda n: stack.post_enquiry(form, f"rush{n}@example.com", source="127.0.0.4"), range(24)
+            )
+        )
     assert sorted(set(statuses)) == [302, 429], statuses
     assert statuses.count(302) == LIMIT
     assert stack.count_enquiries() - before == LIMIT

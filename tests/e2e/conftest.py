@@ -3,6 +3,7 @@
 The server is started once per test session in its own process, on a fresh SQLite database
 loaded with `load_demo`, exactly as `make run` does; the tests then use the site as a visitor.
 """
+
 import os
 import shutil
 import socket
@@ -19,9 +20,15 @@ from tests.dbtemplate import copy_template
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = ("e2e-admin", "e2e-admin-password")  # a superuser of the demo server, for admin checks
 DEMO_ADMIN = ADMIN
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def chromium_path():
@@ -43,25 +50,47 @@ DEMO_ENV = {}
 def demo_server(tmp_path_factory):
     """Base URL of a running demo site (migrated, demo catalogue loaded, index built)."""
     work = tmp_path_factory.mktemp("e2e-site")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
-           "DATABASE_URL": f"sqlite:///{work}/db.sqlite3", "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
-           "MEDIA_ROOT": str(work / "media"), "ELASTICSEARCH_URL": "", "VAR_DIR": str(work),
-           # tests fix the visitor's clock with ?now=…; no map tiles from outside the
-           # machine; mail to files the tests can read; the page cache on, as in production
-           "VISIT_CLOCK_PARAMETER": "1", "MAP_TILE_URL": "",
-           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-           "EMAIL_FILE_PATH": str(work / "mail"), "PAGE_CACHE": "1"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
+        "DATABASE_URL": f"sqlite:///{work}/db.sqlite3",
+        "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
+        "MEDIA_ROOT": str(work / "media"),
+        "ELASTICSEARCH_URL": "",
+        "VAR_DIR": str(work),
+        # tests fix the visitor's clock with ?now=…; no map tiles from outside the
+        # machine; mail to files the tests can read; the page cache on, as in production
+        "VISIT_CLOCK_PARAMETER": "1",
+        "MAP_TILE_URL": "",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(work / "mail"),
+        "PAGE_CACHE": "1",
+    }
     env.pop("ELASTICSEARCH_URL")
     DEMO_ENV.update(env, ROOT=str(ROOT))
     manage = [sys.executable, str(ROOT / "manage.py")]
     copy_template(work / "db.sqlite3")  # already migrated: `migrate` below finds nothing to do
-    for args in (["migrate", "-v0"], ["load_demo", "--no-admin"],
-                 ["createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "e2e@example.com"]):
-        subprocess.run(manage + args, env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN[1]}, cwd=ROOT,
-                       check=True, timeout=1500, stdout=subprocess.DEVNULL)
+    for args in (
+        ["migrate", "-v0"],
+        ["load_demo", "--no-admin"],
+        ["createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "e2e@example.com"],
+    ):
+        subprocess.run(
+            manage + args,
+            env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN[1]},
+            cwd=ROOT,
+            check=True,
+            timeout=1500,
+            stdout=subprocess.DEVNULL,
+        )
     port = free_port()
-    server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     # Bounded, but generous: the first page compiles every template, and a shared machine under
     # load (parallel workers, other jobs) can take many seconds over it.

@@ -17,8 +17,10 @@ DETAILS = {  # one item of each kind from the demo catalogue (promo/demo/catalog
 # Decree 42/2022 pages: organisation and contacts, documents and one document
 OFFICIAL = {
     "vi": ["to-chuc-lien-he", "van-ban", "van-ban/ke-hoach-64-kh-ubnd-2022"],
-    **{lang: ["organisation-contacts", "documents", "documents/plan-64-kh-ubnd-2022"]
-       for lang in LANGUAGES[1:]},
+    **{
+        lang: ["organisation-contacts", "documents", "documents/plan-64-kh-ubnd-2022"]
+        for lang in LANGUAGES[1:]
+    },
 }
 KIND_SECTION = {"product": 0, "fair": 1, "attraction": 2, "investment": 3, "news": 4}
 

@@ -1,5 +1,6 @@
 """WCAG 2.1 AA checks with axe-core in real Chromium: no serious or critical violations on the
 pages a visitor uses, in both themes where the site offers a high-contrast one."""
+
 import json
 import os
 import re
@@ -18,6 +19,8 @@ def skip_or_fail(reason):
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)
+
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REPORT = ROOT / "var" / "e2e-axe-report.json"
@@ -62,8 +65,7 @@ def test_axe_finds_no_serious_or_critical_violations(page, demo_server):
             violations = run_axe(page)
             report[path] = violations
             bad = [v for v in violations if v["impact"] in ("serious", "critical")]
-            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
-                         for v in bad]
+            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in bad]
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False))
     assert not failures, "\n".join(failures)
@@ -81,6 +83,9 @@ def test_high_contrast_theme_has_no_serious_violations(page, demo_server):
         for path in checked_paths(lang, ref):
             page.goto(demo_server + path)
             assert "high-contrast" in (page.locator("html").get_attribute("class") or "")
-            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
-                         for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+            failures += [
+                f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
+                for v in run_axe(page)
+                if v["impact"] in ("serious", "critical")
+            ]
     assert not failures, "\n".join(failures)

@@ -1,6 +1,7 @@
 """Search suggestions while typing (static/search/autocomplete.js) in real Chromium against the
 demo site and its real autocomplete API: the WAI-ARIA combobox, the keyboard, the mouse, the
 announcement in the visitor's language, axe with the list open, and the form without JavaScript."""
+
 import re
 
 import pytest
@@ -23,8 +24,7 @@ def type_prefix(page, selector, text):
     return box, listbox
 
 
-def test_typing_without_diacritics_suggests_the_place_and_enter_opens_the_highlighted_one(
-        page, demo_server):
+def test_typing_without_diacritics_suggests_the_place_and_enter_opens_the_highlighted_one(page, demo_server):
     page.goto(demo_server + "/en/")
     box, listbox = type_prefix(page, "#site-search", "nui c")
     assert box.get_attribute("role") == "combobox"
@@ -210,8 +210,7 @@ def test_errors_and_empty_answers_show_nothing(page, demo_server):
 
 
 def test_on_a_phone_the_list_sits_under_the_box_inside_the_screen(browser, demo_server):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
-                                  is_mobile=True)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
         page.goto(demo_server + "/en/")
@@ -223,8 +222,10 @@ def test_on_a_phone_the_list_sits_under_the_box_inside_the_screen(browser, demo_
         first = listbox.locator("[role=option]").first
         fb = first.bounding_box()
         # Nothing covers or clips the first option: it is what a tap at its middle hits.
-        hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('[role=option]')?.id",
-                            [fb["x"] + fb["width"] / 2, fb["y"] + fb["height"] / 2])
+        hit = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('[role=option]')?.id",
+            [fb["x"] + fb["width"] / 2, fb["y"] + fb["height"] / 2],
+        )
         assert hit == first.get_attribute("id")
         first.tap()
         page.wait_for_url(re.compile(r"/en/tourism/nui-cau/$"))

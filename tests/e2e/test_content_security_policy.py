@@ -1,6 +1,7 @@
 """Under the site's Content-Security-Policy nothing is refused in real Chromium: the public
 pages (with their images, the autocomplete box and the view beacon) and the admin (dashboard,
 page explorer, page editor with its image chooser, the translation editor, media listings)."""
+
 import re
 
 import pytest
@@ -27,8 +28,12 @@ def watched(browser):
     context.add_init_script(WATCH)
     page = context.new_page()
     messages = []
-    page.on("console", lambda m: messages.append(m.text)
-            if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            messages.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None
+        ),
+    )
 
     def violations():
         try:
@@ -90,8 +95,14 @@ def test_the_admin_works_under_its_policy(watched, demo_server):
     visit(page, demo_server + en_href)
     translation_id = page.locator("script[data-page]").get_attribute("data-page")
 
-    for path in ("/admin/", "/admin/pages/", "/admin/images/", "/admin/documents/",
-                 "/admin/catalogue-tools/import/", f"/admin/pages/{translation_id}/edit/"):
+    for path in (
+        "/admin/",
+        "/admin/pages/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/catalogue-tools/import/",
+        f"/admin/pages/{translation_id}/edit/",
+    ):
         response = visit(page, demo_server + path)
         assert response.status == 200, path
         assert "'unsafe-inline'" in response.headers["content-security-policy"]
@@ -105,8 +116,13 @@ def test_the_admin_works_under_its_policy(watched, demo_server):
     assert modal.value.status == 200
     page.locator(".modal-content img").first.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
-    assert page.evaluate("[...document.querySelectorAll('.modal-content img')]"
-                         ".filter(i => i.complete && i.naturalWidth > 0).length") > 0
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('.modal-content img')]"
+            ".filter(i => i.complete && i.naturalWidth > 0).length"
+        )
+        > 0
+    )
     page.locator(".modal-content a[data-chooser-modal-choice]").first.click()  # choose one
     page.locator(".modal-content").wait_for(state="hidden")
     assert page.locator("#id_hero_image-chooser img.chooser__image").is_visible()

@@ -1,4 +1,5 @@
 """The Nu Html Checker (vnu-jar from npm, run locally with Java) finds no errors."""
+
 import json
 import os
 import re
@@ -19,6 +20,8 @@ def skip_or_fail(reason):
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)
+
+
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -40,12 +43,19 @@ def test_pages_are_valid_html(demo_server, tmp_path):
             target = tmp_path / f"{lang}-{n:02d}.html"
             target.write_bytes(fetch(demo_server + path))
             files[str(target)] = path
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always",
-                             *files], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
-              f"line {m.get('lastLine')}: {m['message']}"
-              for m in messages if m["type"] == "error"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
+        f"line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
     (ROOT / "var").mkdir(exist_ok=True)
     (ROOT / "var" / "e2e-vnu-report.json").write_text(json.dumps(messages, indent=1))
     assert not errors, "\n".join(errors)

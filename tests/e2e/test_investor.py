@@ -1,6 +1,7 @@
 """An investor screens the opportunities in a real browser against the demo site: filters,
 the map with the keyboard, comparison, an awarded project, the Korean PDF profile, alerts;
 and axe and the Nu checker on those pages in Vietnamese and English."""
+
 import email
 import email.policy
 import json
@@ -20,16 +21,25 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = {
-    "vi": ["/vi/dau-tu/", "/vi/dau-tu/?view=map", "/vi/dau-tu/kcn-bau-bang-mo-rong-long-hoa/",
-           "/vi/dau-tu/nha-may-van-go-cao-su-minh-thanh/",
-           "/vi/dau-tu/compare/?ref=kcn-bau-bang-mo-rong-long-hoa&ref=khu-nghi-duong-sinh-thai-can-nom"
-           "&ref=kho-lanh-nong-san-tay-nam", "/vi/alerts/"],
-    "en": ["/en/investment/", "/en/investment/?view=map&sector=tourism",
-           "/en/investment/kcn-bau-bang-mo-rong-long-hoa/",
-           "/en/investment/nha-may-van-go-cao-su-minh-thanh/",
-           "/en/investment/compare/?ref=kcn-bau-bang-mo-rong-long-hoa&ref=khu-nghi-duong-sinh-thai-can-nom"
-           "&ref=kho-lanh-nong-san-tay-nam", "/en/alerts/",
-           "/en/investment/?capital_min=9&capital_max=1"],
+    "vi": [
+        "/vi/dau-tu/",
+        "/vi/dau-tu/?view=map",
+        "/vi/dau-tu/kcn-bau-bang-mo-rong-long-hoa/",
+        "/vi/dau-tu/nha-may-van-go-cao-su-minh-thanh/",
+        "/vi/dau-tu/compare/?ref=kcn-bau-bang-mo-rong-long-hoa&ref=khu-nghi-duong-sinh-thai-can-nom"
+        "&ref=kho-lanh-nong-san-tay-nam",
+        "/vi/alerts/",
+    ],
+    "en": [
+        "/en/investment/",
+        "/en/investment/?view=map&sector=tourism",
+        "/en/investment/kcn-bau-bang-mo-rong-long-hoa/",
+        "/en/investment/nha-may-van-go-cao-su-minh-thanh/",
+        "/en/investment/compare/?ref=kcn-bau-bang-mo-rong-long-hoa&ref=khu-nghi-duong-sinh-thai-can-nom"
+        "&ref=kho-lanh-nong-san-tay-nam",
+        "/en/alerts/",
+        "/en/investment/?capital_min=9&capital_max=1",
+    ],
 }
 
 
@@ -40,8 +50,15 @@ def skip_or_fail(reason):
 
 
 def manage(*args):
-    return subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=DEMO_ENV, cwd=ROOT,
-                          check=True, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=DEMO_ENV,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def mails():
@@ -75,8 +92,10 @@ def test_filter_by_capital_range_and_form_then_the_map_by_keyboard(page, demo_se
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url(re.compile(r"form=land-auction"))
     assert "capital_min=10%2C000%2C000" in page.url and "currency=usd" in page.url
-    assert sorted(results(page)) == ["Sài Gòn River Tourist Pier and Eco-park (Tây Nam Ward)",
-                                     "Thanh An High-tech Fruit Growing Zone"]
+    assert sorted(results(page)) == [
+        "Sài Gòn River Tourist Pier and Eco-park (Tây Nam Ward)",
+        "Thanh An High-tech Fruit Growing Zone",
+    ]
     assert page.locator(".chip").count() == 2
 
     page.get_by_role("link", name="Map", exact=True).click()
@@ -137,8 +156,9 @@ def test_korean_profile_pdf_text(page, demo_server, tmp_path):
         page.locator("a[href$='/profile/']").click()
     path = tmp_path / "profile.pdf"
     download.value.save_as(path)
-    text = subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        [tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
     assert "확장 Bàu Bàng 산업단지 공장 부지" in flat
     for place in ("Long Hòa", "Cát Lái", "Nguyễn Thị Lan"):
@@ -161,8 +181,15 @@ def test_subscribe_confirm_publish_alert_once_unsubscribe(page, demo_server, tmp
     page.goto(demo_server + "/" + confirm.split("/", 3)[3])
     assert page.locator("h1").inner_text().strip() == "Your alerts are on"
 
-    line = {"ref": "e2e-solar-farm", "kind": "investment", "locale": "vi", "title": "Điện mặt trời mẫu",
-            "sector": "energy", "commune": "xã Minh Thạnh", "status": "open"}
+    line = {
+        "ref": "e2e-solar-farm",
+        "kind": "investment",
+        "locale": "vi",
+        "title": "Điện mặt trời mẫu",
+        "sector": "energy",
+        "commune": "xã Minh Thạnh",
+        "status": "open",
+    }
     source = tmp_path / "new.jsonl"
     source.write_text(json.dumps(line, ensure_ascii=False) + "\n")
     manage("catalogue", "import", str(source))
@@ -196,8 +223,9 @@ def test_axe_finds_no_violations_on_the_investor_pages(page, demo_server):
                 page.locator(".place-marker").first.focus()
                 page.keyboard.press("Enter")  # with a popup open too
                 page.locator(".leaflet-popup").wait_for()
-            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
-                         for v in run_axe(page)]
+            failures += [
+                f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in run_axe(page)
+            ]
     assert not failures, "\n".join(failures)
 
 
@@ -214,9 +242,17 @@ def test_nu_checker_finds_no_errors_on_the_investor_pages(demo_server, tmp_path)
             with urllib.request.urlopen(demo_server + path, timeout=30) as response:
                 target.write_bytes(response.read())
             files[str(target)] = path
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: line "
-              f"{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: line "
+        f"{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
     assert not errors, "\n".join(errors)

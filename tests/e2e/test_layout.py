@@ -1,6 +1,7 @@
 """No page scrolls sideways: every page type, in all five languages, on a phone (390 px) and a
 desktop (1366 px) screen. One browser; each page is loaded once at the phone width and checked
 again after widening the window."""
+
 import pytest
 
 from tests.e2e.pages import LANGUAGES, checked_paths
@@ -52,8 +53,10 @@ def test_no_page_scrolls_sideways(browser, demo_server):
                         page.set_viewport_size({"width": width, "height": 900})
                     overflow = page.evaluate(OVERFLOW)
                     if overflow:
-                        failures.append(f"{path} at {width} px: {overflow['scrollWidth']} px wide; "
-                                        f"{', '.join(overflow['culprits'])}")
+                        failures.append(
+                            f"{path} at {width} px: {overflow['scrollWidth']} px wide; "
+                            f"{', '.join(overflow['culprits'])}"
+                        )
     finally:
         context.close()
     assert not failures, "\n".join(failures)

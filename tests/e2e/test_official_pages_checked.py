@@ -1,6 +1,7 @@
 """The pages every official site has — privacy notice, accessibility statement, "not found" —
 pass axe (WCAG 2.1 AA, no serious or critical violation) and the Nu Html Checker in all five
 languages."""
+
 import json
 import shutil
 import subprocess
@@ -28,8 +29,11 @@ def test_axe_on_official_pages(page, demo_server):
     for lang in LANGUAGES:
         for path in official_paths(lang):
             page.goto(demo_server + path)
-            failures += [f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
-                         for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+            failures += [
+                f"{path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
+                for v in run_axe(page)
+                if v["impact"] in ("serious", "critical")
+            ]
     assert not failures, "\n".join(failures)
 
 
@@ -47,9 +51,17 @@ def test_official_pages_are_valid_html(demo_server, tmp_path):
             target = tmp_path / f"{lang}-{n}.html"
             target.write_bytes(body)
             files[str(target)] = path
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
-              f"line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
+        f"line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
     assert not errors, "\n".join(errors)

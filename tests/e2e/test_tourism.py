@@ -1,6 +1,7 @@
 """A tourist in Chromium, with the clock fixed by `?now=`: open now at 06:00 and 23:00, the
 fair calendar by keyboard across months, an itinerary's stops on the map in order and printed
 on A4, and the new pages under axe and the Nu checker in Vietnamese and English."""
+
 import io
 import json
 import os
@@ -18,17 +19,37 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MONDAY = "2026-12-07"
-TRIP = {"vi": "/vi/du-lich/lich-trinh/mot-ngay-ho-va-cao-su/",
-        "en": "/en/tourism/itineraries/mot-ngay-ho-va-cao-su/"}
+TRIP = {
+    "vi": "/vi/du-lich/lich-trinh/mot-ngay-ho-va-cao-su/",
+    "en": "/en/tourism/itineraries/mot-ngay-ho-va-cao-su/",
+}
 NEW_PAGES = {
-    "vi": ["/vi/du-lich/", "/vi/du-lich/?view=map", "/vi/du-lich/nui-cau/",
-           "/vi/du-lich/lang-cong-nhan-cao-su-dinh-hiep/", "/vi/hoi-cho/?view=calendar&month=2027-01",
-           "/vi/hoi-cho/?view=map&when=all", "/vi/hoi-cho/ket-noi-cung-cau-2026-12/", "/vi/tin-tuc/",
-           "/vi/du-lich/lich-trinh/", TRIP["vi"], "/vi/du-lich/?open_now=banana"],
-    "en": ["/en/tourism/", "/en/tourism/?view=map", "/en/tourism/nui-cau/",
-           "/en/tourism/lang-cong-nhan-cao-su-dinh-hiep/", "/en/fairs/?view=calendar&month=2027-01",
-           "/en/fairs/?view=map&when=all", "/en/fairs/ket-noi-cung-cau-2026-12/", "/en/news/",
-           "/en/tourism/itineraries/", TRIP["en"], "/en/fairs/?view=calendar&month=2026-13"],
+    "vi": [
+        "/vi/du-lich/",
+        "/vi/du-lich/?view=map",
+        "/vi/du-lich/nui-cau/",
+        "/vi/du-lich/lang-cong-nhan-cao-su-dinh-hiep/",
+        "/vi/hoi-cho/?view=calendar&month=2027-01",
+        "/vi/hoi-cho/?view=map&when=all",
+        "/vi/hoi-cho/ket-noi-cung-cau-2026-12/",
+        "/vi/tin-tuc/",
+        "/vi/du-lich/lich-trinh/",
+        TRIP["vi"],
+        "/vi/du-lich/?open_now=banana",
+    ],
+    "en": [
+        "/en/tourism/",
+        "/en/tourism/?view=map",
+        "/en/tourism/nui-cau/",
+        "/en/tourism/lang-cong-nhan-cao-su-dinh-hiep/",
+        "/en/fairs/?view=calendar&month=2027-01",
+        "/en/fairs/?view=map&when=all",
+        "/en/fairs/ket-noi-cung-cau-2026-12/",
+        "/en/news/",
+        "/en/tourism/itineraries/",
+        TRIP["en"],
+        "/en/fairs/?view=calendar&month=2026-13",
+    ],
 }
 
 
@@ -43,9 +64,12 @@ def clocked(path, when):
 
 
 def wait_for_maps(page):
-    page.wait_for_function("""() => [...document.querySelectorAll('[data-place-map]')]
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-place-map]')]
         .every(m => m.querySelector('.leaflet-marker-icon') ||
-                    /Nothing|Không|could not/.test(m.textContent))""", timeout=15_000)
+                    /Nothing|Không|could not/.test(m.textContent))""",
+        timeout=15_000,
+    )
 
 
 def stop_names(page):
@@ -71,7 +95,7 @@ def test_open_now_at_six_in_the_morning_and_eleven_at_night(page, demo_server):
     page.goto(demo_server + clocked("/vi/du-lich/?open_now=1", "06:00"))
     morning = page.locator(".results .card__title").all_inner_texts()
     assert {"Núi Cậu", "Chùa Thái Sơn (Núi Cậu)", "Hồ Dầu Tiếng"} <= set(morning)
-    assert "Khu tái hiện làng công nhân cao su Định Hiệp" not in morning   # opens at 07:30
+    assert "Khu tái hiện làng công nhân cao su Định Hiệp" not in morning  # opens at 07:30
 
 
 def test_month_calendar_by_keyboard_across_months(page, demo_server):
@@ -94,8 +118,9 @@ def test_month_calendar_by_keyboard_across_months(page, demo_server):
     page.wait_for_url(re.compile(r"month=2026-12"))
     assert page.locator("table.month-calendar caption").inner_text() == "December 2026"
     tab_to("table.month-calendar a")
-    assert page.evaluate("document.activeElement.closest('td').querySelector('time').dateTime") \
-        == "2026-12-10"
+    assert (
+        page.evaluate("document.activeElement.closest('td').querySelector('time').dateTime") == "2026-12-10"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/en/fairs/ket-noi-cung-cau-2026-12/"))
     assert "08:00–17:00" in page.locator(".facts-panel").inner_text()
@@ -108,8 +133,10 @@ def test_itinerary_map_shows_every_stop_in_order(page, demo_server):
     numbers = page.locator(".trip-map .place-marker__label").all_inner_texts()
     stops = page.locator(".timeline__stop").count()
     assert numbers == [str(n) for n in range(1, stops + 1)] and stops == 8
-    names = [page.locator(".trip-map .leaflet-marker-icon").nth(i).get_attribute("aria-label")
-             for i in range(stops)]
+    names = [
+        page.locator(".trip-map .leaflet-marker-icon").nth(i).get_attribute("aria-label")
+        for i in range(stops)
+    ]
     assert names[0].startswith("1. ") and names[-1].startswith("8. ")
     # the route joins the markers in the same order
     path = page.locator(".trip-map path.place-map__route").get_attribute("d")
@@ -147,16 +174,17 @@ def test_itinerary_prints_on_a4_without_cut_off(page, demo_server):
     widest = page.evaluate("""() => Math.max(...[...document.querySelectorAll('main *')]
         .filter(e => e.getClientRects().length).map(e => e.getBoundingClientRect().right))""")
     assert widest <= 703 and page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
     assert not page.locator(".site-header").is_visible()
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     for sheet in pdf.pages:
         width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
-        assert abs(width - 595) <= 2 and abs(height - 842) <= 2    # A4 in points
+        assert abs(width - 595) <= 2 and abs(height - 842) <= 2  # A4 in points
     text = " ".join(" ".join(sheet.extract_text().split()) for sheet in pdf.pages)
     for title in titles:
         assert " ".join(title.split()) in text, title
-    assert "16:30" in text and "Mật ong hoa cao su" in text     # the last stop, not cut
+    assert "16:30" in text and "Mật ong hoa cao su" in text  # the last stop, not cut
 
 
 def test_new_pages_have_no_axe_violations_in_both_themes(page, demo_server):
@@ -167,8 +195,7 @@ def test_new_pages_have_no_axe_violations_in_both_themes(page, demo_server):
     failures = []
     for theme in ("default", "high"):
         if theme == "high":
-            page.context.add_cookies([{"name": CONTRAST_COOKIE, "value": "high",
-                                       "url": demo_server}])
+            page.context.add_cookies([{"name": CONTRAST_COOKIE, "value": "high", "url": demo_server}])
         for paths in NEW_PAGES.values():
             for path in paths:
                 response = page.goto(demo_server + clocked(path, "09:00"))
@@ -177,8 +204,10 @@ def test_new_pages_have_no_axe_violations_in_both_themes(page, demo_server):
                 violations = run_axe(page)
                 if theme == "high":
                     violations = [v for v in violations if v["impact"] in ("serious", "critical")]
-                failures += [f"{theme} {path}: {v['id']} ({v['impact']}): {v['help']} at "
-                             f"{v['nodes']}" for v in violations]
+                failures += [
+                    f"{theme} {path}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
+                    for v in violations
+                ]
     assert not failures, "\n".join(failures)
 
 
@@ -193,9 +222,17 @@ def test_new_pages_are_valid_html(demo_server, tmp_path):
             with urllib.request.urlopen(demo_server + clocked(path, "09:00"), timeout=20) as r:
                 target.write_bytes(r.read())
             files[str(target)] = path
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always",
-                             *files], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
-              f"line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
+        f"line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
     assert not errors, "\n".join(errors)

@@ -1,4 +1,5 @@
 """What a visitor does, in a real browser against the demo site."""
+
 import re
 
 import pytest

@@ -25,8 +25,12 @@ def opportunity(site):
 @pytest.fixture
 def valid_data():
     return {
-        "name": "Kim Min-jun", "company": "Hanbit Materials", "country": "KR",
-        "email": "minjun@example.com", "phone": "+82 2 1234 5678",
-        "message": "We would like to visit the site in January.", "consent": "on",
+        "name": "Kim Min-jun",
+        "company": "Hanbit Materials",
+        "country": "KR",
+        "email": "minjun@example.com",
+        "phone": "+82 2 1234 5678",
+        "message": "We would like to visit the site in January.",
+        "consent": "on",
         "website": "",
     }

@@ -16,10 +16,19 @@ def admin_client(client):
 @pytest.fixture
 def enquiry():
     return Enquiry.objects.create(
-        kind="interest", language="ko", name="Kim Min-jun", company="Hanbit Materials",
-        country="KR", email="minjun@example.com", message="Site visit in January", consent=True,
-        opportunity_ref="inv-0001", opportunity_title="Khu công nghiệp mẫu",
-        recipient="invest@example.com", email_status="failed", email_error="timeout",
+        kind="interest",
+        language="ko",
+        name="Kim Min-jun",
+        company="Hanbit Materials",
+        country="KR",
+        email="minjun@example.com",
+        message="Site visit in January",
+        consent=True,
+        opportunity_ref="inv-0001",
+        opportunity_title="Khu công nghiệp mẫu",
+        recipient="invest@example.com",
+        email_status="failed",
+        email_error="timeout",
     )
 
 
@@ -30,8 +39,7 @@ def test_listing_is_in_the_admin_menu_and_searchable(admin_client, enquiry):
     listing = admin_client.get("/admin/enquiries/", {"q": "hanbit"})
     assert listing.status_code == 200
     assert "Kim Min-jun" in listing.content.decode()
-    assert "Kim Min-jun" not in admin_client.get(
-        "/admin/enquiries/", {"q": "nobody"}).content.decode()
+    assert "Kim Min-jun" not in admin_client.get("/admin/enquiries/", {"q": "nobody"}).content.decode()
 
     filtered = admin_client.get("/admin/enquiries/", {"email_status": "sent"})
     assert "Kim Min-jun" not in filtered.content.decode()
@@ -61,8 +69,13 @@ def test_xlsx_export_works(admin_client, enquiry):
 
 def test_csv_export_neutralises_formulas(admin_client, enquiry):
     """A spreadsheet program would run these as formulas; in the export they stay text."""
-    hostile = {"name": "=HYPERLINK(\"http://evil.example\",\"click\")", "company": "+cmd|' /C calc'!A0",
-               "message": "@SUM(1+1)*cmd|' /C calc'!A0", "phone": "-2+3", "email_error": " =1+1"}
+    hostile = {
+        "name": '=HYPERLINK("http://evil.example","click")',
+        "company": "+cmd|' /C calc'!A0",
+        "message": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "phone": "-2+3",
+        "email_error": " =1+1",
+    }
     Enquiry.objects.filter(pk=enquiry.pk).update(**hostile)
     response = admin_client.get("/admin/enquiries/", {"export": "csv"})
     import csv

@@ -1,6 +1,7 @@
 """The visitor's request never waits for the mail server: the enquiry is stored, its e-mail
 queued, and the worker sends it with a timeout; pending and failed e-mails are retried by the
 worker's housekeeping and by `enquiries resend`, never sent twice."""
+
 import time
 from datetime import timedelta
 
@@ -15,9 +16,9 @@ from tests.faults.listeners import silent_listener
 from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                        "QUEUES": ["default", "mail", "imports"]}}
-
+DB_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail", "imports"]}
+}
 
 
 @pytest.fixture
@@ -30,7 +31,8 @@ def hung_smtp(settings):
 
 
 def test_request_answers_at_once_while_the_mail_server_hangs(
-        client, site, valid_data, settings, hung_smtp, django_capture_on_commit_callbacks):
+    client, site, valid_data, settings, hung_smtp, django_capture_on_commit_callbacks
+):
     settings.TASKS = DB_TASKS
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
@@ -54,8 +56,7 @@ def test_request_answers_at_once_while_the_mail_server_hangs(
     assert due_for_sending() == []  # not before its retry delay
     later = timezone.now() + timedelta(minutes=2)
     assert due_for_sending(now=later) == [enquiry.pk]
-    Enquiry.objects.filter(pk=enquiry.pk).update(
-        email_last_attempt_at=timezone.now() - timedelta(minutes=2))
+    Enquiry.objects.filter(pk=enquiry.pk).update(email_last_attempt_at=timezone.now() - timedelta(minutes=2))
     from promo.management.commands.worker import housekeeping
 
     assert housekeeping()["enquiry e-mails queued"] == 1
@@ -67,9 +68,15 @@ def test_request_answers_at_once_while_the_mail_server_hangs(
 
 def test_a_pending_enquiry_whose_task_was_lost_is_sent_by_housekeeping(site, settings):
     settings.TASKS = DB_TASKS
-    enquiry = Enquiry.objects.create(kind="general", language="en", name="Anna",
-                                     email="anna@example.com", message="Hi", consent=True,
-                                     recipient="office@example.com")
+    enquiry = Enquiry.objects.create(
+        kind="general",
+        language="en",
+        name="Anna",
+        email="anna@example.com",
+        message="Hi",
+        consent=True,
+        recipient="office@example.com",
+    )
     assert due_for_sending() == []  # its own task may still be coming
     Enquiry.objects.filter(pk=enquiry.pk).update(created_at=timezone.now() - timedelta(minutes=5))
     from promo.management.commands.worker import housekeeping
@@ -81,10 +88,16 @@ def test_a_pending_enquiry_whose_task_was_lost_is_sent_by_housekeeping(site, set
 
 
 def test_a_send_claimed_by_a_process_that_died_is_taken_again(site):
-    enquiry = Enquiry.objects.create(kind="general", language="en", name="Anna",
-                                     email="anna@example.com", message="Hi", consent=True,
-                                     email_status="sending", email_last_attempt_at=timezone.now())
+    enquiry = Enquiry.objects.create(
+        kind="general",
+        language="en",
+        name="Anna",
+        email="anna@example.com",
+        message="Hi",
+        consent=True,
+        email_status="sending",
+        email_last_attempt_at=timezone.now(),
+    )
     assert deliver(enquiry.pk) is False  # someone is sending it
-    Enquiry.objects.filter(pk=enquiry.pk).update(
-        email_last_attempt_at=timezone.now() - timedelta(hours=1))
+    Enquiry.objects.filter(pk=enquiry.pk).update(email_last_attempt_at=timezone.now() - timedelta(hours=1))
     assert deliver(enquiry.pk) is True and len(mail.outbox) == 1

@@ -12,10 +12,16 @@ pytestmark = pytest.mark.django_db
 
 def make(days_old=0, **fields):
     enquiry = Enquiry.objects.create(
-        kind="general", language="en", name="Anna", email="anna@example.com", message="Hi",
-        consent=True, recipient="office@example.com", **fields)
-    Enquiry.objects.filter(pk=enquiry.pk).update(
-        created_at=timezone.now() - timedelta(days=days_old))
+        kind="general",
+        language="en",
+        name="Anna",
+        email="anna@example.com",
+        message="Hi",
+        consent=True,
+        recipient="office@example.com",
+        **fields,
+    )
+    Enquiry.objects.filter(pk=enquiry.pk).update(created_at=timezone.now() - timedelta(days=days_old))
     return enquiry
 
 

@@ -3,8 +3,13 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 LANGS = ["vi", "en", "ko", "ja", "zh-hans"]
-CONTACT_HEADINGS = {"vi": "Liên hệ", "en": "Contact us", "ko": "문의하기", "ja": "お問い合わせ",
-                    "zh-hans": "联系我们"}
+CONTACT_HEADINGS = {
+    "vi": "Liên hệ",
+    "en": "Contact us",
+    "ko": "문의하기",
+    "ja": "お問い合わせ",
+    "zh-hans": "联系我们",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -18,10 +23,13 @@ def test_contact_page_renders_in_every_language(client, site, lang):
     assert "csrfmiddlewaretoken" in html
 
 
-@pytest.mark.parametrize("lang, heading, country", [
-    ("en", "Express interest", "South Korea"),
-    ("ko", "관심 표명하기", "대한민국"),
-])
+@pytest.mark.parametrize(
+    "lang, heading, country",
+    [
+        ("en", "Express interest", "South Korea"),
+        ("ko", "관심 표명하기", "대한민국"),
+    ],
+)
 def test_interest_form_is_on_the_opportunity_page(client, opportunity, lang, heading, country):
     page = opportunity[lang]
     response = client.get(page.url)

@@ -14,7 +14,8 @@ def interest_url(page, lang):
 
 
 def test_valid_interest_is_stored_and_mailed_to_the_opportunity_contact(
-        client, opportunity, valid_data, django_capture_on_commit_callbacks):
+    client, opportunity, valid_data, django_capture_on_commit_callbacks
+):
     page = opportunity["ko"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(interest_url(page, "ko"), valid_data)
@@ -40,7 +41,8 @@ def test_valid_interest_is_stored_and_mailed_to_the_opportunity_contact(
 
 
 def test_general_enquiry_goes_to_the_site_contact_address(
-        client, site, valid_data, django_capture_on_commit_callbacks):
+    client, site, valid_data, django_capture_on_commit_callbacks
+):
     from wagtail.models import Site
 
     from home.models import ContactSettings
@@ -58,7 +60,8 @@ def test_general_enquiry_goes_to_the_site_contact_address(
 
 
 def test_invalid_submission_shows_errors_next_to_fields_and_stores_nothing(
-        client, opportunity, valid_data, django_capture_on_commit_callbacks):
+    client, opportunity, valid_data, django_capture_on_commit_callbacks
+):
     data = dict(valid_data, name="", email="not-an-address", consent="")
     del data["consent"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -92,10 +95,12 @@ def test_overlong_fields_are_refused(client, site, valid_data):
 
 
 def test_honeypot_looks_like_success_but_keeps_nothing(
-        client, opportunity, valid_data, django_capture_on_commit_callbacks):
+    client, opportunity, valid_data, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(interest_url(opportunity["en"], "en"),
-                               dict(valid_data, website="http://spam.example"))
+        response = client.post(
+            interest_url(opportunity["en"], "en"), dict(valid_data, website="http://spam.example")
+        )
     assert response.status_code == 302
     assert response["Location"] == "/en/enquiries/thanks/"
     assert Enquiry.objects.count() == 0
@@ -123,23 +128,47 @@ def test_rate_limit_also_counts_per_email_address(client, site, valid_data, sett
     assert Enquiry.objects.count() == 2
 
 
-def test_behind_the_reverse_proxy_each_visitor_has_their_own_limit(client, site, valid_data,
-                                                                  settings):
+def test_behind_the_reverse_proxy_each_visitor_has_their_own_limit(client, site, valid_data, settings):
     settings.ENQUIRY_RATE_LIMIT = 5
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     proxied = {"REMOTE_ADDR": "127.0.0.1"}
     for n in range(5):
-        response = client.post("/en/contact/", dict(valid_data, email=f"p{n}@example.com"),
-                               HTTP_X_FORWARDED_FOR="198.51.100.1", **proxied)
+        response = client.post(
+            "/en/contact/",
+            dict(valid_data, email=f"p{n}@example.com"),
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+            **proxied,
+        )
         assert response.status_code == 302
-    assert client.post("/en/contact/", dict(valid_data, email="p9@example.com"),
-                       HTTP_X_FORWARDED_FOR="198.51.100.1", **proxied).status_code == 429
+    assert (
+        client.post(
+            "/en/contact/",
+            dict(valid_data, email="p9@example.com"),
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+            **proxied,
+        ).status_code
+        == 429
+    )
     # someone else behind the same proxy is not blocked ...
-    assert client.post("/en/contact/", dict(valid_data, email="other@example.com"),
-                       HTTP_X_FORWARDED_FOR="198.51.100.2", **proxied).status_code == 302
+    assert (
+        client.post(
+            "/en/contact/",
+            dict(valid_data, email="other@example.com"),
+            HTTP_X_FORWARDED_FOR="198.51.100.2",
+            **proxied,
+        ).status_code
+        == 302
+    )
     # ... and the blocked visitor cannot get round it by writing their own X-Forwarded-For
-    assert client.post("/en/contact/", dict(valid_data, email="p10@example.com"),
-                       HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.1", **proxied).status_code == 429
+    assert (
+        client.post(
+            "/en/contact/",
+            dict(valid_data, email="p10@example.com"),
+            HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.1",
+            **proxied,
+        ).status_code
+        == 429
+    )
     assert Enquiry.objects.count() == 6
 
 
@@ -153,16 +182,19 @@ def test_honeypot_catches_do_not_use_up_the_visitors_allowance(client, site, val
     assert Enquiry.objects.count() == 2
 
 
-def test_invalid_submissions_do_not_count_and_a_refused_one_takes_nothing(client, site, valid_data,
-                                                                        settings):
+def test_invalid_submissions_do_not_count_and_a_refused_one_takes_nothing(client, site, valid_data, settings):
     settings.ENQUIRY_RATE_LIMIT = 1
     for _ in range(3):
         assert client.post("/en/contact/", dict(valid_data, name="")).status_code == 200
     assert client.post("/en/contact/", valid_data, REMOTE_ADDR="10.0.0.1").status_code == 302
     # same e-mail, new address: refused by the e-mail's limit; the new address keeps its slot
     assert client.post("/en/contact/", valid_data, REMOTE_ADDR="10.0.0.2").status_code == 429
-    assert client.post("/en/contact/", dict(valid_data, email="x@example.com"),
-                       REMOTE_ADDR="10.0.0.2").status_code == 302
+    assert (
+        client.post(
+            "/en/contact/", dict(valid_data, email="x@example.com"), REMOTE_ADDR="10.0.0.2"
+        ).status_code
+        == 302
+    )
     assert Enquiry.objects.count() == 2
 
 
@@ -175,7 +207,8 @@ def test_rate_limit_keys_hold_no_raw_address(client, site, valid_data):
 
 
 def test_mail_failure_keeps_the_enquiry_as_failed(
-        client, opportunity, valid_data, settings, django_capture_on_commit_callbacks):
+    client, opportunity, valid_data, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = "tests.enquiries.backends.BrokenEmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(interest_url(opportunity["en"], "en"), valid_data)

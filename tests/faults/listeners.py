@@ -1,4 +1,5 @@
 """Servers that misbehave on purpose, on loopback only."""
+
 import contextlib
 import socket
 import threading

@@ -3,6 +3,7 @@ only): a catalogue import running while visitors post enquiries, send view beaco
 the database locked for longer than the busy timeout; a mail server that accepts and never
 answers; SIGKILL in the middle of an import. Every request must be answered in time and every
 enquiry the site accepted must be stored exactly once."""
+
 import json
 import os
 import re
@@ -32,26 +33,56 @@ def live(tmp_path_factory):
     """A migrated site served by gunicorn; yields (base url, env, tmp dir)."""
     tmp = tmp_path_factory.mktemp("live")
     with silent_listener() as smtp_port:
-        env = {**{k: v for k, v in os.environ.items()
-                  if not k.startswith(("DATABASE_", "ELASTICSEARCH", "EMAIL_", "DJANGO_"))},
-               "DJANGO_SETTINGS_MODULE": "tests.faults.live_settings",
-               "SECRET_KEY": "fault-injection-" + uuid.uuid4().hex + uuid.uuid4().hex,
-               "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false",
-               "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}", "VAR_DIR": str(tmp),
-               "SEARCH_INDEX_PATH": str(tmp / "search.sqlite3"), "MEDIA_ROOT": str(tmp / "media"),
-               "CACHE_LOCATION": str(tmp / "cache"), "SQLITE_BUSY_TIMEOUT": str(BUSY_TIMEOUT),
-               "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port), "EMAIL_TIMEOUT": "1",
-               "LOG_LEVEL": "ERROR"}
+        env = {
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("DATABASE_", "ELASTICSEARCH", "EMAIL_", "DJANGO_"))
+            },
+            "DJANGO_SETTINGS_MODULE": "tests.faults.live_settings",
+            "SECRET_KEY": "fault-injection-" + uuid.uuid4().hex + uuid.uuid4().hex,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+            "VAR_DIR": str(tmp),
+            "SEARCH_INDEX_PATH": str(tmp / "search.sqlite3"),
+            "MEDIA_ROOT": str(tmp / "media"),
+            "CACHE_LOCATION": str(tmp / "cache"),
+            "SQLITE_BUSY_TIMEOUT": str(BUSY_TIMEOUT),
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_port),
+            "EMAIL_TIMEOUT": "1",
+            "LOG_LEVEL": "ERROR",
+        }
         manage = [sys.executable, "manage.py"]
-        subprocess.run([*manage, "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True,
-                       timeout=300)
-        subprocess.run([*manage, "shell", "-c", "from promo.catalogue.site import ensure_site; "
-                        "ensure_site()"], cwd=ROOT, env=env, check=True, timeout=300,
-                       capture_output=True)
+        subprocess.run([*manage, "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+        subprocess.run(
+            [*manage, "shell", "-c", "from promo.catalogue.site import ensure_site; ensure_site()"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=300,
+            capture_output=True,
+        )
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "promo.wsgi", "-b", f"127.0.0.1:{port}",
-             "-w", "3", "--timeout", "60", "--log-level", "warning"], cwd=ROOT, env=env)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "promo.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "3",
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60
@@ -70,8 +101,15 @@ def live(tmp_path_factory):
 
 
 def manage(env, *args, timeout=300, **kwargs):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          timeout=timeout, capture_output=True, text=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
 
 
 def post_enquiry(base, token):
@@ -80,10 +118,19 @@ def post_enquiry(base, token):
     form = session.get(base + "/en/contact/", timeout=IN_TIME)
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
     started = time.monotonic()
-    response = session.post(base + "/en/contact/", timeout=IN_TIME * 2, allow_redirects=False,
-                            data={"csrfmiddlewaretoken": csrf, "name": "Visitor",
-                                  "email": f"v-{token[:12]}@example.com",
-                                  "message": f"Enquiry {token}", "consent": "on", "website": ""})
+    response = session.post(
+        base + "/en/contact/",
+        timeout=IN_TIME * 2,
+        allow_redirects=False,
+        data={
+            "csrfmiddlewaretoken": csrf,
+            "name": "Visitor",
+            "email": f"v-{token[:12]}@example.com",
+            "message": f"Enquiry {token}",
+            "consent": "on",
+            "website": "",
+        },
+    )
     return response.status_code, time.monotonic() - started
 
 
@@ -95,8 +142,9 @@ def timed(method, url, **kwargs):
 
 def stored(tmp, token):
     with sqlite3.connect(tmp / "db.sqlite3", timeout=30) as db:
-        return db.execute("SELECT count(*) FROM enquiries_enquiry WHERE message = ?",
-                          (f"Enquiry {token}",)).fetchone()[0]
+        return db.execute(
+            "SELECT count(*) FROM enquiries_enquiry WHERE message = ?", (f"Enquiry {token}",)
+        ).fetchone()[0]
 
 
 def mail_env(env):
@@ -123,9 +171,14 @@ def catalogue_file(tmp, items=ITEMS, seed=7, prefix="item"):
 def test_visitors_are_answered_and_nothing_is_lost_during_an_import(live):
     base, env, tmp = live
     path = catalogue_file(tmp)
-    importer = subprocess.Popen([sys.executable, "manage.py", "catalogue", "import", str(path)],
-                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+    importer = subprocess.Popen(
+        [sys.executable, "manage.py", "catalogue", "import", str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     results, tokens = [], []
 
     def visitor(n):
@@ -133,10 +186,18 @@ def test_visitors_are_answered_and_nothing_is_lost_during_an_import(live):
             token = uuid.uuid4().hex
             tokens.append(token)
             results.append(("enquiry",) + post_enquiry(base, token))
-            results.append(("beacon",) + timed("POST", base + "/api/v1/views/", data={"page": "1"},
-                                               headers={"Origin": base, "User-Agent": "Firefox"}))
-            results.append(("search",) + timed("GET", base + "/api/v1/search/",
-                                               params={"q": "Dầu Tiếng", "lang": "vi"}))
+            results.append(
+                ("beacon",)
+                + timed(
+                    "POST",
+                    base + "/api/v1/views/",
+                    data={"page": "1"},
+                    headers={"Origin": base, "User-Agent": "Firefox"},
+                )
+            )
+            results.append(
+                ("search",) + timed("GET", base + "/api/v1/search/", params={"q": "Dầu Tiếng", "lang": "vi"})
+            )
             n += 3
 
     with ThreadPoolExecutor(3) as pool:
@@ -186,9 +247,13 @@ def test_an_enquiry_the_locked_database_cannot_take_is_kept_and_stored_once(live
     try:
         started = time.monotonic()
         result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", POST_IN_PROCESS], cwd=ROOT,
-            env={**env, "SQLITE_BUSY_TIMEOUT": "1", "FAULT_TOKEN": token}, capture_output=True,
-            text=True, timeout=120)
+            [sys.executable, "manage.py", "shell", "-c", POST_IN_PROCESS],
+            cwd=ROOT,
+            env={**env, "SQLITE_BUSY_TIMEOUT": "1", "FAULT_TOKEN": token},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         elapsed = time.monotonic() - started
     finally:
         release.set()
@@ -210,14 +275,15 @@ def test_a_mail_server_that_never_answers_does_not_hold_the_visitor(live):
     status, seconds = post_enquiry(base, token)
     assert status == 302 and seconds < 2  # the SMTP server is never contacted in the request
     started = time.monotonic()
-    result = manage(env, "db_worker", "--batch", "--no-startup-delay", "--no-reload",
-                    "--queue-name", "mail", timeout=120)
+    result = manage(
+        env, "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "mail", timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 60  # each attempt gives up after EMAIL_TIMEOUT
     with sqlite3.connect(tmp / "db.sqlite3", timeout=30) as db:
         status, error = db.execute(
-            "SELECT email_status, email_error FROM enquiries_enquiry WHERE message = ?",
-            (f"Enquiry {token}",)).fetchone()
+            "SELECT email_status, email_error FROM enquiries_enquiry WHERE message = ?", (f"Enquiry {token}",)
+        ).fetchone()
     assert status == "failed" and "timed out" in error.lower()
     # the mail server is back: `enquiries resend` sends pending and failed ones, once each
     sent = manage(mail_env(env), "enquiries", "resend")
@@ -225,16 +291,26 @@ def test_a_mail_server_that_never_answers_does_not_hold_the_visitor(live):
     assert sent.returncode == again.returncode == 0, sent.stderr + again.stderr
     assert (sent.stdout + again.stdout).count(token) == 1  # sent, and only once
     with sqlite3.connect(tmp / "db.sqlite3", timeout=30) as db:
-        assert db.execute("SELECT count(*) FROM enquiries_enquiry WHERE email_status "
-                          "IN ('pending', 'failed', 'sending')").fetchone()[0] == 0
+        assert (
+            db.execute(
+                "SELECT count(*) FROM enquiries_enquiry WHERE email_status "
+                "IN ('pending', 'failed', 'sending')"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_sigkill_during_an_import_leaves_all_or_nothing_and_a_working_site(live):
     base, env, tmp = live
     path = catalogue_file(tmp, items=200, seed=11, prefix="killed")
     refs = {json.loads(line)["ref"] for line in path.read_text(encoding="utf-8").splitlines()}
-    importer = subprocess.Popen([sys.executable, "manage.py", "catalogue", "import", str(path)],
-                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    importer = subprocess.Popen(
+        [sys.executable, "manage.py", "catalogue", "import", str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     seen = b""
     while b"400/400" not in seen and importer.poll() is None:  # prepared: now it writes
         seen += importer.stderr.read1(256) or b""
@@ -247,8 +323,9 @@ def test_sigkill_during_an_import_leaves_all_or_nothing_and_a_working_site(live)
     with sqlite3.connect(tmp / "db.sqlite3", timeout=30) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         marks = ",".join("?" * len(refs))
-        found = db.execute(f"SELECT count(*) FROM promo_productpage WHERE ref IN ({marks})",
-                           sorted(refs)).fetchone()[0]
+        found = db.execute(
+            f"SELECT count(*) FROM promo_productpage WHERE ref IN ({marks})", sorted(refs)
+        ).fetchone()[0]
     assert found in (0, 80)  # 40 product items × vi/en: all of them or none
     result = manage(env, "catalogue", "import", str(path))
     assert result.returncode == 0, result.stderr[-2000:]

@@ -25,6 +25,7 @@ def make_image(db):
 
         data = io.BytesIO(make_demo_image(name, "attraction", name, size=size))
         return get_image_model().objects.create(title=name, file=ImageFile(data, name=f"{name}.png"))
+
     return make
 
 
@@ -32,8 +33,13 @@ def make_image(db):
 def every_kind(site):
     """One item of each kind in all five languages."""
     lines = []
-    for factory, ref in ((ProductLine, "honey"), (FairLine, "expo"), (AttractionLine, "nui-cau"),
-                         (InvestmentLine, "park"), (NewsLine, "harvest")):
+    for factory, ref in (
+        (ProductLine, "honey"),
+        (FairLine, "expo"),
+        (AttractionLine, "nui-cau"),
+        (InvestmentLine, "park"),
+        (NewsLine, "harvest"),
+    ):
         line = factory(ref=ref)
         lines.append(line)
         lines += [translated(line, code) for code in LOCALES[1:]]

@@ -1,4 +1,5 @@
 """Fairs a visitor adds to their calendar: valid iCalendar, whole days, Vietnam's time zone."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -13,13 +14,25 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def fairs(site):
     soon = date.today() + timedelta(days=20)
-    expo = FairLine(ref="expo-2099", title="Hội chợ OCOP", summary="Gian hàng OCOP.",
-                    start=soon.isoformat(), end=(soon + timedelta(days=3)).isoformat(),
-                    venue="Nhà văn hóa xã Dầu Tiếng", organizer="Trung tâm Xúc tiến (sample)",
-                    registration_url="https://dautieng-promo.example/dang-ky")
+    expo = FairLine(
+        ref="expo-2099",
+        title="Hội chợ OCOP",
+        summary="Gian hàng OCOP.",
+        start=soon.isoformat(),
+        end=(soon + timedelta(days=3)).isoformat(),
+        venue="Nhà văn hóa xã Dầu Tiếng",
+        organizer="Trung tâm Xúc tiến (sample)",
+        registration_url="https://dautieng-promo.example/dang-ky",
+    )
     past = FairLine(ref="expo-2020", title="Hội chợ cũ", start="2020-01-01", end="2020-01-03")
-    load_lines([expo, past, translated(expo, "en", title="OCOP fair", summary="OCOP booths."),
-                translated(expo, "ja", title="OCOP見本市")])
+    load_lines(
+        [
+            expo,
+            past,
+            translated(expo, "en", title="OCOP fair", summary="OCOP booths."),
+            translated(expo, "ja", title="OCOP見本市"),
+        ]
+    )
     return soon
 
 
@@ -71,8 +84,10 @@ def test_calendar_texts_are_in_the_visitors_language(client, fairs):
 
 
 def test_same_fair_has_the_same_uid_in_every_language(client, fairs):
-    uids = {str(_parse(client.get(f"/{code}/calendar/fairs/expo-2099.ics")).walk("VEVENT")[0]["UID"])
-            for code in ("vi", "en", "ja")}
+    uids = {
+        str(_parse(client.get(f"/{code}/calendar/fairs/expo-2099.ics")).walk("VEVENT")[0]["UID"])
+        for code in ("vi", "en", "ja")
+    }
     assert uids == {"expo-2099@dautieng-promo.example"}
 
 
@@ -100,7 +115,8 @@ def test_line_breaks_and_controls_in_texts_cannot_forge_calendar_lines(client, f
     every property, X- ones included: one event, no injected line, same text read back."""
     forged = "Hội chợ\nBEGIN:VEVENT\r\nSUMMARY:forged;x,y\\"
     FairPage.objects.filter(ref="expo-2099").update(
-        title=forged, organizer="Trung tâm\nEND:VEVENT\x00", venue="Nhà\rvăn hóa")
+        title=forged, organizer="Trung tâm\nEND:VEVENT\x00", venue="Nhà\rvăn hóa"
+    )
     response = client.get(path)
     raw = response.content.decode()
     lines = raw.split("\r\n")

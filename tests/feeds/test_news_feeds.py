@@ -1,4 +1,5 @@
 """News feeds a reader subscribes to, one per language."""
+
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -14,8 +15,14 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def news(site):
     older = NewsLine(ref="older", title="Tin cũ", summary="Tóm tắt cũ", published="2025-01-05")
     newer = NewsLine(ref="newer", title="Tin mới", summary="Tóm tắt mới", published="2025-03-01")
-    load_lines([older, newer, translated(newer, "en", title="Latest news", summary="Fresh summary"),
-                translated(newer, "ko", title="최신 소식")])
+    load_lines(
+        [
+            older,
+            newer,
+            translated(newer, "en", title="Latest news", summary="Fresh summary"),
+            translated(newer, "ko", title="최신 소식"),
+        ]
+    )
     page = NewsPage.objects.get(ref="newer", locale__language_code="en")
     page.author = "Nguyễn Văn A"
     page.save_revision().publish()
@@ -30,8 +37,10 @@ def test_rss_lists_the_languages_news_newest_first(client, news):
     items = channel.findall("item")
     assert [i.findtext("title") for i in items] == ["Tin mới", "Tin cũ"]
     first = items[0]
-    assert first.findtext("link") == "http://testserver" + NewsPage.objects.get(
-        ref="newer", locale__language_code="vi").get_url()
+    assert (
+        first.findtext("link")
+        == "http://testserver" + NewsPage.objects.get(ref="newer", locale__language_code="vi").get_url()
+    )
     assert first.findtext("description") == "Tóm tắt mới"
     assert "01 Mar 2025" in first.findtext("pubDate")
 
@@ -41,8 +50,9 @@ def test_english_feed_has_only_english_items_with_author(client, news):
     items = channel.findall("item")
     assert [i.findtext("title") for i in items] == ["Latest news"]
     assert channel.findtext("title") == "Dầu Tiếng news"
-    assert "Nguyễn Văn A" in items[0].findtext("{http://purl.org/dc/elements/1.1/}creator", "") + \
-        (items[0].findtext("author") or "")
+    assert "Nguyễn Văn A" in items[0].findtext("{http://purl.org/dc/elements/1.1/}creator", "") + (
+        items[0].findtext("author") or ""
+    )
     assert items[0].findtext("link").startswith("http://testserver/en/")
 
 
@@ -61,14 +71,18 @@ def test_atom_feed_per_language(client, news):
 
 def test_unpublished_news_leaves_the_feed(client, news):
     NewsPage.objects.get(ref="older", locale__language_code="vi").unpublish()
-    titles = [i.findtext("title") for i in ET.fromstring(
-        client.get("/vi/feeds/news.rss").content).find("channel").findall("item")]
+    titles = [
+        i.findtext("title")
+        for i in ET.fromstring(client.get("/vi/feeds/news.rss").content).find("channel").findall("item")
+    ]
     assert titles == ["Tin mới"]
 
 
 @pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])
 def test_every_page_advertises_its_languages_feed(client, site, code):
     html = client.get(f"/{code}/").content.decode()
-    assert ('<link rel="alternate" type="application/rss+xml"' in html
-            and f'href="/{code}/feeds/news.rss"' in html)
+    assert (
+        '<link rel="alternate" type="application/rss+xml"' in html
+        and f'href="/{code}/feeds/news.rss"' in html
+    )
     assert client.get(f"/{code}/feeds/news.rss").status_code == 200

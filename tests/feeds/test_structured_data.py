@@ -1,5 +1,6 @@
 """What link previews and search engines read from a page: Open Graph, Twitter cards and one
 JSON-LD document per page, with the properties Google's rich results require."""
+
 import json
 
 import pytest
@@ -30,8 +31,7 @@ def _json_ld(soup):
     assert len(scripts) == 1
     data = json.loads(scripts[0].string)
     nodes = data.get("@graph", [data])
-    return {node["@type"] if isinstance(node["@type"], str) else tuple(node["@type"]): node
-            for node in nodes}
+    return {node["@type"] if isinstance(node["@type"], str) else tuple(node["@type"]): node for node in nodes}
 
 
 def _meta(soup, key):
@@ -131,7 +131,7 @@ def test_script_in_a_title_cannot_break_out_of_json_ld(client, every_kind):
     fair = _page("fair", "vi", title=evil)
     html = client.get(fair.get_url()).content.decode()
     start = html.index('<script type="application/ld+json">')
-    block = html[start:html.index("</script>", start)]
+    block = html[start : html.index("</script>", start)]
     assert "<script>alert" not in block and "<!--" not in block
     data = json.loads(block.split(">", 1)[1])
     assert data["@graph"][0]["name"] == evil

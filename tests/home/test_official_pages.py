@@ -1,6 +1,7 @@
 """The pages every official site has, in all five languages and linked from every footer: the
 404 page (search box, section links), the 500 page (static, no database), the privacy notice,
 the accessibility statement, the favicon; and the contact block in the visitor's language."""
+
 import re
 
 import pytest
@@ -9,12 +10,27 @@ from django.test import RequestFactory
 from home.views import server_error
 
 LANGUAGES = ("vi", "en", "ko", "ja", "zh-hans")
-NOT_FOUND = {"vi": "Không tìm thấy trang", "en": "Page not found", "ko": "페이지를 찾을 수 없습니다",
-             "ja": "ページが見つかりません", "zh-hans": "找不到页面"}
-PRIVACY = {"vi": "Chính sách bảo vệ dữ liệu cá nhân", "en": "Privacy notice", "ko": "개인정보 처리방침",
-           "ja": "プライバシーポリシー", "zh-hans": "隐私声明"}
-ACCESSIBILITY = {"vi": "Tuyên bố về khả năng tiếp cận", "en": "Accessibility statement",
-                 "ko": "웹 접근성 정책", "ja": "アクセシビリティ方針", "zh-hans": "无障碍声明"}
+NOT_FOUND = {
+    "vi": "Không tìm thấy trang",
+    "en": "Page not found",
+    "ko": "페이지를 찾을 수 없습니다",
+    "ja": "ページが見つかりません",
+    "zh-hans": "找不到页面",
+}
+PRIVACY = {
+    "vi": "Chính sách bảo vệ dữ liệu cá nhân",
+    "en": "Privacy notice",
+    "ko": "개인정보 처리방침",
+    "ja": "プライバシーポリシー",
+    "zh-hans": "隐私声明",
+}
+ACCESSIBILITY = {
+    "vi": "Tuyên bố về khả năng tiếp cận",
+    "en": "Accessibility statement",
+    "ko": "웹 접근성 정책",
+    "ja": "アクセシビリティ方針",
+    "zh-hans": "无障碍声明",
+}
 
 
 @pytest.mark.django_db
@@ -34,9 +50,16 @@ def test_not_found_page_is_translated_with_search_and_sections(client, site, cod
         assert f'href="{section.get_url()}"' in sections
 
 
-@pytest.mark.parametrize("code,text", [("vi", "Đã xảy ra lỗi"), ("ko", "문제가 발생했습니다"),
-                                       ("ja", "問題が発生しました"), ("zh-hans", "出错了"),
-                                       ("en", "Something went wrong")])
+@pytest.mark.parametrize(
+    "code,text",
+    [
+        ("vi", "Đã xảy ra lỗi"),
+        ("ko", "문제가 발생했습니다"),
+        ("ja", "問題が発生しました"),
+        ("zh-hans", "出错了"),
+        ("en", "Something went wrong"),
+    ],
+)
 def test_server_error_page_needs_no_database(code, text):
     """No django_db mark: any database access here would fail the test."""
     response = server_error(RequestFactory().get(f"/{code}/broken/"))
@@ -56,7 +79,7 @@ def test_privacy_and_accessibility_pages_in_every_language(client, site, setting
     assert f"<h1>{ACCESSIBILITY[code]}</h1>" in accessibility
     assert "WCAG" in accessibility and "26/2020/TT-BTTTT" in accessibility
     home = client.get(f"/{code}/").content.decode()
-    footer = home[home.index('<footer'):]
+    footer = home[home.index("<footer") :]
     assert f'<a href="/{code}/privacy/">{PRIVACY[code]}</a>' in footer
     assert f'<a href="/{code}/accessibility/">{ACCESSIBILITY[code]}</a>' in footer
 
@@ -80,9 +103,12 @@ def test_contact_block_in_the_visitors_language_else_english(client, site):
     en = OfficeContact.objects.get(locale__language_code="en")
     en.office_name, en.address = "Dầu Tiếng Promotion Office", "Dầu Tiếng Commune"
     en.save()
-    OfficeContact.objects.create(locale=Locale.objects.get(language_code="ko"),
-                                 translation_key=vi.translation_key, office_name="Dầu Tiếng 진흥사무소",
-                                 address="Dầu Tiếng 사")
+    OfficeContact.objects.create(
+        locale=Locale.objects.get(language_code="ko"),
+        translation_key=vi.translation_key,
+        office_name="Dầu Tiếng 진흥사무소",
+        address="Dầu Tiếng 사",
+    )
     ko = client.get("/ko/").content.decode()
     assert "<strong>Dầu Tiếng 진흥사무소</strong>" in ko
     ja = client.get("/ja/").content.decode()
@@ -108,5 +134,5 @@ def test_admin_loads_no_avatar_from_another_host(client, site, django_user_model
     html = client.get("/admin/").content.decode()
     assert "gravatar" not in html.lower()
     # what the page loads (links a user may follow, like Wagtail's guide, are not requests)
-    loaded = re.findall(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*>', html)
+    loaded = re.findall(r"<(?:script|img|link|iframe|source|video|audio)\b[^>]*>", html)
     assert not [tag for tag in loaded if re.search(r'(?:src|href|srcset)="(?:https?:)?//', tag)]

@@ -1,5 +1,6 @@
 """Translation status for staff (item × language: missing, up to date, outdated, with the next
 step), and imported translations taking part in wagtail-localize's sync like editor ones."""
+
 import re
 
 import pytest
@@ -16,11 +17,27 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def honey(site):
     line = ProductLine(ref="honey", title="Mật ong hoa cao su", summary="Mật ong từ rừng cao su.")
-    load_lines([line, translated(line, "en", title="Rubber blossom honey",
-                                 summary="Honey from the rubber forest.",
-                                 body="First paragraph.\n\nSecond paragraph.", unit="jar"),
-                translated(line, "ko", title="고무꽃 꿀", summary="고무나무 숲의 꿀.",
-                           body="첫째 단락.\n\n둘째 단락.", unit="병")])
+    load_lines(
+        [
+            line,
+            translated(
+                line,
+                "en",
+                title="Rubber blossom honey",
+                summary="Honey from the rubber forest.",
+                body="First paragraph.\n\nSecond paragraph.",
+                unit="jar",
+            ),
+            translated(
+                line,
+                "ko",
+                title="고무꽃 꿀",
+                summary="고무나무 숲의 꿀.",
+                body="첫째 단락.\n\n둘째 단락.",
+                unit="병",
+            ),
+        ]
+    )
     return line
 
 
@@ -36,8 +53,9 @@ def test_imported_translations_are_recorded_for_wagtail_localize(honey):
     ts = TranslationSource.objects.get(object_id=source.translation_key, locale=source.locale)
     assert {t.target_locale.language_code for t in Translation.objects.filter(source=ts)} == {"en", "ko"}
     title = StringSegment.objects.get(source=ts, context__path="title")
-    english = StringTranslation.objects.get(translation_of=title.string, context=title.context,
-                                            locale__language_code="en")
+    english = StringTranslation.objects.get(
+        translation_of=title.string, context=title.context, locale__language_code="en"
+    )
     assert english.data == "Rubber blossom honey"
     en = Translation.objects.get(source=ts, target_locale__language_code="en")
     total, done = en.get_progress()
@@ -53,7 +71,8 @@ def test_status_per_language(honey):
 
 
 def test_a_changed_source_makes_translations_outdated_until_synced_and_translated(
-        honey, client, django_user_model):
+    honey, client, django_user_model
+):
     load_lines([{**honey, "summary": "Mật ong hoa cao su, thu hoạch vào mùa khô."}])
     cells = _statuses("honey")
     assert cells["en"].status == cells["ko"].status == OUTDATED
@@ -71,9 +90,12 @@ def test_a_changed_source_makes_translations_outdated_until_synced_and_translate
     ts = TranslationSource.objects.get(object_id=source.translation_key, locale=source.locale)
     summary = StringSegment.objects.get(source=ts, context__path="summary")
     translation = Translation.objects.get(source=ts, target_locale__language_code="en")
-    StringTranslation.objects.create(translation_of=summary.string, context=summary.context,
-                                     locale=translation.target_locale,
-                                     data="Rubber blossom honey, gathered in the dry season.")
+    StringTranslation.objects.create(
+        translation_of=summary.string,
+        context=summary.context,
+        locale=translation.target_locale,
+        data="Rubber blossom honey, gathered in the dry season.",
+    )
     translation.save_target(publish=True)
     en = ProductPage.objects.get(ref="honey", locale__language_code="en")
     assert en.summary == "Rubber blossom honey, gathered in the dry season."
@@ -89,6 +111,7 @@ def test_translation_status_report_in_the_admin(honey, client, django_user_model
     row = re.search(r"<tr>\s*<th scope=\"row\"><a [^>]*>Mật ong hoa cao su</a>.*?</tr>", html, re.S).group(0)
     assert row.count("translation-status__missing") == 2
     assert row.count("translation-status__current") == 2
-    html = client.get("/admin/reports/translation-status/",
-                      {"kind": "product", "status": "outdated"}).content.decode()
+    html = client.get(
+        "/admin/reports/translation-status/", {"kind": "product", "status": "outdated"}
+    ).content.decode()
     assert "Mật ong hoa cao su" not in html

@@ -3,6 +3,7 @@
 Elasticsearch runs only when `ELASTICSEARCH_TEST_URL` (what .ci/run and `make es` give) or
 `ELASTICSEARCH_URL` is set; its indices get a random prefix and are deleted afterwards.
 """
+
 import os
 import uuid
 

@@ -4,6 +4,7 @@ embedded index, and searching Elasticsearch works again after a restart.
 Stops the real server, so it runs only against a node that `scripts/elasticsearch.sh` started
 (its pid file is present) and is marked `es_restart` (`-m "not es_restart"` leaves it out).
 """
+
 import os
 import subprocess
 import time
@@ -26,17 +27,30 @@ pytestmark = pytest.mark.es_restart
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "elasticsearch.sh"
 DOCS = [
-    SearchDocument(ref="nui-cau", kind="attraction", locale="vi", title="Núi Cậu",
-                   url="/vi/nui-cau/", summary="Ngọn núi bên hồ Dầu Tiếng."),
-    SearchDocument(ref="nui-cau", kind="attraction", locale="en", title="Cau Mountain (Núi Cậu)",
-                   url="/en/nui-cau/", summary="A hill on Dau Tieng Lake."),
+    SearchDocument(
+        ref="nui-cau",
+        kind="attraction",
+        locale="vi",
+        title="Núi Cậu",
+        url="/vi/nui-cau/",
+        summary="Ngọn núi bên hồ Dầu Tiếng.",
+    ),
+    SearchDocument(
+        ref="nui-cau",
+        kind="attraction",
+        locale="en",
+        title="Cau Mountain (Núi Cậu)",
+        url="/en/nui-cau/",
+        summary="A hill on Dau Tieng Lake.",
+    ),
 ]
 
 
 def _script(*args: str, port: int, timeout: float) -> subprocess.CompletedProcess:
     env = {**os.environ, "ES_PORT": str(port)}
-    return subprocess.run(["bash", str(SCRIPT), *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        ["bash", str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 @pytest.fixture
@@ -85,10 +99,12 @@ def test_outage_fails_fast_falls_back_and_recovers(scripted_es, settings, tmp_pa
         assert stopped.returncode == 0, stopped.stderr
 
         plan = expand(parse("nui cau"), None)
-        for name, call in [("search", lambda: es.search(plan, "en")),
-                           ("autocomplete", lambda: es.autocomplete("nui", "en")),
-                           ("vocabulary", lambda: (es._forget_vocabulary(), es.vocabulary())),
-                           ("index", lambda: es.index(DOCS[:1]))]:
+        for name, call in [
+            ("search", lambda: es.search(plan, "en")),
+            ("autocomplete", lambda: es.autocomplete("nui", "en")),
+            ("vocabulary", lambda: (es._forget_vocabulary(), es.vocabulary())),
+            ("index", lambda: es.index(DOCS[:1])),
+        ]:
             t0 = time.monotonic()
             with pytest.raises(EngineUnavailable) as err:
                 call()

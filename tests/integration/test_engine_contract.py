@@ -1,4 +1,5 @@
 """Behaviour a visitor notices, identical for every engine (see SearchEngine in base.py)."""
+
 import datetime as dt
 import re
 import threading
@@ -14,37 +15,111 @@ RUBBER = [["cao su", "rubber", "고무", "ゴム", "橡胶"], ["Thanh An", "Đ�
 
 
 def doc(ref, locale, title, kind="product", summary="", text="", **kw):
-    return SearchDocument(ref=ref, kind=kind, locale=locale, title=title,
-                          url=f"/{locale}/{ref}/", summary=summary, text=text, **kw)
+    return SearchDocument(
+        ref=ref,
+        kind=kind,
+        locale=locale,
+        title=title,
+        url=f"/{locale}/{ref}/",
+        summary=summary,
+        text=text,
+        **kw,
+    )
 
 
 CORPUS = [
-    doc("nui-cau", "vi", "Núi Cậu", "attraction", "Ngọn núi bên hồ Dầu Tiếng.",
-        facets={"commune": ("dinh-thanh",), "category": ("nature",)}),
-    doc("nui-cau", "en", "Cau Mountain (Núi Cậu)", "attraction", "A hill on Dau Tieng Lake.",
-        facets={"commune": ("dinh-thanh",), "category": ("nature",)}),
-    doc("glove", "vi", "Nhà máy găng tay cao su", "investment", "Kêu gọi đầu tư nhà máy.",
-        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)}),
-    doc("glove", "en", "Rubber Glove Factory", "investment", "Investment sought for a factory.",
-        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)}),
-    doc("glove", "ko", "고무장갑 공장", "investment", "투자 유치",
-        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)}),
-    doc("durian", "zh-hans", "出口榴莲初加工包装厂项目", "investment", "榴莲出口",
-        facets={"sector": ("agriculture",)}),
-    doc("durian", "vi", "Nhà đóng gói sầu riêng", "investment", "Sầu riêng xuất khẩu.",
-        facets={"sector": ("agriculture",)}),
-    doc("restaurant", "en", "Floating Restaurant", "investment",
+    doc(
+        "nui-cau",
+        "vi",
+        "Núi Cậu",
+        "attraction",
+        "Ngọn núi bên hồ Dầu Tiếng.",
+        facets={"commune": ("dinh-thanh",), "category": ("nature",)},
+    ),
+    doc(
+        "nui-cau",
+        "en",
+        "Cau Mountain (Núi Cậu)",
+        "attraction",
+        "A hill on Dau Tieng Lake.",
+        facets={"commune": ("dinh-thanh",), "category": ("nature",)},
+    ),
+    doc(
+        "glove",
+        "vi",
+        "Nhà máy găng tay cao su",
+        "investment",
+        "Kêu gọi đầu tư nhà máy.",
+        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)},
+    ),
+    doc(
+        "glove",
+        "en",
+        "Rubber Glove Factory",
+        "investment",
+        "Investment sought for a factory.",
+        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)},
+    ),
+    doc(
+        "glove",
+        "ko",
+        "고무장갑 공장",
+        "investment",
+        "투자 유치",
+        facets={"commune": ("long-hoa",), "sector": ("manufacturing",)},
+    ),
+    doc(
+        "durian",
+        "zh-hans",
+        "出口榴莲初加工包装厂项目",
+        "investment",
+        "榴莲出口",
+        facets={"sector": ("agriculture",)},
+    ),
+    doc(
+        "durian",
+        "vi",
+        "Nhà đóng gói sầu riêng",
+        "investment",
+        "Sầu riêng xuất khẩu.",
+        facets={"sector": ("agriculture",)},
+    ),
+    doc(
+        "restaurant",
+        "en",
+        "Floating Restaurant",
+        "investment",
         "A restaurant floating on the lake. <script>alert(1)</script> & more",
-        facets={"sector": ("tourism",)}),
+        facets={"sector": ("tourism",)},
+    ),
     doc("fishing", "ja", "ダウティエン湖の島めぐりと釣り体験", "attraction", "湖で釣り"),
-    doc("old-fair", "vi", "Hội chợ OCOP 2026", "fair", "Hội chợ đã qua.",
-        start=dt.date(2026, 6, 5), end=dt.date(2026, 6, 11)),
-    doc("new-fair", "vi", "Hội chợ cuối năm 2026", "fair", "Hội chợ mua sắm.",
-        start=dt.date(2026, 11, 20), end=dt.date(2026, 12, 5)),
-    doc("mattress", "vi", "Nệm cao su thiên nhiên Long Hòa", "product", "Nệm từ mủ cao su.",
-        facets={"commune": ("long-hoa",), "category": ("household",)}),
-    doc("tan-hiep", "vi", "Rau sạch Thanh An", "product", "Rau sạch xã Thanh An.",
-        synonyms=("Định Hiệp",)),
+    doc(
+        "old-fair",
+        "vi",
+        "Hội chợ OCOP 2026",
+        "fair",
+        "Hội chợ đã qua.",
+        start=dt.date(2026, 6, 5),
+        end=dt.date(2026, 6, 11),
+    ),
+    doc(
+        "new-fair",
+        "vi",
+        "Hội chợ cuối năm 2026",
+        "fair",
+        "Hội chợ mua sắm.",
+        start=dt.date(2026, 11, 20),
+        end=dt.date(2026, 12, 5),
+    ),
+    doc(
+        "mattress",
+        "vi",
+        "Nệm cao su thiên nhiên Long Hòa",
+        "product",
+        "Nệm từ mủ cao su.",
+        facets={"commune": ("long-hoa",), "category": ("household",)},
+    ),
+    doc("tan-hiep", "vi", "Rau sạch Thanh An", "product", "Rau sạch xã Thanh An.", synonyms=("Định Hiệp",)),
 ]
 
 
@@ -182,8 +257,23 @@ def test_rebuild_swaps_without_downtime(loaded):
     assert refs(loaded, "sau rieng") == []
 
 
-@pytest.mark.parametrize("q", ['"', "AND OR NOT", "NEAR(a b)", "*", "^x", "col:val", "a\x00b",
-                               '"unclosed', "-", "x" * 10_000, "(((", "ĐĐĐ" * 60])
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"',
+        "AND OR NOT",
+        "NEAR(a b)",
+        "*",
+        "^x",
+        "col:val",
+        "a\x00b",
+        '"unclosed',
+        "-",
+        "x" * 10_000,
+        "(((",
+        "ĐĐĐ" * 60,
+    ],
+)
 def test_hostile_queries_answer_or_explain(loaded, q):
     try:
         res = search_with(loaded, q, "vi")
@@ -196,10 +286,22 @@ def test_hostile_queries_answer_or_explain(loaded, q):
 TITLE_CORPUS = [
     doc("nui-cau", "vi", "Núi Cậu", "attraction", "Ngọn núi bên hồ."),
     doc("nui-cau", "en", "Cau Mountain", "attraction", "A hill by the lake."),
-    doc("festival", "vi", "Ngày hội leo núi Núi Cậu", "news",
-        "Leo Núi Cậu cùng bạn bè, ngắm Núi Cậu từ đỉnh.", "Núi Cậu, Núi Cậu và Núi Cậu."),
-    doc("centre", "vi", "Núi Cậu: trung tâm đón khách", "attraction",
-        "Trung tâm đón khách Núi Cậu.", "Khách đến Núi Cậu."),
+    doc(
+        "festival",
+        "vi",
+        "Ngày hội leo núi Núi Cậu",
+        "news",
+        "Leo Núi Cậu cùng bạn bè, ngắm Núi Cậu từ đỉnh.",
+        "Núi Cậu, Núi Cậu và Núi Cậu.",
+    ),
+    doc(
+        "centre",
+        "vi",
+        "Núi Cậu: trung tâm đón khách",
+        "attraction",
+        "Trung tâm đón khách Núi Cậu.",
+        "Khách đến Núi Cậu.",
+    ),
 ] + [doc(f"other-{i}", "vi", f"Sản phẩm {i}", summary="Hàng của xã.") for i in range(6)]
 
 
@@ -207,8 +309,7 @@ def test_the_item_whose_title_is_the_query_ranks_first(engine):
     # Title = query beats title starts with it beats title merely contains it, even against
     # items that repeat the words far more often (the title match bonus in base.py).
     engine.index(TITLE_CORPUS)
-    assert [h.ref for h in search_with(engine, "nui cau", "en").hits] == [
-        "nui-cau", "centre", "festival"]
+    assert [h.ref for h in search_with(engine, "nui cau", "en").hits] == ["nui-cau", "centre", "festival"]
 
 
 def test_total_and_facets_count_items_not_translations(loaded):

@@ -2,6 +2,7 @@
 stopped under load is tests/cluster/): several node URLs with fail-over, credentials and TLS
 options from settings, per-node health in `search_index status`, clear messages for refused
 credentials, and shards/replicas as settings."""
+
 import socket
 import uuid
 from io import StringIO
@@ -16,8 +17,16 @@ from search.query import expand, parse
 
 from .conftest import elasticsearch_test_url
 
-DOCS = [SearchDocument(ref="mat-ong", kind="product", locale="vi", title="Mật ong rừng Núi Cậu",
-                       url="/vi/mat-ong/", summary="Mật ong của xã Dầu Tiếng.")]
+DOCS = [
+    SearchDocument(
+        ref="mat-ong",
+        kind="product",
+        locale="vi",
+        title="Mật ong rừng Núi Cậu",
+        url="/vi/mat-ong/",
+        summary="Mật ong của xã Dầu Tiếng.",
+    )
+]
 
 
 def dead_url():
@@ -49,12 +58,19 @@ def test_settings_give_nodes_credentials_tls_and_layout(settings):
 def test_refused_credentials_and_untrusted_certificates_get_a_clear_message():
     from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 
-    meta = ApiResponseMeta(status=401, http_version="1.1", headers=HttpHeaders(), duration=0.0,
-                           node=NodeConfig("http", "127.0.0.1", 9200))
+    meta = ApiResponseMeta(
+        status=401,
+        http_version="1.1",
+        headers=HttpHeaders(),
+        duration=0.0,
+        node=NodeConfig("http", "127.0.0.1", 9200),
+    )
     assert "authentication failed (HTTP 401)" in describe_error(
-        AuthenticationException("unauthorized", meta, body={}))
+        AuthenticationException("unauthorized", meta, body={})
+    )
     assert "ELASTICSEARCH_CA_CERTS" in describe_error(
-        ConnectionError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"))
+        ConnectionError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")
+    )
     assert describe_error(ConnectionError("connection refused")) is None
 
 

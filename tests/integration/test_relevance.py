@@ -5,6 +5,7 @@ filter written as a name is slugged the way the corpus slugs its communes. The r
 (importer, pages, API, commune resolution) is test_relevance_api.py; both hold the targets of
 the search issue.
 """
+
 import datetime as dt
 import importlib.util
 import json
@@ -28,10 +29,14 @@ def _scorer():
 
 
 def _filters(raw: dict) -> Filters:
-    return Filters(kinds=tuple(raw.get("kind", ())),
-                   communes=tuple(slugify(c) for c in raw.get("commune", ())),
-                   sectors=tuple(raw.get("sector", ())), categories=tuple(raw.get("category", ())),
-                   upcoming=bool(raw.get("upcoming")), today=TODAY)
+    return Filters(
+        kinds=tuple(raw.get("kind", ())),
+        communes=tuple(slugify(c) for c in raw.get("commune", ())),
+        sectors=tuple(raw.get("sector", ())),
+        categories=tuple(raw.get("category", ())),
+        upcoming=bool(raw.get("upcoming")),
+        today=TODAY,
+    )
 
 
 def test_dev_set_relevance(engine, tmp_path, capsys):
@@ -40,8 +45,7 @@ def test_dev_set_relevance(engine, tmp_path, capsys):
     results = {}
     for q in queries:
         try:
-            res = search_with(engine, q["q"], q["lang"], _filters(q.get("filters", {})),
-                              page_size=10)
+            res = search_with(engine, q["q"], q["lang"], _filters(q.get("filters", {})), page_size=10)
         except QueryError as exc:
             pytest.fail(f"{q['id']} {q['q']!r}: {exc}")
         results[q["id"]] = [{"ref": h.ref, "locale": h.locale} for h in res.hits]

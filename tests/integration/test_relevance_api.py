@@ -11,6 +11,7 @@ the same top-10 refs for at least 95% of the queries.
 
 The per-category table of both engines is printed (`pytest tests/integration/test_relevance_api.py`).
 """
+
 import importlib.util
 import json
 import uuid
@@ -89,7 +90,8 @@ def engines(settings, tmp_path):
 
 
 def test_dev_set_through_the_api_meets_the_targets_on_both_engines_alike(
-        site, engines, client, settings, tmp_path, capsys):
+    site, engines, client, settings, tmp_path, capsys
+):
     call_command("catalogue", "import", str(EVAL / "dev-corpus.jsonl"))
     call_command("search_index", "rebuild")  # every configured engine
     es_url = settings.ELASTICSEARCH_URL
@@ -113,15 +115,26 @@ def test_dev_set_through_the_api_meets_the_targets_on_both_engines_alike(
         assert cats["no-result"]["noresult"] == 1.0, (name, cats["no-result"])
 
     if len(runs) == 2:
-        same = [q["id"] for q in QUERIES
-                if {r["ref"] for r in runs["sqlite"][q["id"]]}
-                == {r["ref"] for r in runs["elasticsearch"][q["id"]]}]
-        in_order = [q["id"] for q in QUERIES
-                    if [r["ref"] for r in runs["sqlite"][q["id"]]]
-                    == [r["ref"] for r in runs["elasticsearch"][q["id"]]]]
+        same = [
+            q["id"]
+            for q in QUERIES
+            if {r["ref"] for r in runs["sqlite"][q["id"]]}
+            == {r["ref"] for r in runs["elasticsearch"][q["id"]]}
+        ]
+        in_order = [
+            q["id"]
+            for q in QUERIES
+            if [r["ref"] for r in runs["sqlite"][q["id"]]]
+            == [r["ref"] for r in runs["elasticsearch"][q["id"]]]
+        ]
         with capsys.disabled():
-            print(f"same top-10 refs on both engines: {len(same)}/{len(QUERIES)} "
-                  f"(in the same order: {len(in_order)}/{len(QUERIES)})")
-        differing = {q["id"]: (runs["sqlite"][q["id"]], runs["elasticsearch"][q["id"]])
-                     for q in QUERIES if q["id"] not in same}
+            print(
+                f"same top-10 refs on both engines: {len(same)}/{len(QUERIES)} "
+                f"(in the same order: {len(in_order)}/{len(QUERIES)})"
+            )
+        differing = {
+            q["id"]: (runs["sqlite"][q["id"]], runs["elasticsearch"][q["id"]])
+            for q in QUERIES
+            if q["id"] not in same
+        }
         assert len(same) >= 0.95 * len(QUERIES), differing

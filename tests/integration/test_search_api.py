@@ -1,4 +1,5 @@
 """The public search API and page on the embedded engine, through the real indexing path."""
+
 import json
 
 import pytest
@@ -14,13 +15,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def catalogue(indexed):
-    nui = AttractionLine(ref="nui-cau", title="Núi Cậu", commune="Định Thành",
-                         summary="Quần thể đồi núi bên hồ Dầu Tiếng.")
-    glove = InvestmentLine(ref="glove-plant", title="Nhà máy găng tay cao su",
-                           summary="Dự án sản xuất găng tay từ mủ cao su.", commune="Long Hòa")
+    nui = AttractionLine(
+        ref="nui-cau", title="Núi Cậu", commune="Định Thành", summary="Quần thể đồi núi bên hồ Dầu Tiếng."
+    )
+    glove = InvestmentLine(
+        ref="glove-plant",
+        title="Nhà máy găng tay cao su",
+        summary="Dự án sản xuất găng tay từ mủ cao su.",
+        commune="Long Hòa",
+    )
     lines = [
-        nui, translated(nui, "en", title="Cau Mountain (Núi Cậu)", summary="A hill by the lake."),
-        glove, translated(glove, "ko", title="고무장갑 공장", summary="천연고무 장갑 생산 프로젝트."),
+        nui,
+        translated(nui, "en", title="Cau Mountain (Núi Cậu)", summary="A hill by the lake."),
+        glove,
+        translated(glove, "ko", title="고무장갑 공장", summary="천연고무 장갑 생산 프로젝트."),
         ProductLine(ref="honey", title="Mật ong hoa cà phê", summary="Mật ong <script>alert(1)</script>"),
         FairLine(ref="old-fair", title="Hội chợ cũ", start="2020-01-01", end="2020-01-02"),
         FairLine(ref="new-fair", title="Hội chợ mới", start="2099-01-01", end="2099-01-02"),
@@ -50,8 +58,11 @@ def test_finds_vietnamese_with_and_without_diacritics(client, catalogue):
 def test_result_is_shown_in_the_visitors_language_when_translated(client, catalogue):
     _, body = api(client, q="nui cau", lang="en")
     hit = body["results"][0]
-    assert (hit["locale"], hit["title"], hit["url"]) == ("en", "Cau Mountain (Núi Cậu)",
-                                                        "/en/tourism/cau-mountain-nui-cau/")
+    assert (hit["locale"], hit["title"], hit["url"]) == (
+        "en",
+        "Cau Mountain (Núi Cậu)",
+        "/en/tourism/cau-mountain-nui-cau/",
+    )
     _, body = api(client, q="nui cau", lang="ja")  # no Japanese translation: Vietnamese
     assert body["results"][0]["locale"] == "vi"
     assert body["total"] == len(set(refs(body)))  # each item once
@@ -92,12 +103,21 @@ def test_snippets_escape_content_and_mark_matches(client, catalogue):
     assert "<" not in stripped
 
 
-@pytest.mark.parametrize("params, param", [
-    ({}, "q"), ({"q": "   "}, "q"), ({"q": "x" * 201}, "q"), ({"q": "a", "page": "0"}, "page"),
-    ({"q": "a", "page_size": "1000"}, "page_size"), ({"q": "a", "page": "x"}, "page"),
-    ({"q": "a", "lang": "fr"}, "lang"), ({"q": "a", "kind": "castle"}, "kind"),
-    ({"q": "a", "upcoming": "yes"}, "upcoming"), ({"q": "a", "commune": "<b>"}, "commune"),
-])
+@pytest.mark.parametrize(
+    "params, param",
+    [
+        ({}, "q"),
+        ({"q": "   "}, "q"),
+        ({"q": "x" * 201}, "q"),
+        ({"q": "a", "page": "0"}, "page"),
+        ({"q": "a", "page_size": "1000"}, "page_size"),
+        ({"q": "a", "page": "x"}, "page"),
+        ({"q": "a", "lang": "fr"}, "lang"),
+        ({"q": "a", "kind": "castle"}, "kind"),
+        ({"q": "a", "upcoming": "yes"}, "upcoming"),
+        ({"q": "a", "commune": "<b>"}, "commune"),
+    ],
+)
 def test_bad_parameters_answer_400_with_an_error_body(client, catalogue, params, param):
     status, body = api(client, **params)
     assert status == 400
@@ -105,8 +125,12 @@ def test_bad_parameters_answer_400_with_an_error_body(client, catalogue, params,
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-@given(q=st.text(max_size=300) | st.sampled_from(['"', "\x00", "-", 'AND OR NOT "(*', "a" * 10000,
-                                                   " ".join(["word"] * 1000), "NEAR(a b)", "^*:"]))
+@given(
+    q=st.text(max_size=300)
+    | st.sampled_from(
+        ['"', "\x00", "-", 'AND OR NOT "(*', "a" * 10000, " ".join(["word"] * 1000), "NEAR(a b)", "^*:"]
+    )
+)
 def test_no_query_makes_the_api_or_page_fail(client, catalogue, q):
     response = client.get("/api/v1/search/", {"q": q})
     assert response.status_code in (200, 400), q
@@ -124,8 +148,11 @@ def test_searches_are_counted_per_day_query_and_language_without_personal_data(c
     client.get("/vi/search/", {"q": "karaoke"})
     api(client, q="gọi 0912 345 678 hoặc mai.anh@example.com", lang="vi")
     rows = {(r.query, r.lang): (r.count, r.zero_results) for r in SearchQueryDay.objects.all()}
-    assert rows == {("nui cau", "en"): (4, 0), ("karaoke", "vi"): (1, 1),
-                    ("gọi [phone number] hoặc [e-mail]", "vi"): (1, 1)}
+    assert rows == {
+        ("nui cau", "en"): (4, 0),
+        ("karaoke", "vi"): (1, 1),
+        ("gọi [phone number] hoặc [e-mail]", "vi"): (1, 1),
+    }
     assert set(SearchQueryDay.objects.values_list("day", flat=True)) == {timezone.localdate()}
     field_names = {f.name for f in SearchQueryDay._meta.get_fields()}
     assert not field_names & {"ip", "ip_address", "user", "user_agent", "session", "created_at"}
@@ -133,9 +160,13 @@ def test_searches_are_counted_per_day_query_and_language_without_personal_data(c
 
 def test_autocomplete_suggests_titles_in_the_visitors_language(client, catalogue):
     body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "nui c", "lang": "en"}).content)
-    assert body["suggestions"][0] == {"ref": "nui-cau", "kind": "attraction", "locale": "en",
-                                      "title": "Cau Mountain (Núi Cậu)",
-                                      "url": "/en/tourism/cau-mountain-nui-cau/"}
+    assert body["suggestions"][0] == {
+        "ref": "nui-cau",
+        "kind": "attraction",
+        "locale": "en",
+        "title": "Cau Mountain (Núi Cậu)",
+        "url": "/en/tourism/cau-mountain-nui-cau/",
+    }
     body = json.loads(client.get("/api/v1/search/autocomplete/", {"q": "nui c", "lang": "ja"}).content)
     assert body["suggestions"][0]["locale"] == "vi"  # no Japanese translation: shown in Vietnamese
     assert client.get("/api/v1/search/autocomplete/").status_code == 400
@@ -160,7 +191,8 @@ def test_best_bets_come_first(client, catalogue):
 
 
 def test_publish_unpublish_delete_and_translation_changes_reach_the_index(
-        client, catalogue, django_capture_on_commit_callbacks):
+    client, catalogue, django_capture_on_commit_callbacks
+):
     fair = FairPage.objects.get(ref="new-fair")
     fair.title = "Hội chợ nông sản mùa xuân"
     with django_capture_on_commit_callbacks(execute=True):
@@ -182,7 +214,8 @@ def test_publish_unpublish_delete_and_translation_changes_reach_the_index(
 
 
 def test_a_publish_succeeds_while_the_engine_is_down_and_is_applied_later(
-        client, catalogue, settings, django_capture_on_commit_callbacks):
+    client, catalogue, settings, django_capture_on_commit_callbacks
+):
     from django.core.management import call_command
 
     from search.engines import reset_engines
@@ -210,22 +243,44 @@ def test_a_publish_succeeds_while_the_engine_is_down_and_is_applied_later(
 
 @pytest.fixture
 def named(indexed):
-    return indexed([
-        ProductLine(ref="bird-nest", title="Yến sào Minh Tân", commune="Minh Tân",
-                    summary="Tổ yến nuôi trong nhà (mẫu).", category="food"),
-        ProductLine(ref="wafer", title="Bánh xốp dừa", commune="Định An", category="food",
-                    summary="Bánh xốp giòn nhân dừa (mẫu)."),
-        ProductLine(ref="rice-paper", title="Bánh tráng dừa", commune="Thanh An",
-                    category="food", summary="Bánh tráng nướng với dừa nạo (mẫu)."),
-        InvestmentLine(ref="solar", title="Điện mặt trời áp mái", sector="energy",
-                       commune="Thanh Tuyền", summary="Kêu gọi đầu tư điện mặt trời (mẫu)."),
-    ])
+    return indexed(
+        [
+            ProductLine(
+                ref="bird-nest",
+                title="Yến sào Minh Tân",
+                commune="Minh Tân",
+                summary="Tổ yến nuôi trong nhà (mẫu).",
+                category="food",
+            ),
+            ProductLine(
+                ref="wafer",
+                title="Bánh xốp dừa",
+                commune="Định An",
+                category="food",
+                summary="Bánh xốp giòn nhân dừa (mẫu).",
+            ),
+            ProductLine(
+                ref="rice-paper",
+                title="Bánh tráng dừa",
+                commune="Thanh An",
+                category="food",
+                summary="Bánh tráng nướng với dừa nạo (mẫu).",
+            ),
+            InvestmentLine(
+                ref="solar",
+                title="Điện mặt trời áp mái",
+                sector="energy",
+                commune="Thanh Tuyền",
+                summary="Kêu gọi đầu tư điện mặt trời (mẫu).",
+            ),
+        ]
+    )
 
 
-@pytest.mark.parametrize("word", ["long-hoa", "xã Long Hòa", "Long Hoa Commune", "Long Hòa 사",
-                                  "Minh Tân", "minh tan", "Long Tân"])
-def test_a_commune_filter_takes_a_code_a_name_in_any_language_or_a_former_name(
-        client, named, word):
+@pytest.mark.parametrize(
+    "word", ["long-hoa", "xã Long Hòa", "Long Hoa Commune", "Long Hòa 사", "Minh Tân", "minh tan", "Long Tân"]
+)
+def test_a_commune_filter_takes_a_code_a_name_in_any_language_or_a_former_name(client, named, word):
     # Minh Tân (former) went to xã Long Hòa as its primary successor; Long Tân too.
     status, body = api(client, q="yen sao", commune=word)
     assert status == 200 and refs(body) == ["bird-nest"], word
@@ -259,8 +314,7 @@ def test_the_search_page_offers_the_correction(client, named):
     assert "Bánh xốp dừa" in html
 
 
-def test_the_search_page_reads_the_last_word_as_a_prefix_when_whole_words_find_nothing(
-        client, named):
+def test_the_search_page_reads_the_last_word_as_a_prefix_when_whole_words_find_nothing(client, named):
     assert api(client, q="banh x")[1]["total"] == 0  # the API keeps whole words
     html = client.get("/en/search/", {"q": "banh x"}).content.decode()
     assert "Bánh xốp dừa" in html

@@ -5,6 +5,7 @@ embedded engine and, when `ELASTICSEARCH_TEST_URL` is set, on Elasticsearch (sam
 Items are plainly sample data (see district-facts: Cần Nôm Lake is in the Thanh An area,
 Minh Tân's cashew and bird's nest, rubber everywhere).
 """
+
 import uuid
 
 import pytest
@@ -18,41 +19,86 @@ from .conftest import elasticsearch_test_url
 
 pytestmark = pytest.mark.django_db
 
-HONEY = ProductLine(ref="cashew-honey", title="Mật ong hoa điều Minh Tân", commune="Minh Tân",
-                    summary="Mật ong nguyên chất từ vườn điều của xã Minh Tân (mẫu).",
-                    body="Ong được nuôi dưới tán điều; mật sánh, thơm nhẹ.")
-WAFER = ProductLine(ref="coconut-wafer", title="Bánh xốp dừa Định An", commune="Định An",
-                    summary="Bánh xốp giòn nhân dừa (mẫu).")
-RICE_PAPER = ProductLine(ref="dew-rice-paper", title="Bánh tráng phơi sương Thanh An",
-                         commune="Thanh An", summary="Bánh tráng phơi qua đêm cho mềm (mẫu).")
-BONE_BROTH = ProductLine(ref="bone-broth", title="Nước dùng hầm xương đóng gói",
-                         summary="Nước hầm xương heo cho quán phở (mẫu).")
-GIFT = ProductLine(ref="gift-box", title="Hộp quà hạt điều và mật ong",
-                   summary="Quà biếu: hạt điều rang muối và một chai mật ong hoa điều (mẫu).")
-LAKE = AttractionLine(ref="can-nom-lake", title="Hồ Cần Nôm", commune="Thanh An",
-                      summary="Hồ nước ngọt khoảng 240 ha ở khu vực Thanh An, nơi dự kiến "
-                              "một khu du lịch sinh thái.")
-FARMSTAY = InvestmentLine(ref="riverside-farmstay", title="Dự án farmstay ven sông Sài Gòn",
-                          sector="tourism", commune="Thanh Tuyền",
-                          summary="Kêu gọi đầu tư farmstay và vườn cây ăn trái (mẫu).")
-FARM_STAY = InvestmentLine(ref="orchard-farm-stay", title="Vườn cây ăn trái kết hợp farm stay",
-                           sector="agriculture", commune="Định Hiệp",
-                           summary="Một mô hình farm stay nhỏ giữa vườn sầu riêng (mẫu).")
-NEWS = NewsLine(ref="investment-news", title="Doanh nghiệp tìm hiểu đầu tư tại Dầu Tiếng",
-                summary="Đoàn doanh nghiệp đến Dầu Tiếng từ sáng sớm để tìm hiểu cơ hội đầu tư "
-                        "vào chế biến nông sản; đầu mối liên hệ là phòng kinh tế.")
+HONEY = ProductLine(
+    ref="cashew-honey",
+    title="Mật ong hoa điều Minh Tân",
+    commune="Minh Tân",
+    summary="Mật ong nguyên chất từ vườn điều của xã Minh Tân (mẫu).",
+    body="Ong được nuôi dưới tán điều; mật sánh, thơm nhẹ.",
+)
+WAFER = ProductLine(
+    ref="coconut-wafer",
+    title="Bánh xốp dừa Định An",
+    commune="Định An",
+    summary="Bánh xốp giòn nhân dừa (mẫu).",
+)
+RICE_PAPER = ProductLine(
+    ref="dew-rice-paper",
+    title="Bánh tráng phơi sương Thanh An",
+    commune="Thanh An",
+    summary="Bánh tráng phơi qua đêm cho mềm (mẫu).",
+)
+BONE_BROTH = ProductLine(
+    ref="bone-broth", title="Nước dùng hầm xương đóng gói", summary="Nước hầm xương heo cho quán phở (mẫu)."
+)
+GIFT = ProductLine(
+    ref="gift-box",
+    title="Hộp quà hạt điều và mật ong",
+    summary="Quà biếu: hạt điều rang muối và một chai mật ong hoa điều (mẫu).",
+)
+LAKE = AttractionLine(
+    ref="can-nom-lake",
+    title="Hồ Cần Nôm",
+    commune="Thanh An",
+    summary="Hồ nước ngọt khoảng 240 ha ở khu vực Thanh An, nơi dự kiến một khu du lịch sinh thái.",
+)
+FARMSTAY = InvestmentLine(
+    ref="riverside-farmstay",
+    title="Dự án farmstay ven sông Sài Gòn",
+    sector="tourism",
+    commune="Thanh Tuyền",
+    summary="Kêu gọi đầu tư farmstay và vườn cây ăn trái (mẫu).",
+)
+FARM_STAY = InvestmentLine(
+    ref="orchard-farm-stay",
+    title="Vườn cây ăn trái kết hợp farm stay",
+    sector="agriculture",
+    commune="Định Hiệp",
+    summary="Một mô hình farm stay nhỏ giữa vườn sầu riêng (mẫu).",
+)
+NEWS = NewsLine(
+    ref="investment-news",
+    title="Doanh nghiệp tìm hiểu đầu tư tại Dầu Tiếng",
+    summary="Đoàn doanh nghiệp đến Dầu Tiếng từ sáng sớm để tìm hiểu cơ hội đầu tư "
+    "vào chế biến nông sản; đầu mối liên hệ là phòng kinh tế.",
+)
 LINES = [
-    HONEY, translated(HONEY, "en", title="Cashew Blossom Honey from Minh Tân",
-                      summary="Pure honey from the cashew orchards of Minh Tân (sample)."),
+    HONEY,
+    translated(
+        HONEY,
+        "en",
+        title="Cashew Blossom Honey from Minh Tân",
+        summary="Pure honey from the cashew orchards of Minh Tân (sample).",
+    ),
     translated(HONEY, "ko", title="민떤 캐슈 꽃 꿀", summary="캐슈 농원의 천연 꿀 (견본)."),
     translated(HONEY, "zh-hans", title="明新腰果花蜂蜜", summary="腰果园的纯天然蜂蜜（样品）。"),
-    WAFER, translated(WAFER, "en", title="Định An Coconut Wafers", summary="Crisp wafers."),
-    RICE_PAPER, BONE_BROTH, GIFT,
+    WAFER,
+    translated(WAFER, "en", title="Định An Coconut Wafers", summary="Crisp wafers."),
+    RICE_PAPER,
+    BONE_BROTH,
+    GIFT,
     translated(GIFT, "en", title="Cashew and Honey Gift Box", summary="Roasted cashews and honey."),
-    LAKE, translated(LAKE, "en", title="Cần Nôm Lake", summary="A freshwater lake of about 240 ha."),
-    FARMSTAY, translated(FARMSTAY, "en", title="Saigon Riverside Farmstay Project",
-                         summary="Investment sought for a farmstay and orchards."),
-    FARM_STAY, NEWS,
+    LAKE,
+    translated(LAKE, "en", title="Cần Nôm Lake", summary="A freshwater lake of about 240 ha."),
+    FARMSTAY,
+    translated(
+        FARMSTAY,
+        "en",
+        title="Saigon Riverside Farmstay Project",
+        summary="Investment sought for a farmstay and orchards.",
+    ),
+    FARM_STAY,
+    NEWS,
 ]
 
 
@@ -120,8 +166,14 @@ def test_compounds_meet_whichever_way_they_are_written(engine):
 
 
 def test_queries_nothing_answers_still_find_nothing(engine):
-    for q, lang in [("karaoke Thanh An", "vi"), ("sân golf Cần Nôm", "vi"), ("滑雪场", "zh-hans"),
-                    ("cashew casino", "en"), ("hồ Cần Nôm cáp treo", "vi"), ("bowling", "en")]:
+    for q, lang in [
+        ("karaoke Thanh An", "vi"),
+        ("sân golf Cần Nôm", "vi"),
+        ("滑雪场", "zh-hans"),
+        ("cashew casino", "en"),
+        ("hồ Cần Nôm cáp treo", "vi"),
+        ("bowling", "en"),
+    ]:
         assert refs(engine, q, lang) == [], q
 
 

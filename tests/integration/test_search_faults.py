@@ -4,6 +4,7 @@ timeout, then at once while the circuit breaker is open); a publish is not slowe
 stays pending and nothing is lost. Also: a 503 says nothing about the server, and a locked
 embedded index surfaces as `EngineUnavailable`, not a sqlite3 error.
 """
+
 import json
 import socket
 import sqlite3
@@ -78,16 +79,19 @@ def _timed(call):
 
 
 def test_searches_answer_at_once_from_the_embedded_index_while_elasticsearch_hangs(
-        client, honey, hung_elasticsearch):
+    client, honey, hung_elasticsearch
+):
     # The first search waits one short timeout, then answers from the embedded index.
     response, first = _timed(lambda: client.get("/api/v1/search/", {"q": "mat ong"}))
     assert response.status_code == 200 and response.json()["engine"] == "sqlite"
     assert [r["ref"] for r in response.json()["results"]] == ["honey"]
     assert first < 6.0, f"first search took {first:.2f}s"
     # Then the breaker is open: no more waiting, for searches, the page and autocomplete.
-    for call in (lambda: client.get("/api/v1/search/", {"q": "mat ong", "lang": "en"}),
-                 lambda: client.get("/vi/search/", {"q": "mật ong"}),
-                 lambda: client.get("/api/v1/search/autocomplete/", {"q": "mat o"})):
+    for call in (
+        lambda: client.get("/api/v1/search/", {"q": "mat ong", "lang": "en"}),
+        lambda: client.get("/vi/search/", {"q": "mật ong"}),
+        lambda: client.get("/api/v1/search/autocomplete/", {"q": "mat o"}),
+    ):
         response, took = _timed(call)
         assert response.status_code == 200
         assert took < 1.5, f"{took:.2f}s while the breaker is open"
@@ -97,7 +101,8 @@ def test_searches_answer_at_once_from_the_embedded_index_while_elasticsearch_han
 
 @pytest.mark.django_db(transaction=True)
 def test_a_publish_does_not_wait_on_a_hung_elasticsearch_and_loses_nothing(
-        client, site, hung_elasticsearch, settings):
+    client, site, hung_elasticsearch, settings
+):
     from tests.factories import load_lines
 
     settings.SEARCH_BACKGROUND = True  # as in production: the remote update runs off-request

@@ -1,6 +1,7 @@
 """Opportunity alerts: double opt-in, one digest per subscriber per run with only new matching
 items (exactly once, also when the command runs twice), one-click unsubscribe, retention,
 rate limit and honeypot like the enquiry forms."""
+
 import datetime as dt
 import re
 
@@ -33,8 +34,9 @@ def publish(lines, callbacks):
         load_lines(lines)
 
 
-def test_subscribe_confirm_publish_alert_once_unsubscribe(client, opportunities, mailoutbox,
-                                                          django_capture_on_commit_callbacks):
+def test_subscribe_confirm_publish_alert_once_unsubscribe(
+    client, opportunities, mailoutbox, django_capture_on_commit_callbacks
+):
     callbacks = django_capture_on_commit_callbacks
     response = subscribe(client, callbacks, sectors=["tourism"], communes=["thanh-an"])
     assert response.status_code == 302 and response["Location"] == "/en/alerts/sent/"
@@ -56,8 +58,9 @@ def test_subscribe_confirm_publish_alert_once_unsubscribe(client, opportunities,
 
     # Existing opportunities are not "new"; a matching one published now is, others are not.
     match = InvestmentLine(ref="ho-moi", title="Hồ mới", sector="tourism", commune="xã Thanh An")
-    other = InvestmentLine(ref="nha-may-moi", title="Nhà máy mới", sector="manufacturing",
-                           commune="xã Thanh An")
+    other = InvestmentLine(
+        ref="nha-may-moi", title="Nhà máy mới", sector="manufacturing", commune="xã Thanh An"
+    )
     publish([match, translated(match, "en", title="New lake resort"), other], callbacks)
     call_command("opportunity_alerts", "send")
     assert len(mailoutbox) == 2
@@ -77,8 +80,9 @@ def test_subscribe_confirm_publish_alert_once_unsubscribe(client, opportunities,
     assert len(mailoutbox) == 2
 
 
-def test_one_digest_with_several_items_in_the_subscribers_language(client, opportunities, mailoutbox,
-                                                                   django_capture_on_commit_callbacks):
+def test_one_digest_with_several_items_in_the_subscribers_language(
+    client, opportunities, mailoutbox, django_capture_on_commit_callbacks
+):
     callbacks = django_capture_on_commit_callbacks
     with callbacks(execute=True):
         client.post("/ko/alerts/", {"email": "k@example.com", "consent": "on", "website": ""})
@@ -96,13 +100,13 @@ def test_one_digest_with_several_items_in_the_subscribers_language(client, oppor
 
 def test_one_click_post_from_a_mail_client(client, site):
     subscription = AlertSubscription.objects.create(email="a@example.com", language="en")
-    response = client.post(f"/en/alerts/unsubscribe/{subscription.token}/",
-                           {"List-Unsubscribe": "One-Click"})
+    response = client.post(f"/en/alerts/unsubscribe/{subscription.token}/", {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200 and not AlertSubscription.objects.exists()
 
 
-def test_a_failed_send_is_retried_next_run(client, opportunities, mailoutbox, monkeypatch,
-                                           django_capture_on_commit_callbacks):
+def test_a_failed_send_is_retried_next_run(
+    client, opportunities, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
     import alerts.digest
 
     subscription = AlertSubscription.objects.create(email="a@example.com", language="en")
@@ -120,8 +124,9 @@ def test_a_failed_send_is_retried_next_run(client, opportunities, mailoutbox, mo
     assert len(mailoutbox) == 1
 
 
-def test_honeypot_keeps_nothing_and_rate_limit_applies(client, site, mailoutbox, settings,
-                                                       django_capture_on_commit_callbacks):
+def test_honeypot_keeps_nothing_and_rate_limit_applies(
+    client, site, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     response = subscribe(client, django_capture_on_commit_callbacks, website="http://spam.example")
     assert response.status_code == 302 and not AlertSubscription.objects.exists() and not mailoutbox
     settings.ENQUIRY_RATE_LIMIT = 2
@@ -143,12 +148,18 @@ def test_purge_follows_the_retention_rule(site, settings):
     now = timezone.now()
     stale = AlertSubscription.objects.create(email="old@example.com", language="en")
     AlertSubscription.objects.filter(pk=stale.pk).update(created_at=now - dt.timedelta(days=8))
-    lapsed = AlertSubscription.objects.create(email="lapsed@example.com", language="en",
-                                              confirmed_at=now - dt.timedelta(days=40),
-                                              renewed_at=now - dt.timedelta(days=31))
-    kept = AlertSubscription.objects.create(email="kept@example.com", language="en",
-                                            confirmed_at=now - dt.timedelta(days=40),
-                                            renewed_at=now - dt.timedelta(days=2))
+    lapsed = AlertSubscription.objects.create(
+        email="lapsed@example.com",
+        language="en",
+        confirmed_at=now - dt.timedelta(days=40),
+        renewed_at=now - dt.timedelta(days=31),
+    )
+    kept = AlertSubscription.objects.create(
+        email="kept@example.com",
+        language="en",
+        confirmed_at=now - dt.timedelta(days=40),
+        renewed_at=now - dt.timedelta(days=2),
+    )
     call_command("opportunity_alerts", "purge")
     assert list(AlertSubscription.objects.values_list("pk", flat=True)) == [kept.pk]
     assert not AlertSubscription.objects.filter(pk__in=[stale.pk, lapsed.pk]).exists()

@@ -1,5 +1,6 @@
 """The catalogue exchange format carries every deal fact: import and export are lossless, and
 bad values are reported with their line and key."""
+
 import json
 
 import pytest
@@ -16,11 +17,23 @@ def test_export_import_export_is_lossless(opportunities, django_capture_on_commi
 
     first = list(export_lines(kinds=["investment"]))
     line = json.loads(first[0])
-    for key in ("investment_form", "officer", "capital_vnd", "incentives", "lease_price_min_vnd",
-                "land_use_term_years", "power_kv", "seaport_name", "hcmc_minutes", "promoter"):
+    for key in (
+        "investment_form",
+        "officer",
+        "capital_vnd",
+        "incentives",
+        "lease_price_min_vnd",
+        "land_use_term_years",
+        "power_kv",
+        "seaport_name",
+        "hcmc_minutes",
+        "promoter",
+    ):
         assert key in line, key
-    assert line["incentives"][0] == {"text": "Miễn tiền thuê đất",
-                                     "basis": "Nghị định 31/2021/NĐ-CP, Điều 19"}
+    assert line["incentives"][0] == {
+        "text": "Miễn tiền thuê đất",
+        "basis": "Nghị định 31/2021/NĐ-CP, Điều 19",
+    }
     records, problems = parse_file(("\n".join(first) + "\n").encode().splitlines(keepends=True))
     assert not problems
     with django_capture_on_commit_callbacks(execute=True):
@@ -33,32 +46,53 @@ def test_translation_lines_take_shared_facts_from_the_source(opportunities):
     from promo.models import InvestmentPage
 
     ko = InvestmentPage.objects.select_related("officer", "investment_form").get(
-        ref="kcn-a", locale__language_code="ko")
+        ref="kcn-a", locale__language_code="ko"
+    )
     assert ko.capital_vnd == 1_000_000_000_000 and ko.power_kv == 22
     assert ko.officer.title == "담당관" and ko.investment_form.locale.language_code == "ko"
 
 
 def test_bad_facts_are_reported_by_line_and_key():
-    lines = [{"ref": "x-1", "kind": "investment", "locale": "vi", "title": "X",
-              "capital_vnd": 1.5, "lease_price_min_vnd": 90000, "lease_price_max_vnd": 10000,
-              "incentives": [{"basis": "no text"}], "land_use_term_years": 120,
-              "in_land_use_plan": "maybe"}]
+    lines = [
+        {
+            "ref": "x-1",
+            "kind": "investment",
+            "locale": "vi",
+            "title": "X",
+            "capital_vnd": 1.5,
+            "lease_price_min_vnd": 90000,
+            "lease_price_max_vnd": 10000,
+            "incentives": [{"basis": "no text"}],
+            "land_use_term_years": 120,
+            "in_land_use_plan": "maybe",
+        }
+    ]
     _records, problems = parse_file(to_jsonl(lines).encode().splitlines(keepends=True))
     messages = sorted(str(p) for p in problems)
-    assert messages == sorted([
-        "line 1: capital_vnd: must be a whole number",
-        "line 1: in_land_use_plan: must be one of yes, pending, no (got 'maybe')",
-        'line 1: incentives: item 1 must be an object with "text" and, optionally, "basis"',
-        "line 1: land_use_term_years: must be 1..99 (got 120)",
-        "line 1: lease_price_max_vnd: must not be below lease_price_min_vnd",
-    ])
+    assert messages == sorted(
+        [
+            "line 1: capital_vnd: must be a whole number",
+            "line 1: in_land_use_plan: must be one of yes, pending, no (got 'maybe')",
+            'line 1: incentives: item 1 must be an object with "text" and, optionally, "basis"',
+            "line 1: land_use_term_years: must be 1..99 (got 120)",
+            "line 1: lease_price_max_vnd: must not be below lease_price_min_vnd",
+        ]
+    )
 
 
 def test_unknown_officer_or_form_is_named(site):
     from promo.catalogue.importer import ImportFailed, import_records
 
-    lines = [{"ref": "x-2", "kind": "investment", "locale": "vi", "title": "X",
-              "officer": "nobody", "investment_form": "barter"}]
+    lines = [
+        {
+            "ref": "x-2",
+            "kind": "investment",
+            "locale": "vi",
+            "title": "X",
+            "officer": "nobody",
+            "investment_form": "barter",
+        }
+    ]
     records, problems = parse_file(to_jsonl(lines).encode().splitlines(keepends=True))
     assert not problems
     with pytest.raises(ImportFailed) as failure:
@@ -72,7 +106,14 @@ def test_forms_of_investment_are_seeded_in_five_languages(site):
     from promo.models import InvestmentForm
 
     slugs = set(InvestmentForm.objects.filter(locale__language_code="vi").values_list("slug", flat=True))
-    assert slugs == {"new-project", "capital-contribution", "bcc", "ppp", "land-lease", "land-auction",
-                     "investor-bidding"}
+    assert slugs == {
+        "new-project",
+        "capital-contribution",
+        "bcc",
+        "ppp",
+        "land-lease",
+        "land-auction",
+        "investor-bidding",
+    }
     assert InvestmentForm.objects.count() == 7 * 5
     assert InvestmentForm.objects.get(slug="bcc", locale__language_code="ko").name == "경영협력계약(BCC)"

@@ -1,4 +1,5 @@
 """Compare up to three opportunities side by side at a shareable URL, without JavaScript."""
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -15,17 +16,32 @@ def test_three_side_by_side_with_every_fact_in_rows(client, opportunities):
     soup = table(client, "ref=kcn-a&ref=du-lich-c&ref=kho-f")
     heads = [th.select_one("a").get_text() for th in soup.select("thead th")]
     assert heads == ["Khu công nghiệp A (en)", "Du lịch C (en)", "Kho F (en)"]
-    rows = {tr.select_one("th").get_text(): [td.get_text(" ", strip=True) for td in tr.select("td")]
-            for tr in soup.select("tbody tr") if tr.select("td")}
-    assert rows["Form of investment"] == ["Land lease", "Public–private partnership (PPP)",
-                                          "Business cooperation contract (BCC)"]
+    rows = {
+        tr.select_one("th").get_text(): [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in soup.select("tbody tr")
+        if tr.select("td")
+    }
+    assert rows["Form of investment"] == [
+        "Land lease",
+        "Public–private partnership (PPP)",
+        "Business cooperation contract (BCC)",
+    ]
     assert rows["Area"] == ["30 ha", "120 ha", "8 ha"]
     assert "US$40,000,000" in rows["Total investment capital"][0]
-    for label in ("Status", "Sector", "Commune", "Land lease price", "Power", "Nearest seaport",
-                  "Officer", "Incentives"):
+    for label in (
+        "Status",
+        "Sector",
+        "Commune",
+        "Land lease price",
+        "Power",
+        "Nearest seaport",
+        "Officer",
+        "Incentives",
+    ):
         assert label in rows, label
     assert soup.select_one("#share-url")["value"].endswith(
-        "/en/investment/compare/?ref=kcn-a&ref=du-lich-c&ref=kho-f")
+        "/en/investment/compare/?ref=kcn-a&ref=du-lich-c&ref=kho-f"
+    )
     assert soup.select_one("form.compare__add") is None  # full
     assert not soup.select("script:not([src]):not([type='application/ld+json'])")
 

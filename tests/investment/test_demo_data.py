@@ -1,19 +1,52 @@
 """The demo opportunities: ten of them, each with complete deal facts in all five languages,
 two officers and a dated exchange rate, all clearly sample data."""
+
 import json
 
 from promo.catalogue import spec
 from promo.catalogue.parse import parse_file
 from promo.demo.investment import INVESTMENT_FILE, OFFICERS, RATE
 
-SHARED_FACTS = {"sector", "status", "investment_form", "officer", "capital_vnd", "in_land_use_plan",
-                "site_clearance", "policy_decision", "construction_start", "area_ha", "land_use_type",
-                "land_use_term_years", "power_kv", "hcmc_km", "hcmc_minutes", "airport_km",
-                "airport_minutes", "seaport_km", "seaport_minutes", "industrial_park_km",
-                "industrial_park_minutes", "lat", "lon", "commune", "published"}
+SHARED_FACTS = {
+    "sector",
+    "status",
+    "investment_form",
+    "officer",
+    "capital_vnd",
+    "in_land_use_plan",
+    "site_clearance",
+    "policy_decision",
+    "construction_start",
+    "area_ha",
+    "land_use_type",
+    "land_use_term_years",
+    "power_kv",
+    "hcmc_km",
+    "hcmc_minutes",
+    "airport_km",
+    "airport_minutes",
+    "seaport_km",
+    "seaport_minutes",
+    "industrial_park_km",
+    "industrial_park_minutes",
+    "lat",
+    "lon",
+    "commune",
+    "published",
+}
 SAMPLE = {"vi": "(mẫu)", "en": "(sample)", "ko": "(예시)", "ja": "（サンプル）", "zh-hans": "（示例）"}
-WORDS = {"title", "summary", "body", "promoter", "road_access", "water", "wastewater",
-         "seaport_name", "industrial_park_name", "incentives"}
+WORDS = {
+    "title",
+    "summary",
+    "body",
+    "promoter",
+    "road_access",
+    "water",
+    "wastewater",
+    "seaport_name",
+    "industrial_park_name",
+    "incentives",
+}
 
 
 def test_ten_opportunities_with_complete_facts_in_five_languages():
@@ -43,8 +76,12 @@ def test_ten_opportunities_with_complete_facts_in_five_languages():
 def test_the_demo_catalogue_holds_no_other_investment_lines():
     from promo.management.commands.load_demo import DEMO_FILES
 
-    lines = [json.loads(line) for path in DEMO_FILES
-             for line in path.read_text(encoding="utf-8").splitlines() if line]
+    lines = [
+        json.loads(line)
+        for path in DEMO_FILES
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     assert not [line["ref"] for line in lines if line["kind"] == "investment"]
 
 

@@ -1,5 +1,6 @@
 """An opportunity's page: deal facts (VND with the dollar figure, rate and date), incentives
 linked to the documents section, the named officer, JSON-LD, and the status-driven ending."""
+
 import datetime as dt
 import json
 
@@ -8,12 +9,12 @@ from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 
+
 def en_url():
     """The English page of kcn-a: English pages take their slug from the English title."""
     from promo.models import CATALOGUE_MODELS
 
     return CATALOGUE_MODELS["investment"].objects.get(ref="kcn-a", locale__language_code="en").url
-
 
 
 def soup_of(client, url):
@@ -31,9 +32,15 @@ def test_facts_panel_shows_money_in_vnd_and_usd_with_rate_and_date(client, oppor
     assert "25,000 VND/USD" in money.select_one(".money__rate").get_text()
     assert "27/11/2026" in money.select_one(".money__rate").get_text()
     text = panel.get_text(" ", strip=True)
-    for expected in ("Land lease", "50 years", "22 kV", "62 km, about 80 min by road",
-                     "Cảng Cát Lái: 72 km, about 95 min by road", "Industrial park / cluster land",
-                     "60,000–85,000 VND/m²/year"):
+    for expected in (
+        "Land lease",
+        "50 years",
+        "22 kV",
+        "62 km, about 80 min by road",
+        "Cảng Cát Lái: 72 km, about 95 min by road",
+        "Industrial park / cluster land",
+        "60,000–85,000 VND/m²/year",
+    ):
         assert expected in text, expected
 
 
@@ -51,13 +58,23 @@ def test_incentives_list_with_legal_basis_linking_to_the_document_page(client, o
     from portal.models.documents import DocumentIndexPage
 
     index = DocumentIndexPage.objects.get(locale__language_code="vi")
-    doc = _ensure_document(index, index.locale, "31/2021/NĐ-CP", title="Nghị định 31/2021/NĐ-CP",
-                           slug="nd-31-2021", doc_type="decree", issuer="Chính phủ",
-                           issued=datetime.date(2021, 3, 26), abstract="Hướng dẫn Luật Đầu tư.")
+    doc = _ensure_document(
+        index,
+        index.locale,
+        "31/2021/NĐ-CP",
+        title="Nghị định 31/2021/NĐ-CP",
+        slug="nd-31-2021",
+        doc_type="decree",
+        issuer="Chính phủ",
+        issued=datetime.date(2021, 3, 26),
+        abstract="Hướng dẫn Luật Đầu tư.",
+    )
     soup = soup_of(client, "/vi/dau-tu/kcn-a/")
     items = soup.select(".incentive-list li")
     assert [li.select_one(".incentive-list__text").get_text() for li in items] == [
-        "Miễn tiền thuê đất", "Hỗ trợ thủ tục"]
+        "Miễn tiền thuê đất",
+        "Hỗ trợ thủ tục",
+    ]
     link = items[0].select_one(".incentive-list__basis a")
     assert link["href"] == doc.url and "31/2021/NĐ-CP" in link.get_text()
     assert items[1].select_one(".incentive-list__basis") is None
@@ -75,8 +92,11 @@ def test_named_officer_with_languages(client, opportunities):
 def test_json_ld_states_the_deal_facts(client, opportunities):
     soup = soup_of(client, en_url())
     blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
-    offer = next(b for b in (blocks[0].get("@graph", blocks) if isinstance(blocks[0], dict) else blocks)
-                 if isinstance(b, dict) and b.get("@type") == "Offer")
+    offer = next(
+        b
+        for b in (blocks[0].get("@graph", blocks) if isinstance(blocks[0], dict) else blocks)
+        if isinstance(b, dict) and b.get("@type") == "Offer"
+    )
     props = {p["propertyID"]: p for p in offer["itemOffered"]["additionalProperty"]}
     assert props["capital"]["value"] == 1_000_000_000_000 and props["capital"]["unitText"] == "VND"
     assert props["area"]["unitCode"] == "HAR"
@@ -127,8 +147,10 @@ def test_interest_goes_to_the_officer(client, opportunities, mailoutbox, django_
 
     page = InvestmentPage.objects.get(ref="kcn-a", locale__language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/en/enquiries/interest/{page.pk}/", {
-            "name": "Kim", "email": "kim@example.com", "message": "", "consent": "on", "website": ""})
+        response = client.post(
+            f"/en/enquiries/interest/{page.pk}/",
+            {"name": "Kim", "email": "kim@example.com", "message": "", "consent": "on", "website": ""},
+        )
     assert response.status_code == 302
     assert mailoutbox[-1].to == ["an.le@example.com"]
 

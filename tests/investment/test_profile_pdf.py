@@ -1,6 +1,7 @@
 """The PDF profile: in the visitor's language with correct Vietnamese and CJK text (checked by
 extracting the text with poppler's pdftotext), with the officer, coordinates and a QR code;
 cached, and rebuilt when what it shows changes."""
+
 import os
 import shutil
 import subprocess
@@ -9,12 +10,12 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
+
 def en_url():
     """The English page of kcn-a: English pages take their slug from the English title."""
     from promo.models import CATALOGUE_MODELS
 
     return CATALOGUE_MODELS["investment"].objects.get(ref="kcn-a", locale__language_code="en").url
-
 
 
 def pdf_text(data, tmp_path):
@@ -25,8 +26,9 @@ def pdf_text(data, tmp_path):
         pytest.skip("pdftotext (poppler-utils) is not installed")
     path = tmp_path / "profile.pdf"
     path.write_bytes(data)
-    return subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
+    return subprocess.run(
+        [tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
 
 
 def download(client, url):
@@ -42,30 +44,32 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def test_korean_profile_has_korean_title_and_vietnamese_place_names(client, opportunities, media,
-                                                                    tmp_path):
+def test_korean_profile_has_korean_title_and_vietnamese_place_names(client, opportunities, media, tmp_path):
     data = download(client, "/ko/investment/kcn-a/profile/")
     assert data.startswith(b"%PDF")
     text = pdf_text(data, tmp_path)
     assert "Khu công nghiệp A 한국어" in text
-    assert "Cảng Cát Lái" in text           # Vietnamese diacritics survive
+    assert "Cảng Cát Lái" in text  # Vietnamese diacritics survive
     assert "Lê Văn An" in text and "담당관" in text
     assert "11.23" in text and "106.51" in text  # coordinates
     assert "/ko/investment/kcn-a/" in text.replace("\n", "")
 
 
-@pytest.mark.parametrize("lang,section,words", [
-    ("ja", "investment", ("工業団地A", "担当官", "土地の賃借")),
-    ("zh-hans", "investment", ("工业园A", "专员", "土地租赁")),
-    ("vi", "dau-tu", ("Khu công nghiệp A", "Chuyên viên", "Thuê đất"))])
+@pytest.mark.parametrize(
+    "lang,section,words",
+    [
+        ("ja", "investment", ("工業団地A", "担当官", "土地の賃借")),
+        ("zh-hans", "investment", ("工业园A", "专员", "土地租赁")),
+        ("vi", "dau-tu", ("Khu công nghiệp A", "Chuyên viên", "Thuê đất")),
+    ],
+)
 def test_profiles_in_other_languages(client, opportunities, media, tmp_path, lang, section, words):
     text = pdf_text(download(client, f"/{lang}/{section}/kcn-a/profile/"), tmp_path)
     for word in (*words, "Lê Văn An"):
         assert word in text, word
 
 
-def test_profile_is_cached_and_rebuilt_when_the_page_or_the_rate_changes(client, opportunities, media,
-                                                                         rate):
+def test_profile_is_cached_and_rebuilt_when_the_page_or_the_rate_changes(client, opportunities, media, rate):
     from promo.models import InvestmentPage
 
     download(client, en_url() + "profile/")

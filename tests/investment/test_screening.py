@@ -1,5 +1,6 @@
 """The investment listing screens: filters, ranges in either currency, counts per value with a
 constant number of queries, chips, sorts, and clear messages for bad input."""
+
 from decimal import Decimal
 
 import pytest
@@ -18,12 +19,19 @@ def titles(html):
     return [a.get_text(strip=True) for a in soup.select(".card__title a")]
 
 
-@pytest.mark.parametrize("text,language,expected", [
-    ("5000000", "en", Decimal(5000000)), ("5,000,000", "en", Decimal(5000000)),
-    ("5.000.000", "vi", Decimal(5000000)), ("1.5", "en", Decimal("1.5")),
-    ("1,5", "vi", Decimal("1.5")), ("12 500", "en", Decimal(12500)),
-    ("1,234.5", "en", Decimal("1234.5")), ("1.234,5", "vi", Decimal("1234.5")),
-])
+@pytest.mark.parametrize(
+    "text,language,expected",
+    [
+        ("5000000", "en", Decimal(5000000)),
+        ("5,000,000", "en", Decimal(5000000)),
+        ("5.000.000", "vi", Decimal(5000000)),
+        ("1.5", "en", Decimal("1.5")),
+        ("1,5", "vi", Decimal("1.5")),
+        ("12 500", "en", Decimal(12500)),
+        ("1,234.5", "en", Decimal("1234.5")),
+        ("1.234,5", "vi", Decimal("1234.5")),
+    ],
+)
 def test_numbers_are_read_as_visitors_type_them(text, language, expected):
     with translation.override(language):
         assert parse_number(text) == expected
@@ -43,30 +51,37 @@ def test_filters_by_sector_form_status_and_commune(client, opportunities):
 
 
 def test_capital_range_in_vnd_and_in_usd_give_the_same_result(client, opportunities):
-    in_vnd = titles(client.get("/en/investment/?capital_min=500000000000&capital_max=1,000,000,000,000"
-                               "&currency=vnd").content.decode())
+    in_vnd = titles(
+        client.get(
+            "/en/investment/?capital_min=500000000000&capital_max=1,000,000,000,000&currency=vnd"
+        ).content.decode()
+    )
     # 25,000 VND/USD: 20 to 40 million dollars
-    in_usd = titles(client.get("/en/investment/?capital_min=20,000,000&capital_max=40000000"
-                               "&currency=usd").content.decode())
+    in_usd = titles(
+        client.get(
+            "/en/investment/?capital_min=20,000,000&capital_max=40000000&currency=usd"
+        ).content.decode()
+    )
     assert sorted(in_vnd) == sorted(in_usd) == ["Khu công nghiệp A (en)", "Nhà máy E (en)"]
 
 
 def test_area_range(client, opportunities):
     html = client.get("/en/investment/?area_min=10&area_max=30").content.decode()
-    assert sorted(titles(html)) == ["Khu công nghiệp A (en)", "Khu công nghiệp B (en)",
-                                    "Nhà máy E (en)"]
+    assert sorted(titles(html)) == ["Khu công nghiệp A (en)", "Khu công nghiệp B (en)", "Nhà máy E (en)"]
 
 
-@pytest.mark.parametrize("query,message", [
-    ("area_min=50&area_max=10", "swap them"),
-    ("capital_min=abc", "as a number"),
-    ("capital_max=99999999999999999999999", "out of range"),
-    ("area_min=-3", "as a number"),
-    ("status=bogus", "Unknown status"),
-    ("currency=eur&capital_min=5", "VND or USD"),
-])
-def test_bad_ranges_get_a_clear_message_and_the_rest_still_applies(client, opportunities, query,
-                                                                    message):
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("area_min=50&area_max=10", "swap them"),
+        ("capital_min=abc", "as a number"),
+        ("capital_max=99999999999999999999999", "out of range"),
+        ("area_min=-3", "as a number"),
+        ("status=bogus", "Unknown status"),
+        ("currency=eur&capital_min=5", "VND or USD"),
+    ],
+)
+def test_bad_ranges_get_a_clear_message_and_the_rest_still_applies(client, opportunities, query, message):
     response = client.get(f"/en/investment/?sector=manufacturing&{query}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -101,8 +116,12 @@ def test_counts_per_value_follow_the_other_filters(client, opportunities):
 def test_query_count_does_not_grow_with_items_or_chosen_values(client, opportunities, uncached_pages):
     client.get("/en/investment/")  # warm caches (site, locales)
     queries = []
-    for query in ("", "?sector=manufacturing", "?sector=manufacturing&sector=tourism&commune=long-hoa"
-                  "&form=ppp&form=land-lease&status=open&area_min=1&capital_max=9000000000000"):
+    for query in (
+        "",
+        "?sector=manufacturing",
+        "?sector=manufacturing&sector=tourism&commune=long-hoa"
+        "&form=ppp&form=land-lease&status=open&area_min=1&capital_max=9000000000000",
+    ):
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(f"/en/investment/{query}").status_code == 200
         queries.append(len(ctx.captured_queries))
@@ -110,8 +129,9 @@ def test_query_count_does_not_grow_with_items_or_chosen_values(client, opportuni
 
 
 def test_chips_remove_one_filter_and_clear_all_removes_every_one(client, opportunities):
-    soup = BeautifulSoup(client.get("/en/investment/?sector=manufacturing&commune=long-hoa"
-                                    "&area_min=5").content, "html.parser")
+    soup = BeautifulSoup(
+        client.get("/en/investment/?sector=manufacturing&commune=long-hoa&area_min=5").content, "html.parser"
+    )
     chips = {a.get_text(" ", strip=True): a["href"] for a in soup.select(".chip")}
     assert len(chips) == 3
     sector_chip = next(href for text, href in chips.items() if text.startswith("Sector"))
@@ -131,8 +151,9 @@ def test_sorts_by_capital_area_and_decision_date(client, opportunities):
 
 def test_filters_are_in_the_url_and_survive_paging(client, opportunities, settings):
     settings.CATALOGUE_PAGE_SIZE = 2
-    soup = BeautifulSoup(client.get("/en/investment/?sector=manufacturing&sort=area_desc").content,
-                         "html.parser")
+    soup = BeautifulSoup(
+        client.get("/en/investment/?sector=manufacturing&sort=area_desc").content, "html.parser"
+    )
     next_link = soup.select_one('.pagination a[rel="next"]')["href"]
     assert "sector=manufacturing" in next_link and "sort=area_desc" in next_link
 

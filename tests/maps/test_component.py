@@ -1,5 +1,6 @@
 """The map component: Leaflet served from the site (vendored copy matching the npm lock), no
 inline script or style, tiles only when configured, and no map script on pages without a map."""
+
 import json
 from pathlib import Path
 
@@ -24,8 +25,9 @@ def test_vendored_leaflet_matches_the_npm_lock():
 
 
 def render(settings, **options):
-    template = Template('{% load map_tags %}{% place_map "investment" query=query ref=ref '
-                        'label="Map" list_id="results" %}')
+    template = Template(
+        '{% load map_tags %}{% place_map "investment" query=query ref=ref label="Map" list_id="results" %}'
+    )
     request = RequestFactory().get("/en/investment/")
     with translation.override("en"):
         return BeautifulSoup(template.render(Context({"request": request, **options})), "html.parser")

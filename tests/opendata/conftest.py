@@ -1,5 +1,6 @@
 """A small catalogue with every dataset's kind, plus what must never be served: a draft, a
 page behind a view restriction, and an image and a document in a private collection."""
+
 import pytest
 from django.core.cache import cache
 
@@ -26,19 +27,24 @@ def catalogue(site, django_capture_on_commit_callbacks):
     from promo.models import InvestmentPage, ProductPage
     from tests.tourism.conftest import attraction_lines, build_trip
 
-    opportunity = InvestmentLine(ref="kcn-mau", title="Khu công nghiệp mẫu", lat=11.25,
-                                 lon=106.45, commune="xã Long Hòa")
-    formula = ProductLine(ref="cong-thuc", title="=HYPERLINK(\"http://evil.example\")",
-                          producer="+cmd|' /C calc'!A0")
+    opportunity = InvestmentLine(
+        ref="kcn-mau", title="Khu công nghiệp mẫu", lat=11.25, lon=106.45, commune="xã Long Hòa"
+    )
+    formula = ProductLine(
+        ref="cong-thuc", title='=HYPERLINK("http://evil.example")', producer="+cmd|' /C calc'!A0"
+    )
     lines = attraction_lines() + [
-        opportunity, translated(opportunity, "en", title="Sample industrial park"),
-        ProductLine(ref="mat-ong", title="Mật ong hoa cao su"), formula,
+        opportunity,
+        translated(opportunity, "en", title="Sample industrial park"),
+        ProductLine(ref="mat-ong", title="Mật ong hoa cao su"),
+        formula,
         NewsLine(ref="tin-mau"),
     ]
     from tests.factories import FairLine
 
-    fair = FairLine(ref="phien-cho-2026", title="Phiên chợ", start="2099-12-10", end="2099-12-12",
-                    lat=11.27, lon=106.36)
+    fair = FairLine(
+        ref="phien-cho-2026", title="Phiên chợ", start="2099-12-10", end="2099-12-12", lat=11.27, lon=106.36
+    )
     lines += [fair, translated(fair, "en", title="Farm market")]
     with django_capture_on_commit_callbacks(execute=True):
         load_lines(lines)
@@ -47,35 +53,46 @@ def catalogue(site, django_capture_on_commit_callbacks):
 
     # A draft: never published.
     index = InvestmentPage.objects.get(ref="kcn-mau", locale__language_code="vi").get_parent()
-    draft = InvestmentPage(ref="du-an-nhap", slug="du-an-nhap", title=f"Dự án nháp {SECRET}",
-                           summary=SECRET, live=False)
+    draft = InvestmentPage(
+        ref="du-an-nhap", slug="du-an-nhap", title=f"Dự án nháp {SECRET}", summary=SECRET, live=False
+    )
     index.add_child(instance=draft)
     draft.save_revision()
     # A restricted page: published, but behind a password.
     product_index = ProductPage.objects.get(ref="mat-ong").get_parent()
-    restricted = ProductPage(ref="san-pham-han-che", slug="san-pham-han-che",
-                             title=f"Sản phẩm hạn chế {SECRET}", summary=SECRET)
+    restricted = ProductPage(
+        ref="san-pham-han-che", slug="san-pham-han-che", title=f"Sản phẩm hạn chế {SECRET}", summary=SECRET
+    )
     product_index.add_child(instance=restricted)
     restricted.save_revision().publish()
-    PageViewRestriction.objects.create(page=restricted, restriction_type="password",
-                                       password="hidden")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="hidden")
 
     # Media: one public image, one image and one document in a private collection.
     from tests.opendata.media import png_bytes
 
     root = Collection.get_first_root_node()
     private = root.add_child(name="Private")
-    CollectionViewRestriction.objects.create(collection=private, restriction_type="password",
-                                             password="hidden")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type="password", password="hidden"
+    )
     image_model, document_model = get_image_model(), get_document_model()
-    public_image = image_model.objects.create(title="Public picture",
-                                              file=ContentFile(png_bytes(), name="public.png"))
-    private_image = image_model.objects.create(title=f"Private picture {SECRET}",
-                                               collection=private,
-                                               file=ContentFile(png_bytes(), name="private.png"))
+    public_image = image_model.objects.create(
+        title="Public picture", file=ContentFile(png_bytes(), name="public.png")
+    )
+    private_image = image_model.objects.create(
+        title=f"Private picture {SECRET}",
+        collection=private,
+        file=ContentFile(png_bytes(), name="private.png"),
+    )
     private_document = document_model.objects.create(
-        title=f"Private file {SECRET}", collection=private,
-        file=ContentFile(b"secret", name="private.txt"))
-    return {"trip": trip, "documents": documents, "draft": draft, "restricted": restricted,
-            "public_image": public_image, "private_image": private_image,
-            "private_document": private_document}
+        title=f"Private file {SECRET}", collection=private, file=ContentFile(b"secret", name="private.txt")
+    )
+    return {
+        "trip": trip,
+        "documents": documents,
+        "draft": draft,
+        "restricted": restricted,
+        "public_image": public_image,
+        "private_image": private_image,
+        "private_document": private_document,
+    }

@@ -1,5 +1,6 @@
 """The headless API (/api/v2/): declared fields, locale and translations, listing filters,
 bounded parameters (400, never 500), and media outside private collections."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +21,14 @@ def test_pages_of_one_kind_with_their_public_fields_and_translations(client, cat
     assert titles(data) == ["Sample industrial park"]
     item = data["items"][0]
     assert item["meta"]["type"] == "promo.InvestmentPage" and item["meta"]["locale"] == "en"
-    assert item["ref"] == "kcn-mau" and item["status"] == {"code": "open",
-                                                          "name": "Open for investors"}
+    assert item["ref"] == "kcn-mau" and item["status"] == {"code": "open", "name": "Open for investors"}
     assert item["commune"]["code"] == "long-hoa" and item["lat"] == 11.25
     assert item["capital_vnd"] == 130_000_000_000 and item["area_ha"] == 12.5
     assert item["contact"]["email"] == "invest@example.com"
     # Staff-side fields are not declared, so not served
     for hidden in ("contact_email", "officer", "owner", "latest_revision", "locked"):
         assert hidden not in item
-    assert [(t["locale"], t["title"]) for t in item["translations"]] == [
-        ("vi", "Khu công nghiệp mẫu")]
+    assert [(t["locale"], t["title"]) for t in item["translations"]] == [("vi", "Khu công nghiệp mẫu")]
     vi = get(client, item["translations"][0]["detail_url"])
     assert vi["title"] == "Khu công nghiệp mẫu" and vi["translations"][0]["locale"] == "en"
     # translation_of walks the same links
@@ -38,19 +37,28 @@ def test_pages_of_one_kind_with_their_public_fields_and_translations(client, cat
 
 
 def test_filters_mirror_the_listings(client, catalogue):
-    assert titles(get(client, "/api/v2/pages/", kind="attraction", category="heritage",
-                      locale="vi")) == ["Làng công nhân cao su"]
+    assert titles(get(client, "/api/v2/pages/", kind="attraction", category="heritage", locale="vi")) == [
+        "Làng công nhân cao su"
+    ]
     free = titles(get(client, "/api/v2/pages/", kind="attraction", free="1", locale="vi"))
     assert free == ["Hồ Dầu Tiếng", "Núi Cậu"]
-    assert titles(get(client, "/api/v2/pages/", kind="investment", status="open",
-                      commune="long-hoa", sector="manufacturing", locale="vi")) == [
-        "Khu công nghiệp mẫu"]
+    assert titles(
+        get(
+            client,
+            "/api/v2/pages/",
+            kind="investment",
+            status="open",
+            commune="long-hoa",
+            sector="manufacturing",
+            locale="vi",
+        )
+    ) == ["Khu công nghiệp mẫu"]
     assert get(client, "/api/v2/pages/", kind="investment", status="awarded")["items"] == []
-    assert titles(get(client, "/api/v2/pages/", kind="fair", upcoming="1", locale="en")) == [
-        "Farm market"]
+    assert titles(get(client, "/api/v2/pages/", kind="fair", upcoming="1", locale="en")) == ["Farm market"]
     assert get(client, "/api/v2/pages/", kind="fair", upcoming="0")["items"] == []
-    assert titles(get(client, "/api/v2/pages/", kind="document", doc_type="decree",
-                      locale="en"))[0].startswith("Decree")
+    assert titles(get(client, "/api/v2/pages/", kind="document", doc_type="decree", locale="en"))[
+        0
+    ].startswith("Decree")
     assert len(get(client, "/api/v2/pages/", kind="itinerary")["items"]) == 2
     data = get(client, "/api/v2/pages/", kind="fair", order="-start", fields="start,end")
     assert data["items"][0]["start"] == "2099-12-10"
@@ -88,11 +96,15 @@ def test_bad_parameters_answer_400_with_a_message(client, site):
 
 
 def test_unknown_ids_are_json_404s(client, catalogue):
-    for url in ("/api/v2/pages/99999999999999999999/", "/api/v2/pages/987654321/",
-                "/api/v2/images/987654321/", "/api/v2/nothing/", "/open-data/nothing.csv"):
+    for url in (
+        "/api/v2/pages/99999999999999999999/",
+        "/api/v2/pages/987654321/",
+        "/api/v2/images/987654321/",
+        "/api/v2/nothing/",
+        "/open-data/nothing.csv",
+    ):
         response = client.get(url)
-        assert response.status_code == 404 and response["Content-Type"].startswith(
-            "application/json"), url
+        assert response.status_code == 404 and response["Content-Type"].startswith("application/json"), url
     assert get(client, "/api/v2/pages/find/", expect=400, id="x")["message"]
 
 

@@ -8,6 +8,7 @@ Bounded so that CI stays quick: FUZZ_EXAMPLES cases per operation and mode (env
 default 90): operations not reached within it are reported, not silently skipped. Operations
 without parameters have nothing to make invalid: they are fuzzed in the positive mode only.
 """
+
 import contextlib
 import os
 import time
@@ -26,16 +27,25 @@ from schemathesis.checks import (
 pytestmark = pytest.mark.django_db
 EXAMPLES = int(os.environ.get("OPENDATA_FUZZ_EXAMPLES", "15"))
 BUDGET = float(os.environ.get("OPENDATA_FUZZ_SECONDS", "90"))
-POSITIVE_CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance,
-                   content_type_conformance]
+POSITIVE_CHECKS = [
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+    content_type_conformance,
+]
 NEGATIVE_CHECKS = [not_a_server_error, status_code_conformance]
 
 
 def _run(operation, mode, checks):
     strategy = operation.as_strategy(generation_mode=mode)
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=strategy)
     def check(case):
         case.call_and_validate(checks=checks)
@@ -72,14 +82,18 @@ def test_fuzz_every_operation(client, catalogue, settings):
         fuzz(operations, started, done, failures)
     assert not failures, "\n\n".join(failures)
     skipped = [op.label for op in operations if op.label not in done]
-    print(f"fuzzed {len(done)} operations x {EXAMPLES} examples (valid, then invalid) in "
-          f"{time.monotonic() - started:.0f} s; not reached in the time budget: {skipped}")
+    print(
+        f"fuzzed {len(done)} operations x {EXAMPLES} examples (valid, then invalid) in "
+        f"{time.monotonic() - started:.0f} s; not reached in the time budget: {skipped}"
+    )
     assert len(done) >= len(operations) // 2, f"time budget too small: {skipped}"
 
 
 def has_parameters(operation):
-    return any(len(group) for group in (operation.path_parameters, operation.query,
-                                        operation.headers, operation.cookies))
+    return any(
+        len(group)
+        for group in (operation.path_parameters, operation.query, operation.headers, operation.cookies)
+    )
 
 
 def fuzz(operations, started, done, failures):

@@ -1,10 +1,17 @@
 """How the API and the datasets are served: caching with ETag/Last-Modified and 304s, CORS,
 a per-client rate limit with 429 and Retry-After, and the site's security headers."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db
-URLS = ("/api/v2/pages/", "/api/v1/search/?q=n%C3%BAi", "/api/v1/places.geojson?kind=attraction",
-        "/open-data/attractions.csv", "/open-data/catalog.jsonld", "/api/openapi.json")
+URLS = (
+    "/api/v2/pages/",
+    "/api/v1/search/?q=n%C3%BAi",
+    "/api/v1/places.geojson?kind=attraction",
+    "/open-data/attractions.csv",
+    "/open-data/catalog.jsonld",
+    "/api/openapi.json",
+)
 
 
 def test_conditional_get_cors_and_security_headers(client, catalogue):
@@ -24,10 +31,13 @@ def test_conditional_get_cors_and_security_headers(client, catalogue):
         assert again["Access-Control-Allow-Origin"] == "*"
     response = client.get("/open-data/products.json")
     modified = response["Last-Modified"]
-    assert client.get("/open-data/products.json",
-                      HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
-    assert client.get("/open-data/products.json",
-                      HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 200
+    assert client.get("/open-data/products.json", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert (
+        client.get(
+            "/open-data/products.json", HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT"
+        ).status_code
+        == 200
+    )
 
 
 def test_a_change_changes_the_etag_and_last_modified(client, catalogue):
@@ -36,14 +46,18 @@ def test_a_change_changes_the_etag_and_last_modified(client, catalogue):
     before = client.get("/open-data/products.csv")
     page = ProductPage.objects.get(ref="mat-ong")
     page.unpublish()
-    after = client.get("/open-data/products.csv", HTTP_IF_NONE_MATCH=before["ETag"],
-                       HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+    after = client.get(
+        "/open-data/products.csv",
+        HTTP_IF_NONE_MATCH=before["ETag"],
+        HTTP_IF_MODIFIED_SINCE=before["Last-Modified"],
+    )
     assert after.status_code == 200 and b"mat-ong" not in after.content
 
 
 def test_preflight_allows_reading_from_any_origin(client, site):
-    response = client.options("/api/v2/pages/", HTTP_ORIGIN="https://partner.example",
-                              HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    response = client.options(
+        "/api/v2/pages/", HTTP_ORIGIN="https://partner.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response["Access-Control-Allow-Methods"]

@@ -1,5 +1,6 @@
 """The open-data page and the API reference, in every language; the OpenAPI document is a valid
 OpenAPI 3.1 document covering both APIs."""
+
 import pytest
 import schemathesis
 from bs4 import BeautifulSoup
@@ -30,11 +31,9 @@ def check_open_data_page(client, lang):
     for dataset in DATASETS:
         for fmt in dataset.formats:
             assert any(href.endswith(f"/open-data/{dataset.name}.{fmt}") for href in links)
-            assert any(href.endswith(f"/open-data/{dataset.name}.{fmt}?lang={lang}")
-                       for href in links)
+            assert any(href.endswith(f"/open-data/{dataset.name}.{fmt}?lang={lang}") for href in links)
     assert soup.select_one('a[rel="license"]')["href"].startswith("https://creativecommons.org/")
-    assert soup.select_one('link[type="application/ld+json"]')["href"].endswith(
-        "/open-data/catalog.jsonld")
+    assert soup.select_one('link[type="application/ld+json"]')["href"].endswith("/open-data/catalog.jsonld")
     # The investment row counts the items published in this language
     counts = {row["id"]: row.select("td")[0].get_text() for row in rows}
     assert counts["opportunities"] == ("1" if lang in ("vi", "en") else "0")
@@ -52,9 +51,15 @@ def check_api_reference(client, lang):
     with translation.override(lang):
         assert soup.h1.get_text(strip=True) == translation.gettext("API reference")
     paths = {code.get_text() for code in soup.select(".api-operation h3 code")}
-    assert {"/api/v1/search/", "/api/v1/search/autocomplete/", "/api/v1/places.geojson",
-            "/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/images/",
-            "/api/v2/documents/"} <= paths
+    assert {
+        "/api/v1/search/",
+        "/api/v1/search/autocomplete/",
+        "/api/v1/places.geojson",
+        "/api/v2/pages/",
+        "/api/v2/pages/{id}/",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+    } <= paths
 
 
 def test_the_document_is_valid_openapi_and_covers_both_apis(client, site):

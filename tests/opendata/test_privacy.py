@@ -1,6 +1,7 @@
 """A draft and a page behind a view restriction never appear: not in any API listing or
 detail, not in the search or places APIs, not in any dataset file or the DCAT catalogue —
 not even for a client whose session has the page's password."""
+
 import pytest
 
 from opendata.datasets import DATASETS
@@ -14,13 +15,11 @@ def every_response(client, catalogue):
     for kind in ("investment", "product"):
         for locale in ("vi", "en"):
             url = "/api/v2/pages/"
-            yield url, client.get(url, {"kind": kind, "fields": "*", "locale": locale,
-                                        "limit": 50})
+            yield url, client.get(url, {"kind": kind, "fields": "*", "locale": locale, "limit": 50})
     for page in (catalogue["draft"], catalogue["restricted"]):
         yield "detail", client.get(f"/api/v2/pages/{page.pk}/")
         yield "find", client.get("/api/v2/pages/find/", {"id": page.pk})
-        yield "find by path", client.get("/api/v2/pages/find/",
-                                         {"html_path": page.url or "/vi/"})
+        yield "find by path", client.get("/api/v2/pages/find/", {"html_path": page.url or "/vi/"})
     yield "images", client.get("/api/v2/images/", {"fields": "*"})
     yield "documents", client.get("/api/v2/documents/", {"fields": "*"})
     yield "search", client.get("/api/v1/search/", {"q": "bí mật"})
@@ -36,7 +35,8 @@ def test_drafts_and_restricted_pages_are_never_served(client, catalogue):
     # The session holds the restricted page's password: the public API must not care.
     session = client.session
     session["wagtail-page-view-restriction-passed"] = list(
-        catalogue["restricted"].get_view_restrictions().values_list("pk", flat=True))
+        catalogue["restricted"].get_view_restrictions().values_list("pk", flat=True)
+    )
     session.save()
     seen = 0
     for name, response in every_response(client, catalogue):

@@ -3,6 +3,7 @@ into an empty site brings back the same pages, images and documents, and after
 `search_index rebuild` the same search results. A site with content is not overwritten
 without --force, and bad input gets a clear message with nothing changed. Runs on SQLite and
 (in the PostgreSQL pass) with pg_dump/pg_restore."""
+
 import io
 import json
 import tarfile
@@ -27,9 +28,11 @@ QUERIES = [("cao su", "vi"), ("rubberwood", "en"), ("mat ong", "vi")]
 
 
 def pages():
-    return sorted((p.specific.ref, p.locale.language_code, p.title, p.live)
-                  for p in Page.objects.filter(depth__gt=3).select_related("locale")
-                  if hasattr(p.specific, "ref"))
+    return sorted(
+        (p.specific.ref, p.locale.language_code, p.title, p.live)
+        for p in Page.objects.filter(depth__gt=3).select_related("locale")
+        if hasattr(p.specific, "ref")
+    )
 
 
 def searches():

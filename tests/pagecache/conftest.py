@@ -1,6 +1,7 @@
 """The page cache's tests run against each backend the site can use: the embedded default and,
 with REDIS_TEST_URL (e.g. redis://127.0.0.1:6379/15, a database the tests may empty; `make redis`
 and .ci/run start one), Redis."""
+
 import os
 import uuid
 
@@ -18,9 +19,14 @@ def page_cache_backend(request, settings):
     # A key prefix of its own per test: parallel workers share the Redis database, so a test
     # must never empty it (FLUSHDB), only remove its own keys.
     prefix = f"test-{uuid.uuid4().hex[:12]}"
-    settings.CACHES = {**settings.CACHES, "pages": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
-        "KEY_PREFIX": prefix}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        },
+    }
     yield request.param
     from django.core.cache import caches
 
@@ -33,8 +39,12 @@ def page_cache_backend(request, settings):
 @pytest.fixture
 def valid_data():
     return {
-        "name": "Kim Min-jun", "company": "Hanbit Materials", "country": "KR",
-        "email": "minjun@example.com", "phone": "+82 2 1234 5678",
-        "message": "We would like to visit the site in January.", "consent": "on",
+        "name": "Kim Min-jun",
+        "company": "Hanbit Materials",
+        "country": "KR",
+        "email": "minjun@example.com",
+        "phone": "+82 2 1234 5678",
+        "message": "We would like to visit the site in January.",
+        "consent": "on",
         "website": "",
     }

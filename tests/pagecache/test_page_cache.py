@@ -5,6 +5,7 @@ new day); counters stay live, the theme and language are respected, nothing pers
 Every test runs against the embedded default cache and, when REDIS_TEST_URL is set (.ci/run
 starts one), against Redis too.
 """
+
 import datetime
 import re
 
@@ -36,8 +37,10 @@ def served_from_cache(client, url):
 def product(site):
     line = ProductLine(ref="mat-ong", title="Mật ong rừng")
     load_lines([line, translated(line, "en", title="Forest honey")])
-    return {page.locale.language_code: page for page in ProductPage.objects.filter(ref="mat-ong")
-            .select_related("locale")}
+    return {
+        page.locale.language_code: page
+        for page in ProductPage.objects.filter(ref="mat-ong").select_related("locale")
+    }
 
 
 def publish_title(page, title):
@@ -146,8 +149,13 @@ def test_a_site_setting_edit_is_served_at_once(client, site):
 
 def test_a_new_day_turns_todays_fair_into_a_past_one(client, site, monkeypatch):
     today = timezone.localdate()
-    load_lines([FairLine(ref="hoi-cho-hom-nay", title="Hội chợ hôm nay",
-                         start=today.isoformat(), end=today.isoformat())])
+    load_lines(
+        [
+            FairLine(
+                ref="hoi-cho-hom-nay", title="Hội chợ hôm nay", start=today.isoformat(), end=today.isoformat()
+            )
+        ]
+    )
     fairs = section_url("fair")
     assert "Hội chợ hôm nay" in served_from_cache(client, fairs)
     assert "Hội chợ hôm nay" in served_from_cache(client, "/vi/")
@@ -195,8 +203,9 @@ def test_a_page_with_a_form_is_cached_but_each_visitor_gets_their_own_token(site
     from promo.models import InvestmentPage
     from tests.factories import InvestmentLine
 
-    load_lines([InvestmentLine(ref="kcn", title="Khu công nghiệp mẫu",
-                               contact_email="invest-office@example.com")])
+    load_lines(
+        [InvestmentLine(ref="kcn", title="Khu công nghiệp mẫu", contact_email="invest-office@example.com")]
+    )
     page = InvestmentPage.objects.get(ref="kcn")
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     one, html_one = get(first, page.url)
@@ -205,8 +214,9 @@ def test_a_page_with_a_form_is_cached_but_each_visitor_gets_their_own_token(site
     assert _csrf_token(html_one) != _csrf_token(html_two)
     assert "csrftoken" in two.cookies  # the cookie that goes with the token
     assert "private" in two["Cache-Control"]  # no shared cache may keep a page with a token
-    posted = second.post(f"/vi/enquiries/interest/{page.pk}/",
-                         {**valid_data, "csrfmiddlewaretoken": _csrf_token(html_two)})
+    posted = second.post(
+        f"/vi/enquiries/interest/{page.pk}/", {**valid_data, "csrfmiddlewaretoken": _csrf_token(html_two)}
+    )
     assert posted.status_code == 302  # accepted: the token from the cached page is valid
 
 
@@ -241,7 +251,8 @@ def test_a_page_rendered_before_a_change_is_not_filed_under_the_new_generation(p
 
 
 def test_changes_in_one_transaction_invalidate_again_after_the_commit(
-        product, django_capture_on_commit_callbacks):
+    product, django_capture_on_commit_callbacks
+):
     from pagecache.store import lookup
 
     before = lookup("k")[0]
@@ -268,8 +279,10 @@ def test_pages_revalidate_with_etag_and_last_modified(client, product):
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/vi/feeds/news.rss", "/en/feeds/news.atom",
-                                  "/en/calendar/fairs.ics", "/sitemap.xml", "/robots.txt"])
+@pytest.mark.parametrize(
+    "path",
+    ["/vi/feeds/news.rss", "/en/feeds/news.atom", "/en/calendar/fairs.ics", "/sitemap.xml", "/robots.txt"],
+)
 def test_feeds_calendars_and_sitemap_have_caching_headers(client, site, path):
     response = client.get(path)
     assert response.status_code == 200

@@ -17,5 +17,6 @@ def news(site):
 
     line = NewsLine(ref="news-plan-64", title="Kế hoạch thông tin đối ngoại")
     load_lines([line, translated(line, "en", title="Foreign information plan")])
-    return {code: NewsPage.objects.get(ref="news-plan-64", locale__language_code=code)
-            for code in ("vi", "en")}
+    return {
+        code: NewsPage.objects.get(ref="news-plan-64", locale__language_code=code) for code in ("vi", "en")
+    }

@@ -1,6 +1,7 @@
 """View counting: the beacon endpoint counts real visitors' page views and ignores bots and
 foreign requests; serving a page writes nothing; the visitor statistics add up by day, week and
 month. A view counts once per client, page and day, and only with the page's signed token."""
+
 import datetime
 import re
 import time
@@ -54,12 +55,19 @@ def test_counter_is_shown_on_the_page_with_localised_number(client, news):
     assert "Views: 1,234" in client.get(news["en"].url).content.decode()
 
 
-@pytest.mark.parametrize("agent", [
-    "", "Googlebot/2.1 (+http://www.google.com/bot.html)", "Mozilla/5.0 (compatible; bingbot/2.0)",
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0 Safari/537.36",
-    "Mozilla/5.0 (Linux) Chrome-Lighthouse", "Mozilla/5.0 (compatible; Yahoo! Slurp)",
-    "python-requests/2.31", "curl/8.5.0",
-])
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "",
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0 Safari/537.36",
+        "Mozilla/5.0 (Linux) Chrome-Lighthouse",
+        "Mozilla/5.0 (compatible; Yahoo! Slurp)",
+        "python-requests/2.31",
+        "curl/8.5.0",
+    ],
+)
 def test_bots_are_not_counted(client, news, agent):
     assert beacon(client, news["vi"], agent=agent).status_code == 204
     assert not PageViewDaily.objects.exists() and not DailyVisitStats.objects.exists()
@@ -94,8 +102,9 @@ def test_serving_a_page_writes_nothing(client, news):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(news["vi"].url)
     assert response.status_code == 200
-    writes = [q["sql"] for q in queries
-              if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    writes = [
+        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
     assert writes == []
     counter_reads = [q for q in queries if "portal_" in q["sql"]]
     assert counter_reads == []  # both counters come from the cache for a minute
@@ -105,7 +114,7 @@ def test_page_includes_the_deferred_beacon_script_with_its_id(client, news):
     html = client.get(news["vi"].url).content.decode()
     assert f'data-page="{news["vi"].pk}"' in html
     assert 'data-endpoint="/api/v1/views/"' in html
-    assert "portal/portal.js\" defer" in html
+    assert 'portal/portal.js" defer' in html
 
 
 def test_one_client_counts_once_per_page_and_day_however_often_it_posts(client, news):
@@ -141,8 +150,7 @@ def test_the_next_day_counts_again(client, news, monkeypatch):
 def test_views_need_a_genuine_fresh_token_for_that_page(client, news, settings, monkeypatch):
     beacon(client, token="", **visitor(1))
     beacon(client, token=f"p{news['vi'].pk}:1aBcD:forged", **visitor(2))
-    beacon(client, token=issue_token(page=news["vi"]).replace(f"p{news['vi'].pk}:", "p1:"),
-           **visitor(3))
+    beacon(client, token=issue_token(page=news["vi"]).replace(f"p{news['vi'].pk}:", "p1:"), **visitor(3))
     settings.VIEW_TOKEN_MAX_AGE = 3600
     rendered = time.time()
     monkeypatch.setattr(time, "time", lambda: rendered - 3601)
@@ -164,8 +172,12 @@ def test_views_of_other_paths_count_for_the_site_once_per_client(client, site):
 
 def test_statistics_across_day_week_and_month_boundaries(site):
     # Sunday 31 May 2026, then Monday 1 June (a new week and a new month), Tuesday 2 June.
-    for day, views in ((datetime.date(2026, 5, 30), 1), (datetime.date(2026, 5, 31), 2),
-                       (datetime.date(2026, 6, 1), 4), (datetime.date(2026, 6, 2), 8)):
+    for day, views in (
+        (datetime.date(2026, 5, 30), 1),
+        (datetime.date(2026, 5, 31), 2),
+        (datetime.date(2026, 6, 1), 4),
+        (datetime.date(2026, 6, 2), 8),
+    ):
         for _ in range(views):
             record_view(day=day)
     assert visit_stats(datetime.date(2026, 5, 31)) == {"today": 2, "week": 3, "month": 3, "total": 3}

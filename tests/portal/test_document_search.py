@@ -1,5 +1,6 @@
 """Official documents are found by the site search (Decree 42/2022: documents must be searchable),
 on both engines, through the same publish → index path as catalogue pages."""
+
 import json
 import re
 import uuid
@@ -60,8 +61,7 @@ def test_a_document_is_found_by_number_title_and_issuer(client, documents, searc
     hit = api(client, q="foreign information plan", lang="en")["results"][0]
     assert (hit["title"], hit["url"]) == (plan["en"].title, plan["en"].url)
     assert api(client, q="nghi dinh 42")["results"][0]["url"] == decree["vi"].url
-    assert api(client, q="Government of Vietnam decree", lang="en")["results"][0]["url"] == \
-        decree["en"].url
+    assert api(client, q="Government of Vietnam decree", lang="en")["results"][0]["url"] == decree["en"].url
     # a visitor in a language the document is not translated into gets the Vietnamese page
     hit = api(client, q="42/2022/NĐ-CP", lang="ko")["results"][0]
     assert (hit["locale"], hit["url"]) == ("vi", decree["vi"].url)
@@ -73,8 +73,10 @@ def test_kind_filter_and_facet(client, documents):
     assert body["facets"]["kind"]["document"] == 2
     response = client.get("/api/v1/search/", {"q": "x", "kind": "law"})
     assert response.status_code == 400
-    assert json.loads(response.content)["param"] == "kind" and "document" in \
-        json.loads(response.content)["error"]
+    assert (
+        json.loads(response.content)["param"] == "kind"
+        and "document" in json.loads(response.content)["error"]
+    )
 
 
 def test_autocomplete_suggests_documents(client, documents):
@@ -105,8 +107,9 @@ def test_unpublish_and_delete_leave_the_index(client, documents, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         OfficialDocumentPage.objects.get(pk=decree["en"].pk).delete()
         OfficialDocumentPage.objects.get(pk=decree["vi"].pk).delete()
-    assert all(r["kind"] != "document" or "42" not in r["title"]
-               for r in api(client, q="42/2022/NĐ-CP")["results"])
+    assert all(
+        r["kind"] != "document" or "42" not in r["title"] for r in api(client, q="42/2022/NĐ-CP")["results"]
+    )
     assert api(client, q="64/KH-UBND")["results"][0]["kind"] == "document"
 
 
@@ -117,14 +120,16 @@ def test_rebuild_includes_documents(client, documents, capsys):
     assert api(client, q="64/KH-UBND")["results"][0]["kind"] == "document"
 
 
-def test_a_view_restriction_takes_a_section_out_of_the_search(client, documents,
-                                                              django_capture_on_commit_callbacks):
+def test_a_view_restriction_takes_a_section_out_of_the_search(
+    client, documents, django_capture_on_commit_callbacks
+):
     from wagtail.models import PageViewRestriction
 
     index = documents["index"]["vi"]
     with django_capture_on_commit_callbacks(execute=True):
         restriction = PageViewRestriction.objects.create(
-            page=index, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+            page=index, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
     assert all(r["url"] != documents["plan_64"]["vi"].url for r in api(client, q="64/KH-UBND")["results"])
     # the English section is not restricted: its plan is what the visitor now finds
     assert api(client, q="64/KH-UBND")["results"][0]["url"] == documents["plan_64"]["en"].url
@@ -133,14 +138,16 @@ def test_a_view_restriction_takes_a_section_out_of_the_search(client, documents,
     assert api(client, q="64/KH-UBND")["results"][0]["url"] == documents["plan_64"]["vi"].url
 
 
-def test_moving_a_page_or_its_section_reindexes_its_new_url(client, documents,
-                                                           django_capture_on_commit_callbacks):
+def test_moving_a_page_or_its_section_reindexes_its_new_url(
+    client, documents, django_capture_on_commit_callbacks
+):
     from portal.models import DocumentIndexPage
 
     plan, index = documents["plan_64"]["vi"], documents["index"]["vi"]
     with django_capture_on_commit_callbacks(execute=True):
-        archive = index.get_parent().add_child(instance=DocumentIndexPage(
-            title="Lưu trữ", slug="luu-tru", locale=index.locale))
+        archive = index.get_parent().add_child(
+            instance=DocumentIndexPage(title="Lưu trữ", slug="luu-tru", locale=index.locale)
+        )
         plan.move(archive, pos="last-child")
     plan.refresh_from_db()
     assert plan.url.startswith("/vi/luu-tru/")

@@ -1,5 +1,6 @@
 """What a visitor sees of the portal's own features: print and contrast tools, the organisation
 and contacts page, and the documents section."""
+
 import re
 
 import pytest
@@ -27,8 +28,14 @@ def test_print_stylesheet_hides_navigation_and_writes_out_link_targets(client):
 
     css = open(finders.find("portal/portal-print.css"), encoding="utf-8").read()
     hidden = css.split("{ display: none")[0]
-    for selector in (".site-header", ".search-form", ".language-switcher", ".site-footer__links",
-                     ".page-tools", ".contrast-toggle"):
+    for selector in (
+        ".site-header",
+        ".search-form",
+        ".language-switcher",
+        ".site-footer__links",
+        ".page-tools",
+        ".contrast-toggle",
+    ):
         assert selector in hidden
     assert 'content: " (" attr(href) ")"' in css
 
@@ -45,8 +52,7 @@ def test_contrast_toggle_reflects_the_cookie(client, news):
 def test_contrast_cookie_renders_the_class_on_html(rf):
     from django.template import engines
 
-    template = engines["django"].from_string(
-        '{% load portal_tags %}<html lang="vi"{% html_theme_class %}>')
+    template = engines["django"].from_string('{% load portal_tags %}<html lang="vi"{% html_theme_class %}>')
     request = rf.get("/vi/")
     assert template.render({}, request) == '<html lang="vi">'
     request.COOKIES["contrast"] = "high"
@@ -98,10 +104,18 @@ def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(cli
     docs = ensure_documents()
     index = docs["index"]["en"]
     for i in range(25):
-        index.add_child(instance=OfficialDocumentPage(
-            title=f"Decision {i:02d}", slug=f"decision-{i}", doc_type="decision", number=f"{i}/QD-UBND",
-            issuer="Office A" if i % 2 else "Office B", issued=datetime.date(2023, 1, 1 + i),
-            abstract="About something.", locale=index.locale))
+        index.add_child(
+            instance=OfficialDocumentPage(
+                title=f"Decision {i:02d}",
+                slug=f"decision-{i}",
+                doc_type="decision",
+                number=f"{i}/QD-UBND",
+                issuer="Office A" if i % 2 else "Office B",
+                issued=datetime.date(2023, 1, 1 + i),
+                abstract="About something.",
+                locale=index.locale,
+            )
+        )
     html = client.get(index.url).content.decode()
     assert "27 documents" in html and "Page 1 of 2" in html
 
@@ -113,7 +127,7 @@ def test_document_index_filters_and_paginates_with_a_fixed_number_of_queries(cli
     assert len(_titles(html)) == 2
     html = client.get(index.url, {"type": "decision", "issuer": "Office A"}).content.decode()
     assert "12 documents" in html and all(int(t.split()[1]) % 2 for t in _titles(html))
-    assert '<option selected>Office A</option>' in html
+    assert "<option selected>Office A</option>" in html
 
     def queries(params):
         with CaptureQueriesContext(connection) as ctx:

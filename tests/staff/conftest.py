@@ -18,11 +18,14 @@ def member(django_user_model, roles):
     def make(group_name, username=None):
         user = django_user_model.objects.create_user(
             username or group_name.split()[0].lower() + str(Group.objects.count()),
-            password="x", first_name="Test")
+            password="x",
+            first_name="Test",
+        )
         user.groups.add(Group.objects.get(name=group_name))
         client = Client()
         client.force_login(user)
         return user, client
+
     return make
 
 
@@ -36,8 +39,8 @@ def english_admin(db):
 
     def prefer_english(sender, instance, created, **kwargs):
         if created:
-            UserProfile.objects.update_or_create(user=instance,
-                                                 defaults={"preferred_language": "en"})
+            UserProfile.objects.update_or_create(user=instance, defaults={"preferred_language": "en"})
+
     post_save.connect(prefer_english, sender=get_user_model(), dispatch_uid="staff-tests-en")
     yield
     post_save.disconnect(sender=get_user_model(), dispatch_uid="staff-tests-en")

@@ -1,4 +1,5 @@
 """The admin home page shows what needs staff attention."""
+
 import datetime as dt
 
 import pytest
@@ -24,15 +25,23 @@ def log(query, lang, results, days_ago=0):
 
 def test_panels_render_for_a_superuser_with_data(admin_client, roles, admin_user):
     today = timezone.localdate()
-    load_lines([
-        FairLine(ref="hoi-cho-gan", title="Hội chợ sắp tới",
-                 start=(today + dt.timedelta(days=10)).isoformat(),
-                 end=(today + dt.timedelta(days=12)).isoformat()),
-        FairLine(ref="hoi-cho-xa", title="Hội chợ năm sau",
-                 start=(today + dt.timedelta(days=90)).isoformat(),
-                 end=(today + dt.timedelta(days=91)).isoformat()),
-        ProductLine(ref="cho-duyet", title="Sản phẩm chờ duyệt"),
-    ])
+    load_lines(
+        [
+            FairLine(
+                ref="hoi-cho-gan",
+                title="Hội chợ sắp tới",
+                start=(today + dt.timedelta(days=10)).isoformat(),
+                end=(today + dt.timedelta(days=12)).isoformat(),
+            ),
+            FairLine(
+                ref="hoi-cho-xa",
+                title="Hội chợ năm sau",
+                start=(today + dt.timedelta(days=90)).isoformat(),
+                end=(today + dt.timedelta(days=91)).isoformat(),
+            ),
+            ProductLine(ref="cho-duyet", title="Sản phẩm chờ duyệt"),
+        ]
+    )
     page = ProductPage.objects.get(ref="cho-duyet")
     page.title = "Sản phẩm chờ duyệt (sửa)"
     page.save_revision(user=admin_user)
@@ -72,9 +81,12 @@ def test_panels_say_so_when_there_is_nothing(admin_client, roles):
 
 def test_unpublished_and_translated_fairs_are_left_out(admin_client, roles):
     today = timezone.localdate()
-    line = FairLine(ref="hoi-cho-nhap", title="Hội chợ chưa đăng",
-                    start=(today + dt.timedelta(days=5)).isoformat(),
-                    end=(today + dt.timedelta(days=6)).isoformat())
+    line = FairLine(
+        ref="hoi-cho-nhap",
+        title="Hội chợ chưa đăng",
+        start=(today + dt.timedelta(days=5)).isoformat(),
+        end=(today + dt.timedelta(days=6)).isoformat(),
+    )
     load_lines([line])
     FairPage.objects.get(ref="hoi-cho-nhap").unpublish()
     assert "Hội chợ chưa đăng" not in admin_client.get("/admin/").content.decode()
@@ -83,19 +95,36 @@ def test_unpublished_and_translated_fairs_are_left_out(admin_client, roles):
 def test_enquiries_panel_lists_who_wrote_and_about_which_opportunity(admin_client, roles):
     html = admin_client.get("/admin/").content.decode()
     assert "New enquiries" in html and "0 enquiries in the last 7 days." in html
-    Enquiry.objects.create(kind=Enquiry.Kind.INTEREST, opportunity_ref="du-an-mau",
-                           opportunity_title="Dự án mẫu", language="vi", name="Nguyễn Văn A",
-                           company="Công ty Mẫu", email="a@example.com", message="Xin thông tin.")
-    Enquiry.objects.create(kind=Enquiry.Kind.INTEREST, opportunity_ref="chi-co-ma",
-                           language="en", name="Jane Roe", email="j@example.com",
-                           message="Details please.")
-    Enquiry.objects.create(kind=Enquiry.Kind.GENERAL, language="ko", name="Kim", email="k@example.com",
-                           message="Hello.", created_at=timezone.now() - dt.timedelta(days=9))
+    Enquiry.objects.create(
+        kind=Enquiry.Kind.INTEREST,
+        opportunity_ref="du-an-mau",
+        opportunity_title="Dự án mẫu",
+        language="vi",
+        name="Nguyễn Văn A",
+        company="Công ty Mẫu",
+        email="a@example.com",
+        message="Xin thông tin.",
+    )
+    Enquiry.objects.create(
+        kind=Enquiry.Kind.INTEREST,
+        opportunity_ref="chi-co-ma",
+        language="en",
+        name="Jane Roe",
+        email="j@example.com",
+        message="Details please.",
+    )
+    Enquiry.objects.create(
+        kind=Enquiry.Kind.GENERAL,
+        language="ko",
+        name="Kim",
+        email="k@example.com",
+        message="Hello.",
+        created_at=timezone.now() - dt.timedelta(days=9),
+    )
     soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
     panel = soup.find(id="staff-enquiries-content")
     assert "2 enquiries in the last 7 days." in panel.get_text(" ", strip=True)
-    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
-            for tr in panel.select("tbody tr")]
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in panel.select("tbody tr")]
     # Newest first: "About" shows the opportunity's title, or its ref when the title is missing.
     assert [row[1:] for row in rows] == [
         ["Jane Roe", "Interest in an opportunity", "chi-co-ma"],
@@ -104,15 +133,17 @@ def test_enquiries_panel_lists_who_wrote_and_about_which_opportunity(admin_clien
     ]
 
 
-@pytest.mark.parametrize("lang, review, tools", [
-    ("vi", "Không có trang nào đang chờ duyệt.", "Nhập bảng tính"),
-    ("en", "No pages are waiting for review.", "Import spreadsheet"),
-    ("ko", "검토를 기다리는 페이지가 없습니다.", "스프레드시트 가져오기"),
-    ("ja", "審査待ちのページはありません。", "スプレッドシートの取り込み"),
-    ("zh-hans", "没有等待审核的页面。", "导入电子表格"),
-])
-def test_panels_and_import_screen_in_every_language(admin_client, roles, admin_user, lang,
-                                                     review, tools):
+@pytest.mark.parametrize(
+    "lang, review, tools",
+    [
+        ("vi", "Không có trang nào đang chờ duyệt.", "Nhập bảng tính"),
+        ("en", "No pages are waiting for review.", "Import spreadsheet"),
+        ("ko", "검토를 기다리는 페이지가 없습니다.", "스프레드시트 가져오기"),
+        ("ja", "審査待ちのページはありません。", "スプレッドシートの取り込み"),
+        ("zh-hans", "没有等待审核的页面。", "导入电子表格"),
+    ],
+)
+def test_panels_and_import_screen_in_every_language(admin_client, roles, admin_user, lang, review, tools):
     from wagtail.users.models import UserProfile
 
     UserProfile.objects.filter(user=admin_user).update(preferred_language=lang)

@@ -1,6 +1,7 @@
 """The dashboard shows each member of staff only what they may see: drafts under review only to
 those who may edit or review them, visitors' searches only to the reviewers' office and
 administrators, with personal data masked; API errors say nothing about the server."""
+
 import pytest
 from django.utils import translation
 from wagtail.models import Page
@@ -25,12 +26,15 @@ def draft_in_review(roles, admin_user):
     return page
 
 
-@pytest.mark.parametrize("group, sees", [
-    (setup.EDITOR_GROUPS["product"], True),   # may edit it
-    (setup.REVIEWERS, True),                  # reviews it
-    (setup.TRANSLATORS, False),               # Vietnamese sources are not theirs
-    (setup.EDITOR_GROUPS["news"], False),     # another section
-])
+@pytest.mark.parametrize(
+    "group, sees",
+    [
+        (setup.EDITOR_GROUPS["product"], True),  # may edit it
+        (setup.REVIEWERS, True),  # reviews it
+        (setup.TRANSLATORS, False),  # Vietnamese sources are not theirs
+        (setup.EDITOR_GROUPS["news"], False),  # another section
+    ],
+)
 def test_review_queue_shows_a_draft_only_to_who_may_open_it(member, draft_in_review, group, sees):
     _user, client = member(group)
     html = client.get("/admin/").content.decode()
@@ -41,12 +45,15 @@ def test_review_queue_shows_a_draft_only_to_who_may_open_it(member, draft_in_rev
         assert "No pages are waiting for review." in html
 
 
-@pytest.mark.parametrize("group, sees", [
-    (setup.REVIEWERS, True),
-    (setup.EDITOR_GROUPS["product"], False),
-    (setup.EDITOR_GROUPS["news"], False),
-    (setup.TRANSLATORS, False),
-])
+@pytest.mark.parametrize(
+    "group, sees",
+    [
+        (setup.REVIEWERS, True),
+        (setup.EDITOR_GROUPS["product"], False),
+        (setup.EDITOR_GROUPS["news"], False),
+        (setup.TRANSLATORS, False),
+    ],
+)
 def test_search_analytics_only_for_the_reviewers_office(member, roles, group, sees):
     searchlog.record("cao su", "vi", 3)
     _user, client = member(group)
@@ -56,8 +63,13 @@ def test_search_analytics_only_for_the_reviewers_office(member, roles, group, se
 
 
 def test_administrators_see_search_analytics_with_personal_data_masked(admin_client, roles):
-    for query in ("liên hệ 0912 345 678", "liên hệ +84 987.654.321", "nguyen.van.a@example.com",
-                  "CCCD 079123456789", "cao su"):
+    for query in (
+        "liên hệ 0912 345 678",
+        "liên hệ +84 987.654.321",
+        "nguyen.van.a@example.com",
+        "CCCD 079123456789",
+        "cao su",
+    ):
         searchlog.record(query, "vi", 0)
     html = admin_client.get("/admin/").content.decode()
     for secret in ("0912", "345 678", "987.654", "nguyen.van.a", "example.com", "079123456789"):
@@ -67,16 +79,19 @@ def test_administrators_see_search_analytics_with_personal_data_masked(admin_cli
     assert "<td>liên hệ [phone number]</td><td>2</td>" in html.replace("\n", "")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("0912345678", "[phone number]"),
-    ("(028) 3456 7890 Dầu Tiếng", "[phone number] Dầu Tiếng"),
-    ("gọi 028-3456-7890.", "gọi [phone number]."),
-    ("a+b@mail.example.vn cao su", "[e-mail] cao su"),
-    ("hội chợ 2026", "hội chợ 2026"),
-    ("123/2024/NĐ-CP", "123/2024/NĐ-CP"),
-    ("đất 1500000 m2", "đất [phone number] m2"),  # 7 digits: masked rather than risk a number
-    ("giá 150.000 đồng", "giá 150.000 đồng"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("0912345678", "[phone number]"),
+        ("(028) 3456 7890 Dầu Tiếng", "[phone number] Dầu Tiếng"),
+        ("gọi 028-3456-7890.", "gọi [phone number]."),
+        ("a+b@mail.example.vn cao su", "[e-mail] cao su"),
+        ("hội chợ 2026", "hội chợ 2026"),
+        ("123/2024/NĐ-CP", "123/2024/NĐ-CP"),
+        ("đất 1500000 m2", "đất [phone number] m2"),  # 7 digits: masked rather than risk a number
+        ("giá 150.000 đồng", "giá 150.000 đồng"),
+    ],
+)
 def test_redaction_rules(text, expected):
     with translation.override("en"):
         assert redact_personal_data(text) == expected
@@ -94,8 +109,9 @@ def test_reviewers_get_the_permission_on_migration_and_admins_can_grant_it(admin
     assert "Can see what visitors search for" in html
 
 
-@pytest.mark.parametrize("path", ["/api/v1/search/?q=cao+su&lang=vi",
-                                  "/api/v1/search/autocomplete/?q=cao&lang=vi"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/search/?q=cao+su&lang=vi", "/api/v1/search/autocomplete/?q=cao&lang=vi"]
+)
 def test_api_errors_say_nothing_about_the_server(client, site, settings, tmp_path, path):
     from search.engines import reset_engines
 

@@ -1,6 +1,7 @@
 """Confirming a spreadsheet import queues a background job: the request answers at once, the
 job page shows progress and then the result, closing the tab loses nothing, a second confirm
 imports nothing twice, and a job whose worker died runs again."""
+
 from datetime import timedelta
 
 import pytest
@@ -14,15 +15,15 @@ from tests.staff.test_spreadsheet import IMPORT, csv_file, upload
 from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                        "QUEUES": ["default", "mail", "imports"]}}
+DB_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail", "imports"]}
+}
 ROWS = [["ref", "locale", "title", "commune", "category"]] + [
-    [f"san-pham-{n}", "vi", f"Sản phẩm {n}", "xã Dầu Tiếng", "food"] for n in range(1, 31)]
+    [f"san-pham-{n}", "vi", f"Sản phẩm {n}", "xã Dầu Tiếng", "food"] for n in range(1, 31)
+]
 
 
-
-def test_confirm_queues_a_job_whose_page_shows_progress_then_the_result(
-        admin_client, site, settings):
+def test_confirm_queues_a_job_whose_page_shows_progress_then_the_result(admin_client, site, settings):
     settings.TASKS = DB_TASKS
     url, _preview = upload(admin_client, "product", csv_file(ROWS))
     response = admin_client.post(url + "confirm/")
@@ -68,8 +69,9 @@ def test_a_job_whose_worker_died_runs_again(admin_client, site, settings):
     url, _preview = upload(admin_client, "product", csv_file(ROWS[:5]))
     admin_client.post(url + "confirm/")
     DBTaskResult.objects.all().delete()  # the worker took it and was killed
-    ImportJob.objects.update(status="running", attempts=1,
-                             heartbeat_at=timezone.now() - timedelta(minutes=30))
+    ImportJob.objects.update(
+        status="running", attempts=1, heartbeat_at=timezone.now() - timedelta(minutes=30)
+    )
     assert requeue_stale_imports() == 1
     run_worker()
     job = ImportJob.objects.get()

@@ -1,5 +1,6 @@
 """Staff sign-in is throttled per account and per address (django-axes behind Wagtail's login
 view), with a clear message; the Django admin is not exposed at all."""
+
 import pytest
 from django.test import Client
 
@@ -18,8 +19,12 @@ def staff(django_user_model, settings):
 def sign_in(username, password, address="198.51.100.1", language="en"):
     """A fresh browser behind our reverse proxy, posting Wagtail's login form."""
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    response = client.post(LOGIN, {"username": username, "password": password},
-                           REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
+    response = client.post(
+        LOGIN,
+        {"username": username, "password": password},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=address,
+    )
     return client, response
 
 

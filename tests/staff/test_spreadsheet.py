@@ -1,5 +1,6 @@
 """Importing a spreadsheet: preview names every bad cell by row and column; confirming loads
 the rows through the catalogue importer; templates open in a spreadsheet program."""
+
 import csv
 import datetime as dt
 import io
@@ -54,13 +55,14 @@ def test_admin_url_and_menu(admin_client, site):
 
 
 def test_bad_rows_are_named_by_row_and_column_and_nothing_is_imported(admin_client, site):
-    header = ["ref", "locale", "title", "commune", "category", "ocop_stars", "price_from_vnd",
-              "colour"]
-    rows = [header,
-            ["mat-ong", "vi", "Mật ong", "xã Dầu Tiếng", "food", "3", "120000", ""],
-            ["hat-dieu", "vi", "Hạt điều", "xã Dầu Tiếng", "food", "6", "nhiều", ""],
-            ["Bad Ref", "vi", "", "Nowhere", "food", "", "", "red"],
-            ["khoai-mi", "fr", "Khoai mì", "xã Dầu Tiếng", "food", "", "", ""]]
+    header = ["ref", "locale", "title", "commune", "category", "ocop_stars", "price_from_vnd", "colour"]
+    rows = [
+        header,
+        ["mat-ong", "vi", "Mật ong", "xã Dầu Tiếng", "food", "3", "120000", ""],
+        ["hat-dieu", "vi", "Hạt điều", "xã Dầu Tiếng", "food", "6", "nhiều", ""],
+        ["Bad Ref", "vi", "", "Nowhere", "food", "", "", "red"],
+        ["khoai-mi", "fr", "Khoai mì", "xã Dầu Tiếng", "food", "", "", ""],
+    ]
     header.append("kind")
     for row in rows[1:]:
         row.append("fair" if row[0] == "mat-ong" else "")
@@ -69,8 +71,15 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_imported(admin_clie
     assert "is not a column of a product sheet" in page  # the unknown "colour" header
     assert "Header row" in page and "column “colour”" in page
     problems = set(re.findall(r"Row (\d+),\s*column “(\w+)”", page))
-    assert problems == {("2", "kind"), ("3", "ocop_stars"), ("3", "price_from_vnd"),
-                        ("4", "ref"), ("4", "title"), ("4", "commune"), ("5", "locale")}
+    assert problems == {
+        ("2", "kind"),
+        ("3", "ocop_stars"),
+        ("3", "price_from_vnd"),
+        ("4", "ref"),
+        ("4", "title"),
+        ("4", "commune"),
+        ("5", "locale"),
+    }
     assert "must be 1..5 (got 6)" in page
     assert "Import and publish" not in page
     assert page.count("staff-bad-cell") == len(problems)
@@ -80,20 +89,45 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_imported(admin_clie
 
 
 def test_unknown_commune_is_reported_against_its_cell(admin_client, site):
-    rows = [["ref", "locale", "title", "commune", "category"],
-            ["mat-ong", "vi", "Mật ong", "Atlantis", "food"]]
+    rows = [
+        ["ref", "locale", "title", "commune", "category"],
+        ["mat-ong", "vi", "Mật ong", "Atlantis", "food"],
+    ]
     _url, response = upload(admin_client, "product", csv_file(rows))
     page = response.content.decode()
     assert "Row 2," in page and "column “commune”" in page and "unknown commune" in page
 
 
 def test_good_xlsx_with_typed_cells_imports_source_and_translation(admin_client, site):
-    rows = [["ref", "locale", "title", "summary", "tags", "commune", "published", "category",
-             "ocop_stars", "price_from_vnd", "unit"],
-            ["mat-ong", "vi", "Mật ong hoa cao su", "Mật ong.", "mật ong, OCOP", "xã Dầu Tiếng",
-             dt.datetime(2026, 11, 1), "food", 3.0, 120000.0, "chai"],
-            ["mat-ong", "en", "Rubber-flower honey", "Honey.", "honey", None, None, None,
-             None, None, "bottle"]]
+    rows = [
+        [
+            "ref",
+            "locale",
+            "title",
+            "summary",
+            "tags",
+            "commune",
+            "published",
+            "category",
+            "ocop_stars",
+            "price_from_vnd",
+            "unit",
+        ],
+        [
+            "mat-ong",
+            "vi",
+            "Mật ong hoa cao su",
+            "Mật ong.",
+            "mật ong, OCOP",
+            "xã Dầu Tiếng",
+            dt.datetime(2026, 11, 1),
+            "food",
+            3.0,
+            120000.0,
+            "chai",
+        ],
+        ["mat-ong", "en", "Rubber-flower honey", "Honey.", "honey", None, None, None, None, None, "bottle"],
+    ]
     url, response = upload(admin_client, "product", xlsx(rows))
     page = response.content.decode()
     assert "problem" not in page.lower()
@@ -121,8 +155,10 @@ def test_good_xlsx_with_typed_cells_imports_source_and_translation(admin_client,
 def test_confirm_checks_again(admin_client, site):
     from promo.models import Commune
 
-    rows = [["ref", "locale", "title", "commune", "category"],
-            ["mat-ong", "vi", "Mật ong", "xã Dầu Tiếng", "food"]]
+    rows = [
+        ["ref", "locale", "title", "commune", "category"],
+        ["mat-ong", "vi", "Mật ong", "xã Dầu Tiếng", "food"],
+    ]
     url, _response = upload(admin_client, "product", csv_file(rows))
     Commune.objects.filter(name="xã Dầu Tiếng").update(name="xã Đã Đổi Tên", slug="da-doi")
     response = confirm(admin_client, url)
@@ -158,8 +194,10 @@ def test_only_people_who_may_add_catalogue_pages_get_in(member, django_user_mode
 
     # An editor may preview, but the importer publishes, so only a publisher may confirm.
     _editor, editor_client = member(setup.EDITOR_GROUPS["product"])
-    rows = [["ref", "locale", "title", "commune", "category"],
-            ["mat-ong", "vi", "Mật ong", "xã Dầu Tiếng", "food"]]
+    rows = [
+        ["ref", "locale", "title", "commune", "category"],
+        ["mat-ong", "vi", "Mật ong", "xã Dầu Tiếng", "food"],
+    ]
     url, preview = upload(editor_client, "product", csv_file(rows))
     assert "only someone who may publish" in preview.content.decode()
     assert "Import and publish" not in preview.content.decode()
@@ -168,7 +206,8 @@ def test_only_people_who_may_add_catalogue_pages_get_in(member, django_user_mode
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_refused_on_the_form(admin_client, site):
-    response = admin_client.post(reverse("staff_import"), {
-        "kind": "product", "file": SimpleUploadedFile("x.xlsx", b"not a zip")})
+    response = admin_client.post(
+        reverse("staff_import"), {"kind": "product", "file": SimpleUploadedFile("x.xlsx", b"not a zip")}
+    )
     assert response.status_code == 200
     assert "not a readable XLSX workbook" in response.content.decode()

@@ -1,6 +1,7 @@
 """Uploads are checked while they are read: a cell too large for the CSV reader, a workbook
 that expands to a million rows or hundreds of megabytes — each a clear message, in bounded time
 and memory, never a 500."""
+
 import io
 import time
 import zipfile
@@ -30,11 +31,15 @@ def bomb_xlsx(rows, padding=0):
     Workbook().save(template)
     # rows and cells without their optional r="…" references: identical, so they compress
     body = '<row><c t="inlineStr"><is><t>x</t></is></c></row>' * rows
-    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
-             f'openxmlformats.org/spreadsheetml/2006/main"><sheetData>{body}</sheetData></worksheet>')
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+        f'openxmlformats.org/spreadsheetml/2006/main"><sheetData>{body}</sheetData></worksheet>'
+    )
     out = io.BytesIO()
-    with zipfile.ZipFile(template) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
+    ):
         for info in source.infolist():
             if info.filename == "xl/worksheets/sheet1.xml":
                 z.writestr(info.filename, sheet)

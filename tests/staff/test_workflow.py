@@ -1,5 +1,6 @@
 """Review before publish: editors draft and submit, the reviewers' office approves or rejects,
 translators work only on translations, and scheduled pages go live on time."""
+
 import datetime as dt
 
 import pytest
@@ -21,10 +22,23 @@ PRODUCTS = setup.EDITOR_GROUPS["product"]
 def product_form(ref, **extra):
     vi_commune = Commune.objects.get(slug="thanh-an", locale__language_code="vi")
     food = Category.objects.get(kind="product", slug="food", locale__language_code="vi")
-    return {"title": f"Sản phẩm {ref}", "slug": ref, "ref": ref, "summary": "Tóm tắt.",
-            "hero_alt": "", "commune": vi_commune.pk, "category": food.pk, "tags": "",
-            "producer": "", "ocop_stars": "", "price_from_vnd": "", "unit": "",
-            "body-count": "0", "related-count": "0", **extra}
+    return {
+        "title": f"Sản phẩm {ref}",
+        "slug": ref,
+        "ref": ref,
+        "summary": "Tóm tắt.",
+        "hero_alt": "",
+        "commune": vi_commune.pk,
+        "category": food.pk,
+        "tags": "",
+        "producer": "",
+        "ocop_stars": "",
+        "price_from_vnd": "",
+        "unit": "",
+        "body-count": "0",
+        "related-count": "0",
+        **extra,
+    }
 
 
 def add_url(kind="product", locale="vi"):
@@ -56,11 +70,16 @@ def test_staff_setup_covers_every_section_in_every_locale_and_is_idempotent(role
         for index in model.objects.select_related("locale"):
             assert WorkflowPage.objects.get(page=index.page_ptr).workflow.name == setup.WORKFLOW_NAME
             editor = GroupPagePermission.objects.filter(
-                page=index.page_ptr, group__name=setup.EDITOR_GROUPS[kind])
+                page=index.page_ptr, group__name=setup.EDITOR_GROUPS[kind]
+            )
             assert set(editor.values_list("permission__codename", flat=True)) == {
-                "add_page", "change_page", "lock_page"}
+                "add_page",
+                "change_page",
+                "lock_page",
+            }
             translator = GroupPagePermission.objects.filter(
-                page=index.page_ptr, group__name=setup.TRANSLATORS)
+                page=index.page_ptr, group__name=setup.TRANSLATORS
+            )
             assert translator.exists() == (index.locale.language_code != "vi")
 
 
@@ -117,8 +136,7 @@ def test_reviewer_rejection_keeps_the_page_offline_and_stores_the_comment(member
     assert not page.live
     assert task_state.status == task_state.STATUS_REJECTED
     assert task_state.comment == "Ghi sai tên xã; sửa lại rồi gửi duyệt."
-    assert WorkflowState.objects.get(object_id=str(page.pk)).status == \
-        WorkflowState.STATUS_NEEDS_CHANGES
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
 def test_only_reviewers_may_approve(member):

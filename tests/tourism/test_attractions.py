@@ -1,5 +1,6 @@
 """An attraction as a visitor plans a visit: hours with an open-now badge at a fixed clock,
 fees by visitor, season, routes, access; the tourism index filters; the exchange format."""
+
 import datetime as dt
 import json
 
@@ -54,14 +55,13 @@ def test_plan_your_visit_shows_every_fact_in_the_visitors_language(client, touri
     assert "December to April" in plan.text and "Best in the dry season." in plan.text
     route = plan.select_one(".routes-table tbody tr").get_text(" ", strip=True)
     assert "Ho Chi Minh City centre" in route and "100 km" in route and "2 h 30 min" in route
-    assert "Coaches from Miền Đông." in route          # the English words of the route
+    assert "Coaches from Miền Đông." in route  # the English words of the route
     assert "1000 steps" in plan.text.replace(",", "")
     assert plan.select_one('a[href="https://dautieng-promo.example/nui-cau"]')
     assert plan.select_one('a[href="tel:+84000000111"]')
-    assert plan.select_one("[data-place-map]")         # the shared map, one marker
+    assert plan.select_one("[data-place-map]")  # the shared map, one marker
     fees = soup(client.get("/vi/du-lich/lang-cao-su/")).select(".fees-table tbody tr")
-    assert [row.get_text(" ", strip=True) for row in fees] == ["Người lớn 20.000 đ",
-                                                               "Trẻ em 10.000 đ"]
+    assert [row.get_text(" ", strip=True) for row in fees] == ["Người lớn 20.000 đ", "Trẻ em 10.000 đ"]
 
 
 def test_numbers_are_shared_by_translations_and_words_are_not(tourism):
@@ -79,8 +79,7 @@ def test_index_filters_open_now_and_free_entry(client, tourism):
 
     assert titles(f"open_now=1&now={MONDAY}T06:00") == ["Hồ Dầu Tiếng", "Núi Cậu"]
     assert titles(f"open_now=1&now={MONDAY}T23:00") == ["Hồ Dầu Tiếng"]
-    assert titles("open_now=1&now=2026-12-08T09:00") == [
-        "Hồ Dầu Tiếng", "Làng công nhân cao su", "Núi Cậu"]
+    assert titles("open_now=1&now=2026-12-08T09:00") == ["Hồ Dầu Tiếng", "Làng công nhân cao su", "Núi Cậu"]
     assert titles("open_now=1&now=2026-12-12T01:00") == ["Chợ đêm", "Hồ Dầu Tiếng"]  # Fri night
     assert titles("free=1&category=nature") == ["Hồ Dầu Tiếng", "Núi Cậu"]
 
@@ -91,29 +90,33 @@ def test_bad_filter_values_get_a_clear_notice_not_an_error(client, tourism):
     assert any("banana" in n and "Open now" in n for n in notices)
     assert len(notices) == 2
     page = soup(client.get("/vi/du-lich/?open_now=banana"))
-    assert len(page.select(".results .card")) == 5      # ignored, not guessed
+    assert len(page.select(".results .card")) == 5  # ignored, not guessed
     api = client.get("/api/v1/places.geojson?kind=attraction&lang=en&open_now=banana")
     assert api.status_code == 400 and "open_now" in api.json()["errors"]
 
 
 def test_sql_filter_agrees_with_the_schedule_at_every_half_hour(tourism):
-    pages = list(AttractionPage.objects.filter(locale__language_code="vi")
-                 .prefetch_related("weekly_hours", "hours_exceptions"))
-    start = dt.datetime(2026, 12, 10, 0, 0, tzinfo=DISTRICT_TZ)       # Thursday
+    pages = list(
+        AttractionPage.objects.filter(locale__language_code="vi").prefetch_related(
+            "weekly_hours", "hours_exceptions"
+        )
+    )
+    start = dt.datetime(2026, 12, 10, 0, 0, tzinfo=DISTRICT_TZ)  # Thursday
     moments = [start + dt.timedelta(minutes=30 * n) for n in range(4 * 48)]
-    moments += [dt.datetime(2027, 2, 6, 4, 30, tzinfo=DISTRICT_TZ)]   # Tết special hours
+    moments += [dt.datetime(2027, 2, 6, 4, 30, tzinfo=DISTRICT_TZ)]  # Tết special hours
     for moment in moments:
-        in_sql = set(AttractionPage.objects.filter(locale__language_code="vi")
-                     .filter(open_at_filter(moment)).values_list("ref", flat=True))
+        in_sql = set(
+            AttractionPage.objects.filter(locale__language_code="vi")
+            .filter(open_at_filter(moment))
+            .values_list("ref", flat=True)
+        )
         in_python = {page.ref for page in pages if page.schedule().is_open(moment)}
         assert in_sql == in_python, moment
 
 
 def test_places_api_has_the_attractions_with_the_index_filters(client, tourism):
-    data = client.get(f"/api/v1/places.geojson?kind=attraction&lang=vi&open_now=1"
-                      f"&now={MONDAY}T06:00").json()
-    assert sorted(f["properties"]["title"] for f in data["features"]) == ["Hồ Dầu Tiếng",
-                                                                          "Núi Cậu"]
+    data = client.get(f"/api/v1/places.geojson?kind=attraction&lang=vi&open_now=1&now={MONDAY}T06:00").json()
+    assert sorted(f["properties"]["title"] for f in data["features"]) == ["Hồ Dầu Tiếng", "Núi Cậu"]
     hill = next(f for f in data["features"] if f["properties"]["ref"] == "nui-cau")
     assert hill["geometry"]["coordinates"] == [106.345, 11.336]
     assert "Đang mở cửa" in hill["properties"]["facts"]
@@ -122,10 +125,15 @@ def test_places_api_has_the_attractions_with_the_index_filters(client, tourism):
 def test_export_then_import_changes_nothing_and_keeps_every_fact(tourism):
     lines = [json.loads(line) for line in export_lines(kinds=["attraction"])]
     hill = next(line for line in lines if line["ref"] == "nui-cau" and line["locale"] == "vi")
-    assert hill["hours"]["weekly"] == [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-                                        "opens": "05:00", "closes": "18:00"}]
-    assert hill["getting_there"][0] == {"from": "hcmc", "km": 100, "drive_minutes": 150,
-                                        "public_transport": "Xe khách từ Bến xe Miền Đông."}
+    assert hill["hours"]["weekly"] == [
+        {"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "opens": "05:00", "closes": "18:00"}
+    ]
+    assert hill["getting_there"][0] == {
+        "from": "hcmc",
+        "km": 100,
+        "drive_minutes": 150,
+        "public_transport": "Xe khách từ Bến xe Miền Đông.",
+    }
     assert hill["amenities"] == {"wheelchair": "no", "steps": "yes", "parking": "yes"}
     summary = load_lines(lines)
     assert summary.created == 0 and summary.updated == 0 and summary.unchanged == len(lines)
@@ -139,16 +147,21 @@ def test_older_files_with_a_ticket_price_still_load(tourism):
     assert load_lines([line]).unchanged == 1
 
 
-@pytest.mark.parametrize("values, key, message", [
-    ({"hours": {"weekly": [{"days": ["mon"], "opens": "25:00", "closes": "18:00"}]}}, "hours",
-     "weekly row 1: opens must be a time"),
-    ({"hours": {"status": "sometimes"}}, "hours", "status must be one of"),
-    ({"fees": [{"visitor": "adult", "vnd": 1}, {"visitor": "adult", "vnd": 2}]}, "fees",
-     "listed twice"),
-    ({"best_months": [13]}, "best_months", "must be 1..12"),
-    ({"getting_there": [{"from": "hanoi", "km": 1}]}, "getting_there", "from must be one of"),
-    ({"amenities": {"lift": "yes"}}, "amenities", "unknown key"),
-])
+@pytest.mark.parametrize(
+    "values, key, message",
+    [
+        (
+            {"hours": {"weekly": [{"days": ["mon"], "opens": "25:00", "closes": "18:00"}]}},
+            "hours",
+            "weekly row 1: opens must be a time",
+        ),
+        ({"hours": {"status": "sometimes"}}, "hours", "status must be one of"),
+        ({"fees": [{"visitor": "adult", "vnd": 1}, {"visitor": "adult", "vnd": 2}]}, "fees", "listed twice"),
+        ({"best_months": [13]}, "best_months", "must be 1..12"),
+        ({"getting_there": [{"from": "hanoi", "km": 1}]}, "getting_there", "from must be one of"),
+        ({"amenities": {"lift": "yes"}}, "amenities", "unknown key"),
+    ],
+)
 def test_bad_visit_facts_are_reported_with_line_and_key(values, key, message):
     line = AttractionLine(ref="sai", **values)
     _records, problems = parse_file(to_jsonl([line]).encode().splitlines(keepends=True))

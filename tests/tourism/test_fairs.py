@@ -1,6 +1,7 @@
 """Fairs a visitor can attend: times in Vietnam time on the page and in the calendar file,
 the venue on the map, exhibitors linked to products, registration, the month calendar and
 visible subscribe links."""
+
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
@@ -21,10 +22,13 @@ def test_fair_page_has_times_venue_map_registration_and_exhibitors(client, touri
     assert "07:00–21:00 each day (Vietnam time, UTC+7)" in facts
     assert "Free for visitors" in facts
     assert page.select_one("#venue-heading ~ [data-place-map]")["data-source"].startswith(
-        "/api/v1/places.geojson?")
+        "/api/v1/places.geojson?"
+    )
     assert page.select_one('a[href="https://dautieng-promo.example/dang-ky"]')
-    rows = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
-            for row in page.select(".exhibitors-table tbody tr")]
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+        for row in page.select(".exhibitors-table tbody tr")
+    ]
     assert rows == [["Honey maker (sample)", "Honey", "A01", "Rubber honey"]]
     assert page.select_one('.exhibitors-table a[href="/en/products/rubber-honey/"]')
     # After the deadline the form is no longer offered.
@@ -54,8 +58,9 @@ def test_month_calendar_lists_each_day_and_moves_between_months(client, tourism)
     table = page.select_one("table.month-calendar")
     assert table.caption.text.strip() == "December 2099"
     assert [th.abbr["title"] for th in table.thead.select("th")][0] == "Monday"
-    days = {cell.select_one("time")["datetime"]: cell for cell in table.select("td")
-            if cell.select_one("time")}
+    days = {
+        cell.select_one("time")["datetime"]: cell for cell in table.select("td") if cell.select_one("time")
+    }
     assert len(days) == 31
     assert days["2099-12-10"].select_one('a[href="/en/fairs/farm-market/"]')
     assert "Farm market" in days["2099-12-11"].text and not days["2099-12-11"].select("a")

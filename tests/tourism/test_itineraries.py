@@ -1,6 +1,7 @@
 """Itineraries: a printable timeline of numbered stops linked to catalogue pages, the same
 stops on the map in order, found by the site search as kind `itinerary`; an unpublished stop
 is left out everywhere, never a dead link."""
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
@@ -26,19 +27,24 @@ def stop_titles(page):
 def test_timeline_numbers_stops_links_pages_and_shows_travel(client, tourism):
     build_trip()
     page = soup(client.get("/en/tourism/itineraries/mot-ngay/"))
-    assert stop_titles(page) == ["1 Cau Mountain", "2 Rubber workers' village", "3 Rubber honey",
-                                 "4 Farm market", "5 Đường cao su (en)"]
+    assert stop_titles(page) == [
+        "1 Cau Mountain",
+        "2 Rubber workers' village",
+        "3 Rubber honey",
+        "4 Farm market",
+        "5 Đường cao su (en)",
+    ]
     assert page.select_one('.timeline a[href="/en/tourism/cau-mountain/"]')
     assert page.select_one('.timeline a[href="/en/products/rubber-honey/"]')
     first = page.select_one(".timeline__stop")
     assert first.select_one("time").text == "07:00"
-    assert first.select_one(".timeline__travel").get_text(" ", strip=True) == (
-        "By car · 2 h 30 min · 100 km")
+    assert first.select_one(".timeline__travel").get_text(" ", strip=True) == ("By car · 2 h 30 min · 100 km")
     assert page.select_one('.trip-map [data-place-map][data-route="1"]')
     assert [a.text for a in page.select("#trip-stops a")][0] == "Cau Mountain"
     # Listed on the itineraries index and on the tourism index.
     assert soup(client.get("/en/tourism/itineraries/")).select_one(
-        'a[href="/en/tourism/itineraries/mot-ngay/"]')
+        'a[href="/en/tourism/itineraries/mot-ngay/"]'
+    )
     assert soup(client.get("/en/tourism/")).select_one(".trips-teaser a[href$='/mot-ngay/']")
 
 
@@ -48,8 +54,8 @@ def test_map_has_every_stop_in_order(client, tourism):
     props = [f["properties"] for f in data["features"]]
     assert [p["label"] for p in props] == ["1", "2", "3", "4", "5"]
     assert props[0]["title"] == "1. Cau Mountain" and props[0]["facts"][0] == "07:00"
-    assert data["features"][2]["geometry"]["coordinates"] == [106.498, 11.245]   # own position
-    assert props[4]["url"].endswith("/mot-ngay/#stop-5")                      # named place
+    assert data["features"][2]["geometry"]["coordinates"] == [106.498, 11.245]  # own position
+    assert props[4]["url"].endswith("/mot-ngay/#stop-5")  # named place
     assert client.get("/api/v1/places.geojson?kind=itinerary&lang=en").status_code == 400
 
 
@@ -58,17 +64,17 @@ def test_an_unpublished_stop_is_skipped_and_its_leg_counts_into_the_next(client,
     for page in AttractionPage.objects.filter(ref="lang-cao-su"):
         page.unpublish()
     page = soup(client.get("/en/tourism/itineraries/mot-ngay/"))
-    assert stop_titles(page) == ["1 Cau Mountain", "2 Rubber honey", "3 Farm market",
-                                 "4 Đường cao su (en)"]
+    assert stop_titles(page) == ["1 Cau Mountain", "2 Rubber honey", "3 Farm market", "4 Đường cao su (en)"]
     assert not page.select('a[href*="lang-cao-su"]')
     travel = page.select(".timeline__travel")[1].get_text(" ", strip=True)
-    assert travel == "By car · 50 min · 30 km"        # 20 min + 30 min, 10 km + 20 km
+    assert travel == "By car · 50 min · 30 km"  # 20 min + 30 min, 10 km + 20 km
     data = client.get("/api/v1/places.geojson?kind=itinerary&lang=en&ref=mot-ngay").json()
     assert len(data["features"]) == 4
 
 
-def test_search_finds_the_itinerary_by_a_stop_as_its_own_kind(client, tourism,
-                                                              django_capture_on_commit_callbacks):
+def test_search_finds_the_itinerary_by_a_stop_as_its_own_kind(
+    client, tourism, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         trip = build_trip()
         queue(trip)
@@ -92,12 +98,26 @@ def test_stop_and_day_validation_explains_what_is_missing(tourism):
     assert "no map position" in str(unlocated.value.block_errors["lat"])
     day = DayBlock()
     with pytest.raises(ValidationError) as order:
-        day.clean(day.to_python({"title": "", "intro": "", "stops": [
-            {"type": "item", "id": "a", "value": {"time": "10:00", "name": "A", "lat": "11.1",
-                                                  "lon": "106.1"}},
-            {"type": "item", "id": "b", "value": {"time": "09:00", "name": "B", "lat": "11.2",
-                                                  "lon": "106.2"}},
-        ]}))
+        day.clean(
+            day.to_python(
+                {
+                    "title": "",
+                    "intro": "",
+                    "stops": [
+                        {
+                            "type": "item",
+                            "id": "a",
+                            "value": {"time": "10:00", "name": "A", "lat": "11.1", "lon": "106.1"},
+                        },
+                        {
+                            "type": "item",
+                            "id": "b",
+                            "value": {"time": "09:00", "name": "B", "lat": "11.2", "lon": "106.2"},
+                        },
+                    ],
+                }
+            )
+        )
     assert "order of their times" in str(order.value.non_block_errors.as_data())
 
 
@@ -108,10 +128,15 @@ def test_staff_edit_attractions_fairs_and_itineraries_in_the_admin(admin_client,
 
     trip = build_trip()
     index = TripIndexPage.objects.get(locale__language_code="vi")
-    assert admin_client.get(reverse("wagtailadmin_pages:add", args=(
-        "promo", "trippage", index.pk))).status_code == 200
-    for page in (trip, AttractionPage.objects.get(ref="nui-cau", locale__language_code="vi"),
-                 FairPage.objects.get(ref="phien-cho-2026", locale__language_code="vi")):
+    assert (
+        admin_client.get(reverse("wagtailadmin_pages:add", args=("promo", "trippage", index.pk))).status_code
+        == 200
+    )
+    for page in (
+        trip,
+        AttractionPage.objects.get(ref="nui-cau", locale__language_code="vi"),
+        FairPage.objects.get(ref="phien-cho-2026", locale__language_code="vi"),
+    ):
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
         assert response.status_code == 200, page
     assert TripPage.objects.filter(ref="mot-ngay").count() == 2

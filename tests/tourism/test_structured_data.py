@@ -3,6 +3,7 @@ expanded to full schema.org IRIs, it holds what search engines and map apps look
 
 The processor needs the schema.org context document; tests run offline, so a local copy of
 its relevant part (the vocabulary and the IRI-valued terms) is served to pyld's loader."""
+
 import json
 from pathlib import Path
 
@@ -19,16 +20,19 @@ CONTEXT = json.loads((Path(__file__).parents[1] / "data" / "schema-org-context.j
 
 def _loader(url, options=None):
     if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": CONTEXT}
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": CONTEXT,
+        }
     raise jsonld.JsonLdError(f"offline: {url}", "loading document failed")
 
 
 def expanded_nodes(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    (script,) = BeautifulSoup(response.content, "html.parser").find_all(
-        "script", type="application/ld+json")
+    (script,) = BeautifulSoup(response.content, "html.parser").find_all("script", type="application/ld+json")
     flat = jsonld.flatten(json.loads(script.string), options={"documentLoader": _loader})
     return {node["@id"]: node for node in flat}
 
@@ -53,13 +57,12 @@ def test_attraction_states_hours_free_entry_access_amenities_and_offers(client, 
     specs = deref(nodes, place, "openingHoursSpecification")
     weekly = next(s for s in specs if S + "validFrom" not in s)
     assert sorted(value(weekly, "dayOfWeek")) == sorted(
-        S + d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                        "Sunday"))
+        S + d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    )
     assert value(weekly, "opens") == ["05:00"] and value(weekly, "closes") == ["18:00"]
     tet = next(s for s in specs if S + "validFrom" in s)
     assert value(tet, "validFrom") == ["2027-02-05"] and value(tet, "opens") == ["04:00"]
-    features = {value(f, "name")[0]: value(f, "value")[0]
-                for f in deref(nodes, place, "amenityFeature")}
+    features = {value(f, "name")[0]: value(f, "value")[0] for f in deref(nodes, place, "amenityFeature")}
     assert features["Wheelchair access"] is False and features["Parking"] is True
     geo = deref(nodes, place, "geo")[0]
     assert value(geo, "latitude") == [11.336]
@@ -68,7 +71,9 @@ def test_attraction_states_hours_free_entry_access_amenities_and_offers(client, 
     (village,) = of_type(nodes, "TouristAttraction")
     offers = deref(nodes, village, "offers")
     assert sorted((value(o, "price")[0], value(o, "priceCurrency")[0]) for o in offers) == [
-        ("10000", "VND"), ("20000", "VND")]
+        ("10000", "VND"),
+        ("20000", "VND"),
+    ]
     assert value(village, "isAccessibleForFree") == [False]
 
 
@@ -85,16 +90,14 @@ def test_fair_states_times_in_vietnam_and_the_venue_position(client, tourism):
     assert value(offer, "validThrough") == ["2099-12-05"]
 
 
-def test_itinerary_is_a_tourist_trip_with_an_ordered_item_list_and_a_sub_trip_per_day(
-        client, tourism):
+def test_itinerary_is_a_tourist_trip_with_an_ordered_item_list_and_a_sub_trip_per_day(client, tourism):
     build_trip(days=2)
     nodes = expanded_nodes(client, "/en/tourism/itineraries/mot-ngay/")
     trips = of_type(nodes, "TouristTrip")
     (trip,) = [t for t in trips if deref(nodes, t, "subTrip")]
     (itinerary,) = deref(nodes, trip, "itinerary")
     assert S + "ItemList" in itinerary["@type"]
-    elements = sorted(deref(nodes, itinerary, "itemListElement"),
-                      key=lambda e: value(e, "position")[0])
+    elements = sorted(deref(nodes, itinerary, "itemListElement"), key=lambda e: value(e, "position")[0])
     assert [value(e, "position")[0] for e in elements] == [1, 2, 3, 4, 5]
     items = [deref(nodes, e, "item")[0] for e in elements]
     assert S + "TouristAttraction" in items[0]["@type"] and value(items[0], "name") == ["Cau Mountain"]
@@ -103,5 +106,7 @@ def test_itinerary_is_a_tourist_trip_with_an_ordered_item_list_and_a_sub_trip_pe
     assert value(items[4], "name") == ["Đường cao su (en)"]
     days = deref(nodes, trip, "subTrip")
     assert len(days) == 2
-    assert sorted(len(deref(nodes, deref(nodes, d, "itinerary")[0], "itemListElement"))
-                  for d in days) == [2, 3]
+    assert sorted(len(deref(nodes, deref(nodes, d, "itinerary")[0], "itemListElement")) for d in days) == [
+        2,
+        3,
+    ]

@@ -1,4 +1,5 @@
 """Counting in the production file cache is exact across worker processes."""
+
 import multiprocessing
 import time
 

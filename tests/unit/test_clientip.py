@@ -1,5 +1,6 @@
 """The client address behind our reverse proxy: X-Forwarded-For is believed only as far as
 our own proxies wrote it."""
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory

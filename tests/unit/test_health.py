@@ -1,5 +1,6 @@
 """/healthz (liveness, no database) and /readyz (readiness: the database decides; cache, search and
 media only degrade), and the Redis cache that degrades instead of failing pages."""
+
 import json
 import os
 import shutil
@@ -66,16 +67,23 @@ def test_production_liveness_without_a_database_and_readiness_refuses():
         "    r = c.get(path)\n"
         "    print(json.dumps([path, r.status_code, json.loads(r.content)]))\n"
     )
-    env = {**{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "ELASTICSEARCH_URL")},
-           "DJANGO_SETTINGS_MODULE": "promo.settings.production", "SECRET_KEY": "x" * 50,
-           "ALLOWED_HOSTS": "dautieng.example.vn", "DB_CONNECT_TIMEOUT": "2",
-           "DATABASE_URL": f"postgres://u:p@127.0.0.1:{closed_port()}/nothing"}
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "ELASTICSEARCH_URL")},
+        "DJANGO_SETTINGS_MODULE": "promo.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "dautieng.example.vn",
+        "DB_CONNECT_TIMEOUT": "2",
+        "DATABASE_URL": f"postgres://u:p@127.0.0.1:{closed_port()}/nothing",
+    }
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
-    answers = {path: (status, body) for path, status, body in
-               (json.loads(line) for line in result.stdout.splitlines())}
+    answers = {
+        path: (status, body)
+        for path, status, body in (json.loads(line) for line in result.stdout.splitlines())
+    }
     assert answers["/healthz"] == (200, {"status": "alive"})
     status, body = answers["/readyz"]
     assert status == 503 and body["status"] == "unavailable"
@@ -86,10 +94,14 @@ def test_production_liveness_without_a_database_and_readiness_refuses():
 def test_redis_cache_degrades_when_redis_is_away(settings):
     from django.core.cache import caches
 
-    settings.CACHES = {**settings.CACHES, "away": {
-        "BACKEND": "promo.cache_redis.TolerantRedisCache",
-        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "away": {
+            "BACKEND": "promo.cache_redis.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
     cache = caches["away"]
     assert cache.get("k", "default") == "default"
     cache.set("k", 1)
@@ -109,9 +121,23 @@ def redis_server(tmp_path_factory):
         pytest.skip("redis-server is not installed")
     port = closed_port()
     folder = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                                "--appendonly", "no", "--dir", str(folder)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            binary,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -131,25 +157,35 @@ def test_redis_cache_counts_atomically_and_readiness_sees_it(redis_server, setti
     from django.core.cache import caches
 
     url, _process = redis_server
-    settings.CACHES = {"default": {"BACKEND": "promo.cache_redis.TolerantRedisCache",
-                                   "LOCATION": url, "KEY_PREFIX": "health-test"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "promo.cache_redis.TolerantRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "health-test",
+        }
+    }
     cache = caches["default"]
     cache.clear()
+
     # Concurrent add-then-incr, as the enquiry rate limit counts: no lost updates.
     def hit(_n):
         return 1 if cache.add("hits", 1, 60) else cache.incr("hits")
+
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         counts = sorted(pool.map(hit, range(40)))
     assert counts == list(range(1, 41))
     body = client.get("/readyz").json()
-    assert body["checks"]["cache"] == {**body["checks"]["cache"], "ok": True,
-                                       "backend": "TolerantRedisCache"}
+    assert body["checks"]["cache"] == {**body["checks"]["cache"], "ok": True, "backend": "TolerantRedisCache"}
 
 
 def test_readiness_marks_an_unreachable_cache_as_degraded(settings, client, db):
-    settings.CACHES = {"default": {"BACKEND": "promo.cache_redis.TolerantRedisCache",
-                                   "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-                                   "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "promo.cache_redis.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["status"] == "degraded" and response.json()["failing"] == ["cache"]

@@ -1,4 +1,5 @@
 """One style per language for dates, numbers and money, wherever the site shows them."""
+
 import datetime
 
 import pytest

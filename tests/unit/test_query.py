@@ -25,12 +25,15 @@ def test_unclosed_quote_runs_to_the_end():
     assert parse('"gỗ cao su').phrases == ("gỗ cao su",)
 
 
-@pytest.mark.parametrize("raw, message", [
-    ("   ", "Type a word"),
-    ("x" * 201, "too long"),
-    ("-karaoke", "excluding words alone"),
-    ("*** ()", "no letters or digits"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("   ", "Type a word"),
+        ("x" * 201, "too long"),
+        ("-karaoke", "excluding words alone"),
+        ("*** ()", "no letters or digits"),
+    ],
+)
 def test_unsearchable_input_gets_a_clear_message(raw, message):
     with pytest.raises(QueryError, match=message):
         parse(raw)
@@ -126,8 +129,7 @@ def test_digits_are_never_corrected():
 def test_compounds_split_and_join_against_the_vocabulary():
     words = vocab("rubber", "wood", "rubberwood", "caosu", "cao", "su")
     joined = expand(parse("rubber wood"), words).clauses
-    assert len(joined) == 1 and {m.tokens for m in joined[0].options} == {
-        ("rubber", "wood"), ("rubberwood",)}
+    assert len(joined) == 1 and {m.tokens for m in joined[0].options} == {("rubber", "wood"), ("rubberwood",)}
     split = expand(parse("rubberwood"), words).clauses[0]
     assert {m.tokens for m in split.options} == {("rubberwood",), ("rubber", "wood")}
     assert ("cao", "su") in {m.tokens for m in expand(parse("caosu"), words).clauses[0].options}
@@ -166,7 +168,7 @@ def test_the_last_word_as_a_prefix_only_when_it_is_not_a_whole_known_word():
 
 hostile = st.one_of(
     st.text(max_size=300),
-    st.text(alphabet=st.sampled_from(list('"\'-*^:()ANDORNEAR \x00\x01\u202e\u200bđĐ榴莲 ')), max_size=60),
+    st.text(alphabet=st.sampled_from(list("\"'-*^:()ANDORNEAR \x00\x01\u202e\u200bđĐ榴莲 ")), max_size=60),
     st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=5), st.integers(1, 2500)),
 )
 
@@ -191,8 +193,18 @@ def _engine(tmp_path_factory):
         from search.engines.sqlite import SqliteEngine
 
         e = SqliteEngine(tmp_path_factory.mktemp("idx") / "s.sqlite3")
-        e.index([SearchDocument("nui-cau", "attraction", "vi", "Núi Cậu", "/vi/x/",
-                                summary='Ngọn núi "AND" OR NEAR * ^ : ( )')])
+        e.index(
+            [
+                SearchDocument(
+                    "nui-cau",
+                    "attraction",
+                    "vi",
+                    "Núi Cậu",
+                    "/vi/x/",
+                    summary='Ngọn núi "AND" OR NEAR * ^ : ( )',
+                )
+            ]
+        )
         _ENGINE["e"] = e
     return _ENGINE["e"]
 

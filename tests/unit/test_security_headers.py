@@ -1,6 +1,7 @@
 """Every response carries a Content-Security-Policy and a Permissions-Policy; the public
 policy allows no inline script or style, the admin's only what Wagtail needs, and the map
 tile host comes from MAP_TILE_URL."""
+
 import pytest
 
 from promo.security import tile_source
@@ -49,12 +50,15 @@ def response_text(csp):
     return " ".join(" ".join(v) for v in csp.values())
 
 
-@pytest.mark.parametrize("url, source", [
-    ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
-    ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
-    ("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png", "http://127.0.0.1:8080"),
-    ("/static/tiles/{z}/{x}/{y}.png", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "url, source",
+    [
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
+        ("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png", "http://127.0.0.1:8080"),
+        ("/static/tiles/{z}/{x}/{y}.png", None),
+        ("", None),
+    ],
+)
 def test_tile_source(url, source):
     assert tile_source(url) == source

@@ -1,4 +1,5 @@
 """Settings come from the environment; production passes Django's deployment checks."""
+
 import os
 import subprocess
 import sys
@@ -8,18 +9,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items()
-                if k not in ("DATABASE_URL", "ELASTICSEARCH_URL", "SECRET_KEY")}
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "ELASTICSEARCH_URL", "SECRET_KEY")
+    }
     full_env.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING",
-                        DJANGO_SETTINGS_MODULE="promo.settings.production",
-                        SECRET_KEY="x" * 20 + "-a-long-random-production-key-for-the-test-only-9f3k",
-                        ALLOWED_HOSTS="dautieng-promo.example")
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="promo.settings.production",
+        SECRET_KEY="x" * 20 + "-a-long-random-production-key-for-the-test-only-9f3k",
+        ALLOWED_HOSTS="dautieng-promo.example",
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
@@ -32,11 +45,15 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_database_and_search_paths_come_from_the_environment(tmp_path):
     result = run_manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from django.conf import settings as s; print(s.DATABASES['default']['NAME']); "
         "print(s.SEARCH_INDEX_PATH); print(s.ELASTICSEARCH_URL)",
-        DJANGO_SETTINGS_MODULE="promo.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/x.db",
-        SEARCH_INDEX_PATH=str(tmp_path / "idx.sqlite3"), ELASTICSEARCH_URL="http://127.0.0.1:9200")
+        DJANGO_SETTINGS_MODULE="promo.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path}/x.db",
+        SEARCH_INDEX_PATH=str(tmp_path / "idx.sqlite3"),
+        ELASTICSEARCH_URL="http://127.0.0.1:9200",
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.split()
     assert lines[-3:] == [f"{tmp_path}/x.db", str(tmp_path / "idx.sqlite3"), "http://127.0.0.1:9200"]

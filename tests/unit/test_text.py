@@ -76,8 +76,17 @@ def _reference_analyze(text):
 
 
 @hyp_settings(max_examples=300, deadline=None)
-@given(st.text(max_size=80) | st.sampled_from(["Dầu Tiếng ĐẦU TƯ", "ẞtraße Øre ǅ", "榴莲包装厂 Long-Hòa",
-                                                unicodedata.normalize("NFD", "mắm cá lóc")]))
+@given(
+    st.text(max_size=80)
+    | st.sampled_from(
+        [
+            "Dầu Tiếng ĐẦU TƯ",
+            "ẞtraße Øre ǅ",
+            "榴莲包装厂 Long-Hòa",
+            unicodedata.normalize("NFD", "mắm cá lóc"),
+        ]
+    )
+)
 def test_folding_word_by_word_gives_the_tokens_of_folding_the_whole_text(text):
     assert analyze(text) == _reference_analyze(text)
 

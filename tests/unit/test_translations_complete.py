@@ -10,6 +10,7 @@ CI gate on them:
 - at run time, through Django, every marked string comes out translated (not the English copy).
 Needs GNU gettext (`xgettext`, `msgmerge`, `msgfmt`), which `.ci/run` installs.
 """
+
 import os
 import shutil
 import subprocess
@@ -23,22 +24,41 @@ from django.utils import translation
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE_LOCALES = ("vi", "ko", "ja", "zh_Hans")
 LANGUAGES = ("vi", "ko", "ja", "zh-hans")
-SKIP_DIRS = {".venv", ".git", "node_modules", "var", "media", "__pycache__", ".pytest_cache",
-             ".ruff_cache"}
+SKIP_DIRS = {".venv", ".git", "node_modules", "var", "media", "__pycache__", ".pytest_cache", ".ruff_cache"}
 # Header fields a makemessages run rewrites by itself.
 VOLATILE_HEADERS = {"POT-Creation-Date"}
 # Strings whose translation is rightly the same text in that language.
 SAME_TEXT = {
-    "vi": {"email", "Email", "%(area)s ha", "OCOP", "Email: %(email)s", "Singapore", "Malaysia",
-           "Indonesia", "Philippines", "New Zealand", "Canada", "Israel"},
+    "vi": {
+        "email",
+        "Email",
+        "%(area)s ha",
+        "OCOP",
+        "Email: %(email)s",
+        "Singapore",
+        "Malaysia",
+        "Indonesia",
+        "Philippines",
+        "New Zealand",
+        "Canada",
+        "Israel",
+    },
     "ko": {"%(area)s ha", "OCOP"},
     "ja": {"%(area)s ha", "OCOP"},
     "zh-hans": {"OCOP"},
 }
 # Number and money layouts of the investment facts (promo/investment): only punctuation to
 # translate, and in these languages it is the same.
-_LAYOUTS = {"≈ %(amount)s", "(≈ %(amount)s)", "(≈ %(usd)s, %(rate)s)", "%(vnd)s (%(usd)s, %(rate)s)",
-            "%(name)s: %(distance)s", "%(kv)s kV", "%(low)s–%(high)s", "%(low)s–%(high)s %(unit)s"}
+_LAYOUTS = {
+    "≈ %(amount)s",
+    "(≈ %(amount)s)",
+    "(≈ %(usd)s, %(rate)s)",
+    "%(vnd)s (%(usd)s, %(rate)s)",
+    "%(name)s: %(distance)s",
+    "%(kv)s kV",
+    "%(low)s–%(high)s",
+    "%(low)s–%(high)s %(unit)s",
+}
 SAME_TEXT["vi"] |= _LAYOUTS
 SAME_TEXT["ko"] |= _LAYOUTS - {"%(low)s–%(high)s", "%(low)s–%(high)s %(unit)s"}
 SAME_TEXT["ja"] |= {"≈ %(amount)s", "%(kv)s kV"}
@@ -46,8 +66,11 @@ SAME_TEXT["zh-hans"] |= {"≈ %(amount)s", "%(low)s–%(high)s", "%(low)s–%(hi
 
 
 def catalogue_files(root: Path) -> list[Path]:
-    return sorted(p.relative_to(root) for p in root.glob("**/locale/*/LC_MESSAGES/django.po")
-                  if not SKIP_DIRS.intersection(p.relative_to(root).parts))
+    return sorted(
+        p.relative_to(root)
+        for p in root.glob("**/locale/*/LC_MESSAGES/django.po")
+        if not SKIP_DIRS.intersection(p.relative_to(root).parts)
+    )
 
 
 def _copy_sources(target: Path):
@@ -65,8 +88,14 @@ def regenerated(tmp_path_factory):
     copy = tmp_path_factory.mktemp("sources") / "site"
     _copy_sources(copy)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "promo.settings.test"}
-    subprocess.run([sys.executable, "manage.py", "makemessages"], cwd=copy, env=env, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages"],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return copy
 
 
@@ -76,8 +105,12 @@ def _content(po_path: Path):
     entries = {}
     for e in po:
         entries[(e.msgctxt, e.msgid, e.msgid_plural)] = (
-            e.msgstr, tuple(sorted(e.msgstr_plural.items())), tuple(sorted(e.flags)),
-            tuple(sorted(path for path, _line in e.occurrences)), e.obsolete)
+            e.msgstr,
+            tuple(sorted(e.msgstr_plural.items())),
+            tuple(sorted(e.flags)),
+            tuple(sorted(path for path, _line in e.occurrences)),
+            e.obsolete,
+        )
     return header, entries
 
 
@@ -97,8 +130,10 @@ def test_makemessages_would_change_no_catalogue(regenerated):
         for key in entries.keys() & new_entries.keys():
             if entries[key] != new_entries[key]:
                 problems.append(f"{relative}: {key[1]!r} changes: {entries[key]} -> {new_entries[key]}")
-    assert not problems, ("The catalogues are not in step with the code; run `manage.py makemessages`, "
-                          "translate what is new, then `manage.py compilemessages`:\n" + "\n".join(problems))
+    assert not problems, (
+        "The catalogues are not in step with the code; run `manage.py makemessages`, "
+        "translate what is new, then `manage.py compilemessages`:\n" + "\n".join(problems)
+    )
 
 
 @pytest.mark.parametrize("locale", CATALOGUE_LOCALES)
@@ -109,8 +144,12 @@ def test_no_untranslated_or_fuzzy_entry(locale):
     for relative in catalogue_files(ROOT):
         if relative.parts[-3] != locale:
             continue
-        result = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, str(ROOT / relative)],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(ROOT / relative)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         report = result.stderr.strip().splitlines()
         statistics = report[-1] if report else ""
         if result.returncode or "fuzzy" in statistics or "untranslated" in statistics:
@@ -136,10 +175,16 @@ def test_compiled_catalogues_match_their_sources():
         if not mo_path.exists():
             stale.append(f"{relative}: no .mo")
             continue
-        source = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural.get(0) or e.msgstr_plural.get("0"))
-                  for e in polib.pofile(str(ROOT / relative)) if e.translated()}
-        compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural.get(0) or e.msgstr_plural.get("0"))
-                    for e in polib.mofile(str(mo_path)) if e.msgid}
+        source = {
+            (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural.get(0) or e.msgstr_plural.get("0"))
+            for e in polib.pofile(str(ROOT / relative))
+            if e.translated()
+        }
+        compiled = {
+            (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural.get(0) or e.msgstr_plural.get("0"))
+            for e in polib.mofile(str(mo_path))
+            if e.msgid
+        }
         if source != compiled:
             stale.append(str(relative))
     assert not stale, f"run `manage.py compilemessages`: {stale}"

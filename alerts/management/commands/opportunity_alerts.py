@@ -1,6 +1,7 @@
 """`manage.py opportunity_alerts send` (cron, e.g. hourly): one digest per subscriber of the
 opportunities published since the last one; safe to run twice. `manage.py opportunity_alerts
 purge` (daily): delete unconfirmed and lapsed subscriptions (the enquiries' retention rule)."""
+
 from django.core.management.base import BaseCommand
 
 from alerts.digest import purge, send_digests
@@ -28,9 +29,11 @@ class Command(BaseCommand):
 
         outcome = send_digests(progress=progress, dry_run=dry_run)
         verb = "Would send" if dry_run else "Sent"
-        self.stdout.write(f"{verb} {outcome.messages} digest(s) with {outcome.items} opportunity "
-                          f"alert(s) to {outcome.subscribers} confirmed subscriber(s); "
-                          f"{len(outcome.failed)} failed.")
+        self.stdout.write(
+            f"{verb} {outcome.messages} digest(s) with {outcome.items} opportunity "
+            f"alert(s) to {outcome.subscribers} confirmed subscriber(s); "
+            f"{len(outcome.failed)} failed."
+        )
         for pk, error in outcome.failed:
             self.stderr.write(f"subscription {pk}: {error} (will be retried on the next run)")
 

@@ -1,6 +1,7 @@
 """`manage.py enquiries resend` stores enquiries kept in the spool and (re)sends every e-mail
 still pending or failed; `manage.py enquiries purge` deletes enquiries older than
 ENQUIRY_RETENTION_DAYS. Run both from cron (see README)."""
+
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
@@ -18,12 +19,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("resend", help="Store spooled enquiries; send every pending or failed "
-                                      "e-mail now.")
+        sub.add_parser("resend", help="Store spooled enquiries; send every pending or failed e-mail now.")
         purge = sub.add_parser("purge", help="Delete enquiries older than the retention period.")
         purge.add_argument("--dry-run", action="store_true", help="Only count what would go.")
-        purge.add_argument("--days", type=int, default=None,
-                           help="Override ENQUIRY_RETENTION_DAYS for this run.")
+        purge.add_argument(
+            "--days", type=int, default=None, help="Override ENQUIRY_RETENTION_DAYS for this run."
+        )
 
     @single_run("enquiries {action}")  # one run at a time across servers (promo/locks.py)
     def handle(self, *args, action, **options):

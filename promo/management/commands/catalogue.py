@@ -1,4 +1,5 @@
 """`manage.py catalogue import FILE.jsonl` and `manage.py catalogue export [...]`."""
+
 import sys
 import time
 
@@ -17,13 +18,12 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="Load a JSON Lines file (all or nothing).")
         imp.add_argument("file", help="Path to a .jsonl file, or - for standard input.")
-        imp.add_argument("--check", action="store_true",
-                         help="Only check the file; change nothing.")
+        imp.add_argument("--check", action="store_true", help="Only check the file; change nothing.")
         exp = sub.add_parser("export", help="Write live pages as JSON Lines.")
-        exp.add_argument("--kind", action="append", choices=spec.KINDS,
-                         help="Only this kind (may repeat).")
-        exp.add_argument("--locale", action="append", choices=spec.LOCALES,
-                         help="Only this locale (may repeat).")
+        exp.add_argument("--kind", action="append", choices=spec.KINDS, help="Only this kind (may repeat).")
+        exp.add_argument(
+            "--locale", action="append", choices=spec.LOCALES, help="Only this locale (may repeat)."
+        )
         exp.add_argument("--output", "-o", help="Write to this file instead of standard output.")
 
     def handle(self, *args, **options):

@@ -1,5 +1,6 @@
 """Bring a fresh database to a browsable demo site: skeleton, catalogue, pictures, footer links,
 contact details, an admin login and the search index. Safe to run again."""
+
 import secrets
 import time
 from pathlib import Path
@@ -31,17 +32,24 @@ DEMO_FILES = [DEMO_FILE, *sorted(DEMO_DIR.glob("catalogue.*.jsonl"))]
 # Visit facts of the demo attractions and fairs (hours, fees, routes, exhibitors…), by ref.
 VISIT_FACTS_FILE = DEMO_DIR / "visit-facts.jsonl"
 # The names the office has before anyone edits it (home migration 0002): the demo replaces them.
-DEFAULT_OFFICE_NAMES = {"Văn phòng Xúc tiến Thương mại và Đầu tư", "Trade and Investment Promotion Office",
-                        "Trade and Investment Promotion Office (sample)"}
+DEFAULT_OFFICE_NAMES = {
+    "Văn phòng Xúc tiến Thương mại và Đầu tư",
+    "Trade and Investment Promotion Office",
+    "Trade and Investment Promotion Office (sample)",
+}
 
 
 class Command(BaseCommand):
     help = "Load the demo catalogue, pictures and site settings into this database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", action="append", dest="files",
-                            help="Catalogue JSON Lines to load (repeat for several; default: the demo "
-                                 "catalogue in promo/demo/, all languages).")
+        parser.add_argument(
+            "--file",
+            action="append",
+            dest="files",
+            help="Catalogue JSON Lines to load (repeat for several; default: the demo "
+            "catalogue in promo/demo/, all languages).",
+        )
         parser.add_argument("--no-images", action="store_true", help="Skip generated pictures.")
         parser.add_argument("--no-admin", action="store_true", help="Do not create an admin login.")
 
@@ -72,8 +80,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(f"{path}: {len(exc.problems)} problem(s); nothing was loaded.") from exc
         # Investment opportunities and their deal facts: promo/demo/investment.py
-        summary_investment = load_investment_demo(progress=self._progress("investment"),
-                                                  pictures=not options["no_images"])
+        summary_investment = load_investment_demo(
+            progress=self._progress("investment"), pictures=not options["no_images"]
+        )
         summary.created += summary_investment.created
         summary.updated += summary_investment.updated
         summary.unchanged += summary_investment.unchanged
@@ -111,6 +120,7 @@ class Command(BaseCommand):
         def report(done, total):
             if done == total or done % 50 == 0:
                 self.stderr.write(f"  {what} {done}/{total}")
+
         return report
 
     @transaction.atomic
@@ -119,8 +129,11 @@ class Command(BaseCommand):
         translations stay in step with their source for wagtail-localize."""
         Image = get_image_model()
         made = 0
-        sources = [page for model in CATALOGUE_MODELS.values()
-                   for page in model.objects.filter(locale__language_code="vi", hero_image=None)]
+        sources = [
+            page
+            for model in CATALOGUE_MODELS.values()
+            for page in model.objects.filter(locale__language_code="vi", hero_image=None)
+        ]
         for done, page in enumerate(sources, 1):
             category = _category_code(page)
             scene = scene_for(page.ref, page.kind, category)
@@ -190,8 +203,9 @@ class Command(BaseCommand):
                         group.translation_key = source.translation_key
                     group.save()
                     for position, (labels, url) in enumerate(links):
-                        LinkGroupItem.objects.create(group=group, label=labels[code], url=url,
-                                                     sort_order=position)
+                        LinkGroupItem.objects.create(
+                            group=group, label=labels[code], url=url, sort_order=position
+                        )
                 source = source or group
 
     def ensure_admin(self):

@@ -18,6 +18,7 @@ locale is named, file names without line numbers as locations (a translator sees
 string is used; moving code inside a file does not rewrite catalogues), no obsolete entries,
 and the folders that are not the site (tests, benchmarks, node_modules, var, …) left out.
 """
+
 from pathlib import Path
 
 import polib
@@ -128,8 +129,12 @@ def settle(locale: str, known: dict, dates: dict | None = None) -> int:
             entries = [e for e in entries if e is not None]
             target = project_po.find(key[1], msgctxt=key[0])
             if target is None:
-                target = polib.POEntry(msgid=key[1], msgctxt=key[0], msgid_plural=key[2] or "",
-                                       msgstr_plural={0: ""} if key[2] else {})
+                target = polib.POEntry(
+                    msgid=key[1],
+                    msgctxt=key[0],
+                    msgid_plural=key[2] or "",
+                    msgstr_plural={0: ""} if key[2] else {},
+                )
                 moved.append(target)
             places = {tuple(o) for e in entries for o in e.occurrences}
             target.occurrences = sorted(places)
@@ -174,8 +179,10 @@ class Command(makemessages.Command):
             left = settle(locale, known[locale], dates[locale])
             if left:
                 self.stdout.write(f"{locale}: {left} entries to translate (untranslated or fuzzy)")
-        self.stdout.write(f"Catalogues updated for {', '.join(locales)}; "
-                          "translate the new entries, then run compilemessages.")
+        self.stdout.write(
+            f"Catalogues updated for {', '.join(locales)}; "
+            "translate the new entries, then run compilemessages."
+        )
 
     def find_files(self, root):
         files = super().find_files(root)

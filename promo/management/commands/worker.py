@@ -9,6 +9,7 @@
 It is `db_worker` of django-tasks-db with that loop beside it, so one process per host is all
 a deployment runs (see README, "Processes").
 """
+
 import logging
 import threading
 
@@ -45,15 +46,20 @@ class Command(DbWorkerCommand):
     def add_arguments(self, parser):
         super().add_arguments(parser)
         parser.set_defaults(queue_name="*")  # default, mail and imports
-        parser.add_argument("--housekeeping", type=float, default=60, metavar="SECONDS",
-                            help="Seconds between housekeeping rounds; 0 turns it off "
-                                 "(default: %(default)s).")
+        parser.add_argument(
+            "--housekeeping",
+            type=float,
+            default=60,
+            metavar="SECONDS",
+            help="Seconds between housekeeping rounds; 0 turns it off (default: %(default)s).",
+        )
 
     def handle(self, *args, housekeeping=60, **options):
         if housekeeping > 0:
             stop = threading.Event()
-            thread = threading.Thread(target=self._housekeeping_loop, args=(housekeeping, stop),
-                                      name="housekeeping", daemon=True)
+            thread = threading.Thread(
+                target=self._housekeeping_loop, args=(housekeeping, stop), name="housekeeping", daemon=True
+            )
             thread.start()
         return super().handle(*args, **options)
 

@@ -1,4 +1,5 @@
 """`manage.py search_index rebuild|sync|status` — the staff-facing handle on the search index."""
+
 import sys
 import time
 
@@ -24,8 +25,7 @@ class Command(BaseCommand):
         add_wait_argument(parser)
 
     def engines(self, only):
-        engines = [(name, engine) for name, engine in indexing_engines()
-                   if not only or name == only]
+        engines = [(name, engine) for name, engine in indexing_engines() if not only or name == only]
         if not engines:
             raise CommandError(f"no configured engine is called {only!r}")
         return engines
@@ -44,8 +44,7 @@ class Command(BaseCommand):
             started = time.monotonic()
             started_at = now()
             try:
-                count = engine.rebuild(all_live_documents(), total=total,
-                                       progress=self._bar(name))
+                count = engine.rebuild(all_live_documents(), total=total, progress=self._bar(name))
             except EngineUnavailable as exc:
                 self.stderr.write(f"\n{name}: not rebuilt, engine unavailable: {exc}")
                 failed.append(name)
@@ -53,13 +52,13 @@ class Command(BaseCommand):
             # Everything the rebuild read is in the new index; what changed while it ran went to
             # the index it replaced, so apply those changes again.
             PendingUpdate.objects.filter(engine=name, created_at__lt=started_at).delete()
-            PendingUpdate.objects.filter(engine=name, created_at__gte=started_at).update(
-                applied_at=None)
+            PendingUpdate.objects.filter(engine=name, created_at__gte=started_at).update(applied_at=None)
             apply_pending()
             elapsed = time.monotonic() - started
             rate = count / elapsed if elapsed else 0
-            self.stdout.write(f"{name}: rebuilt {count} documents in {elapsed:.1f}s "
-                              f"({rate:,.0f} documents/s).")
+            self.stdout.write(
+                f"{name}: rebuilt {count} documents in {elapsed:.1f}s ({rate:,.0f} documents/s)."
+            )
         if failed:
             raise CommandError(f"rebuild failed for {', '.join(failed)}; the old index is intact.")
 
@@ -78,17 +77,21 @@ class Command(BaseCommand):
             self.stderr.write(("\r" + line) if tty else line, ending="" if tty else "\n")
             if tty and done == total:
                 self.stderr.write("")
+
         return progress
 
     def sync(self, engines):
         from search import searchlog
 
         applied, pending = apply_pending(
-            progress=lambda name, n: self.stderr.write(f"{name}: applied {n} updates"))
+            progress=lambda name, n: self.stderr.write(f"{name}: applied {n} updates")
+        )
         # The cron job that runs this every few minutes also keeps the search log's retention.
         purged = searchlog.purge()
-        self.stdout.write(f"Applied {applied} pending updates; {pending} still pending"
-                          + (f"; {purged} search log rows past retention deleted." if purged else "."))
+        self.stdout.write(
+            f"Applied {applied} pending updates; {pending} still pending"
+            + (f"; {purged} search log rows past retention deleted." if purged else ".")
+        )
         if pending:
             raise CommandError(f"{pending} updates could not be applied (engine unavailable?)")
 
@@ -101,15 +104,17 @@ class Command(BaseCommand):
             health = engine.health()
             healthy &= health.ok
             pending = PendingUpdate.objects.filter(engine=name, applied_at=None).count()
-            self.stdout.write(f"{name}: {'ok' if health.ok else 'UNAVAILABLE'} — {health.detail}; "
-                              f"{pending} pending updates")
+            self.stdout.write(
+                f"{name}: {'ok' if health.ok else 'UNAVAILABLE'} — {health.detail}; {pending} pending updates"
+            )
             for node in health.nodes:  # Elasticsearch: each configured node on its own
-                self.stdout.write(f"  node {node['url']}: {'up' if node['ok'] else 'DOWN'} — "
-                                  f"{node['detail']} ({node['ms']:.0f} ms)")
+                self.stdout.write(
+                    f"  node {node['url']}: {'up' if node['ok'] else 'DOWN'} — "
+                    f"{node['detail']} ({node['ms']:.0f} ms)"
+                )
             for code in sorted(set(live) | set(health.documents)):
                 indexed = health.documents.get(code, 0)
                 flag = "" if indexed == live.get(code, 0) else "  (differs)"
-                self.stdout.write(f"  {code:8} live pages {live.get(code, 0):6}  "
-                                  f"indexed {indexed:6}{flag}")
+                self.stdout.write(f"  {code:8} live pages {live.get(code, 0):6}  indexed {indexed:6}{flag}")
         if not healthy:
             raise CommandError("an engine is unavailable")

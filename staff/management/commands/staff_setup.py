@@ -4,11 +4,12 @@ from staff.setup import apply_section_permissions
 
 
 class Command(BaseCommand):
-    help = ("Create the staff groups and review workflow, and attach them to every section "
-            "index page that exists (idempotent).")
+    help = (
+        "Create the staff groups and review workflow, and attach them to every section "
+        "index page that exists (idempotent)."
+    )
 
     def handle(self, *args, **options):
         count = apply_section_permissions()
         if options["verbosity"]:
-            self.stdout.write(f"Permissions and review workflow applied to {count} "
-                              "section pages.")
+            self.stdout.write(f"Permissions and review workflow applied to {count} section pages.")
