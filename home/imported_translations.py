@@ -38,20 +38,20 @@ def _target_strings(page):
     return strings
 
 
-@transaction.atomic
-def record_translation(source_page, translated_page, user=None):
-    """Write wagtail-localize's records for `translated_page`, a translation of `source_page`
-    written outside its editor. Returns (Translation, segments paired, segments in source)."""
-    source_page, translated_page = source_page.specific, translated_page.specific
+def _source_segments(source_page):
+    """The source page's snapshot (created or refreshed) and its string segments by field."""
     source, _created = TranslationSource.update_or_create_from_instance(source_page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale_id=translated_page.locale_id, defaults={"enabled": True}
-    )
-
     by_field = {}
     segments = source.stringsegment_set.select_related("string", "context").order_by("order")
     for segment in segments:
         by_field.setdefault(_field(segment.context.path), []).append(segment)
+    return source, by_field
+
+
+def _pair(source, by_field, translated_page, user=None):
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale_id=translated_page.locale_id, defaults={"enabled": True}
+    )
     target = _target_strings(translated_page)
     paired = 0
     for field, source_segments in by_field.items():
@@ -74,7 +74,16 @@ def record_translation(source_page, translated_page, user=None):
             )
             paired += 1
     Translation.objects.filter(pk=translation.pk).update(translations_last_updated_at=timezone.now())
-    return translation, paired, len(segments)
+    return translation, paired
+
+
+@transaction.atomic
+def record_translation(source_page, translated_page, user=None):
+    """Write wagtail-localize's records for `translated_page`, a translation of `source_page`
+    written outside its editor. Returns (Translation, segments paired, segments in source)."""
+    source, by_field = _source_segments(source_page.specific)
+    translation, paired = _pair(source, by_field, translated_page.specific, user)
+    return translation, paired, sum(len(segments) for segments in by_field.values())
 
 
 def record_translations(pages):
@@ -92,10 +101,17 @@ def record_translations(pages):
             locale=source_locale, translation_key__in={p.translation_key for p in translated}
         ).specific()
     }
-    recorded = 0
+    by_source = {}
     for page in translated:
-        source = sources.get(page.translation_key)
-        if source is not None:
-            record_translation(source, page)
-            recorded += 1
+        if page.translation_key in sources:
+            by_source.setdefault(page.translation_key, []).append(page)
+    recorded = 0
+    # One snapshot of each source for all its languages (taking it is the costly part), and one
+    # short transaction per item, so visitors' writes never queue behind a whole file.
+    for key, targets in by_source.items():
+        with transaction.atomic():
+            source, by_field = _source_segments(sources[key])
+            for page in targets:
+                _pair(source, by_field, page.specific)
+                recorded += 1
     return recorded

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 
-from home.imported_translations import record_translations
 from promo.catalogue import spec, visit_keys
 from promo.catalogue.body import stream_to_text, text_to_stream
 from promo.catalogue.parse import Problem
@@ -369,6 +368,13 @@ def prepare(records, resolver, progress=None):
     return plan, summary, problems
 
 
+def record_translations_later(page_ids):
+    from promo.tasks import record_imported_translations
+
+    for start in range(0, len(page_ids), 200):
+        record_imported_translations.enqueue(page_ids[start : start + 200])
+
+
 def import_records(records, progress=None):
     """Upsert `records` (already checked by parse_file): everything is checked and prepared
     reading only, then written in one short transaction (all or nothing)."""
@@ -398,7 +404,7 @@ def import_records(records, progress=None):
                     )
                 ]
             ) from exc
-        # the translations join wagtail-localize's sync, as if made in its editor (after the
-        # short write transaction: visitors' writes do not wait on it)
-        record_translations([item.page for item in plan.pages])
+        # the translations join wagtail-localize's sync, as if made in its editor: in the
+        # background, after the short write transaction
+        record_translations_later([item.page.pk for item in plan.pages])
     return summary
