@@ -176,9 +176,9 @@ def _add_picture(page):
 
     data = make_demo_image(page.ref, "attraction", page.title)
     buffer = io.BytesIO(data)
-    buffer.name = f"{page.ref}.png"
+    buffer.name = f"{page.ref}.jpg"
     image = get_image_model()(title=page.title)
-    image.file = ImageFile(buffer, name=f"{page.ref}.png")
+    image.file = ImageFile(buffer, name=f"{page.ref}.jpg")
     image.save()
     page.hero_image = image
     page.hero_alt = _alt("vi", page.title)

@@ -139,7 +139,7 @@ class Command(BaseCommand):
             scene = scene_for(page.ref, page.kind, category)
             data = make_demo_image(page.ref, page.kind, size=DEMO_IMAGE_SIZE, category=category)
             image = Image(title=page.title)
-            image.file = ImageFile(_named_bytes(data, f"{page.ref}.png"), name=f"{page.ref}.png")
+            image.file = ImageFile(_named_bytes(data, f"{page.ref}.jpg"), name=f"{page.ref}.jpg")
             image.save()
             translations = list(page.get_translations(inclusive=True).specific().select_related("locale"))
             for translation in sorted(translations, key=lambda t: t.locale.language_code != "vi"):
@@ -163,7 +163,7 @@ class Command(BaseCommand):
             return 0
         data = make_demo_image("home", "attraction", size=DEMO_IMAGE_SIZE)
         image = get_image_model()(title="Núi Cậu – Dầu Tiếng")
-        image.file = ImageFile(_named_bytes(data, "home.png"), name="home.png")
+        image.file = ImageFile(_named_bytes(data, "home.jpg"), name="home.jpg")
         image.save()
         for home in homes:
             home.hero_image = image
