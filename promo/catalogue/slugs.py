@@ -5,6 +5,8 @@ the other languages use the item's ref, which is already readable Vietnamese wit
 A slug is chosen once, when the page is created: changing a title later never moves a URL.
 """
 
+import re
+
 from django.utils.text import slugify
 
 from search.text import fold
@@ -14,7 +16,8 @@ MAX_SLUG = 80
 
 def title_slug(title):
     """`Thái Sơn Pagoda (Núi Cậu)` -> `thai-son-pagoda-nui-cau`; Vietnamese marks and đ folded."""
-    slug = slugify(fold(title or ""))
+    # dashes and slashes separate words ("Supply–demand" -> supply-demand, not supplydemand)
+    slug = slugify(fold(re.sub(r"[\u2010-\u2015/]", " ", title or "")))
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug

@@ -97,6 +97,10 @@ class Command(BaseCommand):
         ensure_decree_31()
         self.add_site_settings()
         login = "" if options["no_admin"] else self.ensure_admin()
+        # Wagtail queues its admin search and reference index updates as background tasks; the
+        # demo is usable in the admin at once, without waiting for a worker (a few seconds).
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
         try:
             call_command("search_index", "rebuild", stdout=self.stdout, stderr=self.stderr)
         except Exception as exc:  # the site still works; search can be rebuilt later
