@@ -113,9 +113,13 @@ def test_fair_page_offers_add_to_calendar(client, fairs):
 def test_line_breaks_and_controls_in_texts_cannot_forge_calendar_lines(client, fairs, path):
     """Data stored before the entrances rejected it (or typed into a long text) is escaped in
     every property, X- ones included: one event, no injected line, same text read back."""
+    from django.db import connection
+
     forged = "Hội chợ\nBEGIN:VEVENT\r\nSUMMARY:forged;x,y\\"
+    # PostgreSQL cannot store a NUL at all; SQLite can, so old data may hold one there
+    nul = "" if connection.vendor == "postgresql" else "\x00"
     FairPage.objects.filter(ref="expo-2099").update(
-        title=forged, organizer="Trung tâm\nEND:VEVENT\x00", venue="Nhà\rvăn hóa"
+        title=forged, organizer="Trung tâm\nEND:VEVENT" + nul, venue="Nhà\rvăn hóa"
     )
     response = client.get(path)
     raw = response.content.decode()
