@@ -127,6 +127,32 @@ class CatalogueItem(Document):
     tr = Nested(Translation)
 
 
+_VOCABULARY_GENERATION_KEY = "search:elasticsearch:vocabulary-generation"
+
+
+def _vocabulary_generation():
+    """The index's write generation as the default cache holds it (None when the cache is away:
+    then the TTL alone decides)."""
+    from django.core.cache import cache
+
+    try:
+        return cache.get(_VOCABULARY_GENERATION_KEY, 0)
+    except Exception:
+        return None
+
+
+def _bump_vocabulary_generation() -> None:
+    from django.core.cache import cache
+
+    try:
+        try:
+            cache.incr(_VOCABULARY_GENERATION_KEY)
+        except ValueError:  # not set yet (or evicted)
+            cache.set(_VOCABULARY_GENERATION_KEY, 1, None)
+    except Exception:  # a cache that is away only delays new words until the TTL
+        log.warning("search vocabulary generation not shared: cache unavailable")
+
+
 def _setting(name: str, default: float) -> float:
     try:
         from django.conf import settings
@@ -350,7 +376,7 @@ class ElasticEngine:
         self._bulk_client = self.client.options(request_timeout=BULK_TIMEOUT)
         self._name_re = re.compile(rf"^{re.escape(index_prefix)}-\d{{14}}-[0-9a-f]{{6}}$")
         self._vocab_lock = threading.Lock()
-        self._vocab: tuple[float, Vocabulary] | None = None
+        self._vocab: tuple[float, object, Vocabulary] | None = None
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -570,15 +596,19 @@ class ElasticEngine:
     def _forget_vocabulary(self) -> None:
         with self._vocab_lock:
             self._vocab = None
+        _bump_vocabulary_generation()
 
     def vocabulary(self) -> Vocabulary:
         ttl = _setting("SEARCH_VOCABULARY_TTL", VOCABULARY_TTL)
+        # The generation is shared through the default cache (Redis when several servers run):
+        # a word published through another server is known here at once, not after the TTL.
+        generation = _vocabulary_generation()
         with self._vocab_lock:
             cached = self._vocab
-            if cached is not None and time.monotonic() - cached[0] < ttl:
-                return cached[1]
+            if cached is not None and time.monotonic() - cached[0] < ttl and cached[1] == generation:
+                return cached[2]
             vocab = self._call("reading the vocabulary", self._read_vocabulary)
-            self._vocab = (time.monotonic(), vocab)
+            self._vocab = (time.monotonic(), generation, vocab)
             return vocab
 
     def _read_vocabulary(self) -> Vocabulary:
