@@ -340,8 +340,14 @@ class Cluster:
             conn.close()
 
     def master_port(self):
-        master = self.es_get(self.ports.es[0], "/_cat/master?format=json")[0]["node"]
-        return int(master.split("-")[-1])
+        """The elected master's port, asked of the first node that answers (one may be stopped)."""
+        for port in self.ports.es:
+            try:
+                master = self.es_get(port, "/_cat/master?format=json")[0]["node"]
+            except OSError:
+                continue
+            return int(master.split("-")[-1])
+        raise RuntimeError("no Elasticsearch node answers")
 
     def certificates(self):
         """A private CA and the search proxy's certificate signed by it (ELASTICSEARCH_CA_CERTS)."""
