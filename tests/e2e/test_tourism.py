@@ -89,7 +89,9 @@ def test_open_now_at_six_in_the_morning_and_eleven_at_night(page, demo_server):
     page.locator("summary", has_text="Lọc kết quả").click()
     page.get_by_label("Đang mở cửa").check()
     page.get_by_role("button", name="Áp dụng").click()
-    assert "open_now=1" in page.url and f"now={MONDAY}T23" in page.url.replace("%3A", ":")
+    # The click returns when the navigation commits; the results are read once it has loaded.
+    page.wait_for_url(re.compile(r"open_now=1"), wait_until="load")
+    assert f"now={MONDAY}T23" in page.url.replace("%3A", ":")
     night = page.locator(".results .card__title").all_inner_texts()
     assert "Hồ Dầu Tiếng" in night and "Núi Cậu" not in night
     page.goto(demo_server + clocked("/vi/du-lich/?open_now=1", "06:00"))
