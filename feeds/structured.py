@@ -273,7 +273,12 @@ def website(page, request, language_code):
 
 def breadcrumbs(page, request):
     # Home page (depth 2) down to this page; the tree root is not a visitor's page.
-    trail = list(page.get_ancestors().filter(depth__gte=2).live()) + [page]
+    from pagecache.memo import per_generation
+
+    ancestors = per_generation(
+        ("breadcrumb-ancestors", page.path), lambda: list(page.get_ancestors().filter(depth__gte=2).live())
+    )
+    trail = [*ancestors, page]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

@@ -132,7 +132,13 @@ class OfficeContact(TranslatableMixin, models.Model):
     @classmethod
     def for_language(cls, code):
         """The office in `code`, else in English, else in Vietnamese (with `shown_language`
-        set), or None; one query."""
+        set), or None; one query, kept until the content changes (pagecache.memo)."""
+        from pagecache.memo import per_generation
+
+        return per_generation(("office-contact", code), lambda: cls._for_language(code))
+
+    @classmethod
+    def _for_language(cls, code):
         from home.translation_fallback import fallback_languages
 
         order = fallback_languages(code)

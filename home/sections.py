@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.translation_fallback import fallback_languages, items_with_fallback, mark_items
+from pagecache.memo import language_of, per_generation, public
 from promo.models import CATALOGUE_MODELS, INDEX_MODELS
 from promo.models.listing import LISTING_RENDITIONS
 
@@ -16,21 +17,27 @@ PER_SECTION = 3
 
 
 def section_pages(code, depth):
-    """{kind: {language: section page}} for `code` and its fallback languages; one query."""
-    kinds = {ContentType.objects.get_for_model(model).id: kind for kind, model in INDEX_MODELS.items()}
-    found = {}
-    for page in (
-        Page.objects.live()
-        .filter(content_type_id__in=kinds, depth=depth, locale__language_code__in=fallback_languages(code))
-        .select_related("locale")
-        .order_by("path")
-    ):
-        found.setdefault(kinds[page.content_type_id], {}).setdefault(page.locale.language_code, page)
-    return found
+    """{kind: {language: section page}} for `code` and its fallback languages; one query, kept
+    until the content changes (pagecache.memo)."""
+
+    def load():
+        kinds = {ContentType.objects.get_for_model(model).id: kind for kind, model in INDEX_MODELS.items()}
+        languages = fallback_languages(code)
+        found = {}
+        for page in (
+            Page.objects.live()
+            .filter(content_type_id__in=kinds, depth=depth, locale__language_code__in=languages)
+            .select_related("locale")
+            .order_by("path")
+        ):
+            found.setdefault(kinds[page.content_type_id], {}).setdefault(page.locale.language_code, page)
+        return found
+
+    return per_generation(("home-section-pages", code, depth), load)
 
 
 def home_sections(home, request=None):
-    code = home.locale.language_code
+    code = language_of(home)
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
     pages = section_pages(code, home.depth + 1)
     sections = []
@@ -40,9 +47,7 @@ def home_sections(home, request=None):
         if index is None:
             continue
         qs = (
-            CATALOGUE_MODELS[kind]
-            .objects.live()
-            .public()
+            public(CATALOGUE_MODELS[kind].objects.live())
             .select_related("commune", *index_model().extra_select_related())
             .prefetch_related(
                 Prefetch("hero_image", queryset=images), *index_model().extra_prefetch_related()

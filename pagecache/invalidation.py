@@ -9,7 +9,7 @@ then costs one render per page.
 
 Changes that count: a page published, unpublished, moved, deleted, or saved live outside a
 revision; a snippet (and the inline rows it owns), a site setting, an image or a document
-saved or deleted; a Site, a Locale, a tag renamed; anything in PAGE_CACHE_INVALIDATED_BY.
+saved or deleted; a Site, a Locale, a view restriction, a tag renamed; anything in PAGE_CACHE_INVALIDATED_BY.
 Drafts, revisions, workflow steps, logs, counters and search logs do not count. A new day counts
 without any signal (store.is_fresh).
 """
@@ -47,7 +47,7 @@ def content_models():
     from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
     models = {
@@ -57,6 +57,7 @@ def content_models():
         get_document_model(),
         Site,
         Locale,
+        PageViewRestriction,  # a private section leaves the navigation and listings
     }
     if apps.is_installed("taggit"):
         models.add(apps.get_model("taggit", "Tag"))

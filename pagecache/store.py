@@ -74,6 +74,10 @@ def lookup(key):
     return generation, found.get(key)
 
 
+def current_generation():
+    return page_cache().get(GENERATION_KEY) or _new_generation()
+
+
 def is_fresh(entry, generation):
     return isinstance(entry, Entry) and entry.generation == generation and entry.day == today()
 
@@ -95,7 +99,10 @@ def _new_generation():
 
 
 def _bump():
+    from pagecache.memo import forget_generation
+
     page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    forget_generation()
 
 
 def invalidate(using=DEFAULT_DB_ALIAS):

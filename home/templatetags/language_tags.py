@@ -35,6 +35,10 @@ def shown_language(item):
     code = getattr(item, "shown_language", None)
     if code:
         return code
+    if getattr(item, "locale_id", None) is not None:
+        from pagecache.memo import language_of
+
+        return language_of(item)
     locale = getattr(item, "locale", None)
     return getattr(locale, "language_code", None)
 

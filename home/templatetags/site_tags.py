@@ -3,6 +3,9 @@
 {% load site_tags %}
 {% office_contact as office %}   the office in the visitor's language, else en, else vi
                                  (office.shown_language says which)
+{% contact_settings as contact %} the site's phone and e-mail (ContactSettings)
+
+Both are kept until the content changes (pagecache.memo): every page's footer shows them.
 """
 
 from django import template
@@ -13,15 +16,22 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def office_contact(context):
-    request = context.get("request")
-    cache = getattr(request, "_office_contact", None) if request is not None else None
-    if cache is None:
-        from home.models import OfficeContact
+    from home.models import OfficeContact
 
-        cache = {"office": OfficeContact.for_language(get_language())}
-        if request is not None:
-            request._office_contact = cache
-    return cache["office"]
+    return OfficeContact.for_language(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def contact_settings(context):
+    from wagtail.models import Site
+
+    from home.models import ContactSettings
+    from pagecache.memo import per_generation
+
+    site = Site.find_for_request(context.get("request"))
+    if site is None:
+        return None
+    return per_generation(("contact-settings", site.pk), lambda: ContactSettings.for_site(site))
 
 
 @register.simple_tag(takes_context=True)

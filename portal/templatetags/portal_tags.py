@@ -42,11 +42,19 @@ def portal_pages():
     Decree 42/2022 requires for them, and which a Korean, Japanese or Chinese visitor is likelier
     to read than Vietnamese), else in Vietnamese."""
     from django.utils.translation import get_language
+
+    from pagecache.memo import per_generation
+
+    language = get_language()
+    return per_generation(("portal-pages", language), lambda: _portal_pages(language))
+
+
+def _portal_pages(language):
     from wagtail.models import Page
 
     from portal.models import DocumentIndexPage, OrganisationPage
 
-    preference = list(dict.fromkeys([get_language(), "en", "vi"]))
+    preference = list(dict.fromkeys([language, "en", "vi"]))
     best = {}
     for page in (
         Page.objects.live()

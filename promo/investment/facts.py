@@ -230,19 +230,27 @@ def _number_key(value):
 
 
 def document_numbers(locale):
-    """{folded number: page} of the live official documents, this language first, then vi."""
+    """{folded number: page} of the live official documents, this language first, then vi; kept
+    until the content changes (pagecache.memo). `locale` is a Locale or a language code."""
+    from pagecache.memo import per_generation
+
+    code = getattr(locale, "language_code", locale)
+    return per_generation(("document-numbers", code), lambda: _document_numbers(code))
+
+
+def _document_numbers(code):
+    from pagecache.memo import public
     from portal.models.documents import OfficialDocumentPage
 
     found = {}
     rows = (
-        OfficialDocumentPage.objects.live()
-        .public()
+        public(OfficialDocumentPage.objects.live())
         .exclude(number="")
-        .filter(locale__language_code__in={locale.language_code, "vi"})
+        .filter(locale__language_code__in={code, "vi"})
         .select_related("locale")
         .only("id", "number", "title", "url_path", "locale", "path", "depth", "translation_key")
     )
-    for doc in sorted(rows, key=lambda d: d.locale.language_code != locale.language_code):
+    for doc in sorted(rows, key=lambda d: d.locale.language_code != code):
         found.setdefault(_number_key(doc.number), doc)
     return found
 
@@ -251,7 +259,9 @@ def incentive_items(page, documents=None):
     """[{"text", "basis", "document"}] with the document page the legal basis names, if the
     documents section has one (matched on its number, ignoring case, spaces and diacritics)."""
     if documents is None:
-        documents = document_numbers(page.locale)
+        from pagecache.memo import language_of
+
+        documents = document_numbers(language_of(page))
     items = []
     for block in page.incentives:
         basis = block.value["legal_basis"]

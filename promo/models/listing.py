@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
+from pagecache.memo import public
 from promo.collation import sort_key_ordering
 
 LISTING_RENDITIONS = ("fill-400x260|format-webp", "fill-800x520|format-webp")
@@ -60,8 +61,7 @@ class CatalogueIndexPage(Page):
         images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
         code, sections = self.section_translations()
         queryset = (
-            model.objects.live()
-            .public()
+            public(model.objects.live())  # the view restrictions from the memo, not a query
             .select_related("commune", *self.extra_select_related())
             .prefetch_related(Prefetch("hero_image", queryset=images), *self.extra_prefetch_related())
         )

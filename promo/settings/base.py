@@ -337,6 +337,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "pagecache.middleware.PageCacheMiddleware",
 )
+# After the page cache (a hit needs neither): the site, routing and chrome kept per content
+# generation, so a rendered page costs few queries (pagecache/memo.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("pagecache.middleware.PageCacheMiddleware") + 1,
+    "pagecache.memo.RouteMemoMiddleware",
+)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))  # seconds, at most

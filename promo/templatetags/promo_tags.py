@@ -2,8 +2,8 @@
 responsive images and locale-aware number, price and date formatting (separators from Django's l10n formats).
 
     {% load promo_tags %}
-    {% section_nav %}                          nav of the five index pages (one query)
-    {% language_switcher %}                    links to every language version (one query)
+    {% section_nav %}                          nav of the five index pages (pagecache.memo)
+    {% language_switcher %}                    links to every language version (pagecache.memo)
     {% hreflang_links %}                       <link rel="alternate" hreflang> for the head
     {% canonical_url as url %}                 absolute URL of this page without query string
     {% responsive_image img alt sizes %}       <img srcset> of WebP renditions
@@ -25,6 +25,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from pagecache.memo import per_generation, public
 
 register = template.Library()
 
@@ -57,49 +59,40 @@ def _index_content_types():
 
 
 def _section_indexes(request, language_code):
-    """The live index pages of one locale as [(kind, Page)], in navigation order. One query
-    fetches every language's (the language switcher needs them all), cached on the request."""
-    cache = getattr(request, "_promo_section_indexes", None) if request else None
-    if cache is None:
-        kinds = _index_content_types()
-        order = list(kinds.values())
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(content_type_id__in=kinds)
-            .select_related("locale")
-            .order_by("path")
-        )
-        by_language = {}
-        for page in pages:
-            by_language.setdefault(page.locale.language_code, {}).setdefault(
-                kinds[page.content_type_id], page
-            )
-        cache = {
-            code: sorted(by_kind.items(), key=lambda item: order.index(item[0]))
-            for code, by_kind in by_language.items()
-        }
-        if request is not None:
-            request._promo_section_indexes = cache
-    return cache.get(language_code, [])
+    """The live, public index pages of one locale as [(kind, Page)], in navigation order. One
+    query fetches every language's (the language switcher needs them all), kept until the
+    content changes (pagecache.memo)."""
+    return per_generation("section-indexes", _load_section_indexes).get(language_code, [])
+
+
+def _load_section_indexes():
+    kinds = _index_content_types()
+    order = list(kinds.values())
+    pages = (
+        public(Page.objects.live().filter(content_type_id__in=kinds))
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_language = {}
+    for page in pages:
+        by_language.setdefault(page.locale.language_code, {}).setdefault(kinds[page.content_type_id], page)
+    return {
+        code: sorted(by_kind.items(), key=lambda item: order.index(item[0]))
+        for code, by_kind in by_language.items()
+    }
 
 
 def _translations(request, page):
-    """{language_code: live Page} for every live translation of `page`; one query, cached."""
-    cache = getattr(request, "_promo_translations", None) if request else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._promo_translations = cache
-    if page.pk not in cache:
-        cache[page.pk] = {
-            p.locale.language_code: p
-            for p in Page.objects.live()
-            .public()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        }
-    return cache[page.pk]
+    """{language_code: live public Page} for every translation of `page`; one query, kept until
+    the content changes."""
+
+    def load():
+        found = public(Page.objects.live().filter(translation_key=page.translation_key)).select_related(
+            "locale"
+        )
+        return {p.locale.language_code: p for p in found}
+
+    return per_generation(("translations", page.translation_key), load)
 
 
 def _page_kind(page):
