@@ -3,7 +3,7 @@ a fixed number of queries, in the visitor's language or, for items not translate
 best available translation (home.translation_fallback)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -38,7 +38,6 @@ def section_pages(code, depth):
 
 def home_sections(home, request=None):
     code = language_of(home)
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
     pages = section_pages(code, home.depth + 1)
     sections = []
     for kind, index_model in INDEX_MODELS.items():
@@ -49,9 +48,7 @@ def home_sections(home, request=None):
         qs = (
             public(CATALOGUE_MODELS[kind].objects.live())
             .select_related("commune", *index_model().extra_select_related())
-            .prefetch_related(
-                Prefetch("hero_image", queryset=images), *index_model().extra_prefetch_related()
-            )
+            .prefetch_related(*index_model().extra_prefetch_related())
         )
         qs = items_with_fallback(qs, translations, code)
         if kind == "fair":
@@ -60,4 +57,8 @@ def home_sections(home, request=None):
             qs = qs.order_by("-published", "-first_published_at", "pk")
         items = mark_items(list(qs[:PER_SECTION]), translations, code, request)
         sections.append({"kind": kind, "index": index, "items": items})
+    # Every section's pictures and their card renditions in two queries, not two per section.
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    every_item = [item for section in sections for item in section["items"]]
+    prefetch_related_objects(every_item, Prefetch("hero_image", queryset=images))
     return sections
