@@ -13,7 +13,7 @@ TEST_WORKERS ?= auto
 LINT_PACKAGES = .
 PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load)
 
-.PHONY: run install install-test install-lint migrate demo test cluster-test lint lock lock-upgrade messages bench bench-import bench-investment loadtest vendor clean help
+.PHONY: run install install-test install-lint migrate demo test cluster-test lint lock lock-upgrade messages bench bench-import bench-investment bench-render loadtest vendor clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo catalogue, index it, serve http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lock   - recompile the *.lock files after a requirements*.txt edit (make lock-upgrade: newest allowed)"
 	@echo "make bench  - search benchmark (10,000 items x 2 locales)"
 	@echo "make bench-investment - investment listing and map endpoint at 1,000 opportunities"
+	@echo "make bench-render - home, listings and detail pages rendered in-process: p50/p95 and SQL queries"
 	@echo "make loadtest - production settings under gunicorn on loopback, loaded with wrk; one table"
 	@echo "make es     - start a local Elasticsearch for development (make es-stop to stop it)"
 
@@ -116,6 +117,10 @@ bench-import: install
 # GeoJSON and filtered investment listing at 1,000 opportunities, beside the unfiltered listing.
 bench-investment: install-test
 	$(PY) -m bench.investment_bench
+
+# In-process rendering of the demo with the page cache off (issue 12 item 2; bench/render_bench.py).
+bench-render: install
+	$(PY) -m bench.render_bench $(BENCH_RENDER_ARGS)
 
 # Copy front-end libraries from node_modules (npm ci) into static/vendor/ (committed).
 vendor: install-test

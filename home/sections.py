@@ -36,6 +36,24 @@ def section_pages(code, depth):
     return per_generation(("home-section-pages", code, depth), load)
 
 
+def chosen_items(kind, code, translations):
+    """Primary keys of the first items of a section, in order. Choosing them (fallback
+    translations, live and public, upcoming fairs, newest first) is the costly query; it is
+    kept until the content or the day changes (pagecache.memo), while the items themselves are
+    read afresh on every render."""
+    today = timezone.localdate()
+
+    def choose():
+        qs = items_with_fallback(public(CATALOGUE_MODELS[kind].objects.live()), translations, code)
+        if kind == "fair":
+            qs = qs.filter(end__gte=today).order_by("start", "pk")
+        else:
+            qs = qs.order_by("-published", "-first_published_at", "pk")
+        return tuple(qs.values_list("pk", flat=True)[:PER_SECTION])
+
+    return per_generation(("home-section-items", kind, code, today.isoformat()), choose)
+
+
 def home_sections(home, request=None):
     code = language_of(home)
     pages = section_pages(code, home.depth + 1)
@@ -45,17 +63,18 @@ def home_sections(home, request=None):
         index = translations.get(code)
         if index is None:
             continue
-        qs = (
-            public(CATALOGUE_MODELS[kind].objects.live())
+        pks = chosen_items(kind, code, translations)
+        found = (
+            CATALOGUE_MODELS[kind]
+            .objects.filter(pk__in=pks)
             .select_related("commune", *index_model().extra_select_related())
             .prefetch_related(*index_model().extra_prefetch_related())
+            .in_bulk()
+            if pks
+            else {}
         )
-        qs = items_with_fallback(qs, translations, code)
-        if kind == "fair":
-            qs = qs.filter(end__gte=timezone.localdate()).order_by("start", "pk")
-        else:
-            qs = qs.order_by("-published", "-first_published_at", "pk")
-        items = mark_items(list(qs[:PER_SECTION]), translations, code, request)
+        chosen = [found[pk] for pk in pks if pk in found]
+        items = mark_items(chosen, translations, code, request)
         sections.append({"kind": kind, "index": index, "items": items})
     # Every section's pictures and their card renditions in two queries, not two per section.
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)

@@ -99,3 +99,22 @@ def test_a_sub_url_of_a_routable_page_is_replayed_from_the_memo(visitor):
     second = visitor.get(index.url + "compare/")
     assert first.status_code == second.status_code
     assert first.content == second.content or first.status_code != 200
+
+
+def test_the_footer_kept_for_one_language_is_not_shown_in_another(visitor):
+    def footer(page_html):
+        return re.search(r'<footer class="site-footer">.*?</footer>', page_html, re.DOTALL).group(0)
+
+    english = footer(html(visitor, "/en/products/"))
+    korean = footer(html(visitor, "/ko/products/"))
+    assert 'href="/en/contact/"' in english and 'href="/ko/contact/"' in korean
+    assert footer(html(visitor, "/en/news/")) == english
+
+
+def test_a_new_item_reaches_the_home_page_at_once(visitor):
+    html(visitor, "/vi/")  # the home sections' choice of items is now kept
+    load_lines([ProductLine(ref="mat-ong", title="Mật ong rừng tràm")])
+    assert "Mật ong rừng tràm" in html(visitor, "/vi/")
+    page = ProductPage.objects.get(ref="mat-ong")
+    page.unpublish()
+    assert "Mật ong rừng tràm" not in html(visitor, "/vi/")
