@@ -12,6 +12,7 @@ responsive images and locale-aware number, price and date formatting (separators
     {{ value|vnd }}  {{ value|usd }}  {{ value|number }}
 """
 
+import functools
 from decimal import Decimal
 
 from django import template
@@ -40,6 +41,15 @@ IMAGE_VARIANTS = {
     "wide": ("width-400|format-webp", "width-800|format-webp", "width-1200|format-webp"),
     "card": ("fill-400x260|format-webp", "fill-800x520|format-webp"),
 }
+
+
+@functools.cache
+def _filters(specs):
+    """Wagtail Filters for `specs`, made once: a Filter parses its spec on first use, and a
+    listing asks for the same few on every card."""
+    from wagtail.images.models import Filter
+
+    return tuple(Filter(spec=spec) for spec in specs)
 
 
 def _request(context):
@@ -223,7 +233,7 @@ def responsive_image(image, alt, sizes="100vw", variant="wide", lazy=True, css_c
     if not image:
         return ""
     specs = IMAGE_VARIANTS.get(variant, IMAGE_VARIANTS["wide"])
-    renditions = image.get_renditions(*specs)
+    renditions = image.get_renditions(*_filters(specs))
     seen, candidates = set(), []
     for spec in specs:
         rendition = renditions[spec]
