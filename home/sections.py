@@ -2,9 +2,12 @@
 a fixed number of queries, in the visitor's language or, for items not translated yet, in their
 best available translation (home.translation_fallback)."""
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -54,6 +57,12 @@ def chosen_items(kind, code, translations):
     return per_generation(("home-section-items", kind, code, today.isoformat()), choose)
 
 
+@functools.cache
+def _stream_fields(model):
+    """A card shows no StreamField (body, itinerary…); reading one costs a JSON parse each."""
+    return tuple(field.name for field in model._meta.get_fields() if isinstance(field, StreamField))
+
+
 def home_sections(home, request=None):
     code = language_of(home)
     pages = section_pages(code, home.depth + 1)
@@ -64,11 +73,12 @@ def home_sections(home, request=None):
         if index is None:
             continue
         pks = chosen_items(kind, code, translations)
+        model, listing = CATALOGUE_MODELS[kind], index_model()
         found = (
-            CATALOGUE_MODELS[kind]
-            .objects.filter(pk__in=pks)
-            .select_related("commune", *index_model().extra_select_related())
-            .prefetch_related(*index_model().extra_prefetch_related())
+            model.objects.filter(pk__in=pks)
+            .select_related("commune", *listing.extra_select_related())
+            .prefetch_related(*listing.extra_prefetch_related())
+            .defer(*_stream_fields(model))
             .in_bulk()
             if pks
             else {}
