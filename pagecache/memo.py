@@ -128,8 +128,7 @@ def _components(path):
 def _site_for(request):
     from wagtail.models import Site
 
-    host = request.get_host()
-    return per_generation(("site", host), lambda: Site._find_for_request(request))
+    return per_generation(("site", request.get_host()), lambda: Site.find_for_request(request))
 
 
 class RouteMemoMiddleware:
