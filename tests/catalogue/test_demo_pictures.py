@@ -59,3 +59,23 @@ def test_load_demo_describes_each_picture_in_each_language(site):
     for page in AttractionPage.objects.filter(ref="chua-thai-son").select_related("locale"):
         assert page.hero_image is not None
         assert page.hero_alt == alt_text("pagoda", page.locale.language_code)
+
+
+@pytest.mark.django_db
+def test_the_demo_itineraries_pictures_are_described_not_titled(site):
+    """A trip's picture is described in the page's language ("the view from a hilltop…"), not
+    labelled with the trip's title."""
+    from promo.demo.itineraries import load_itineraries
+    from promo.models import TripPage
+
+    load_itineraries(with_pictures=True)
+    trips = list(TripPage.objects.select_related("locale"))
+    assert {t.locale.language_code for t in trips} == set(LANGUAGES)
+    for trip in trips:
+        code = trip.locale.language_code
+        assert trip.hero_image_id
+        assert trip.hero_alt == alt_text(scene_for(trip.ref, "itinerary"), code)
+        assert trip.title not in trip.hero_alt
+    assert TripPage.objects.get(ref="nua-ngay-nui-cau", locale__language_code="ja").hero_alt == (
+        "イラスト：丘の頂上から見下ろす湖と塔"
+    )
