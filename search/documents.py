@@ -174,10 +174,14 @@ def itinerary_document(page, commune_words, image_url=None):
     `Núi Cậu itinerary` finds the trips that stop there."""
     from promo.catalogue.body import stream_to_text
 
+    # the stop's title ends a sentence the way the page's language ends one ("。" in ja and zh)
+    stop_end = "。" if page.locale.language_code in ("ja", "zh-hans") else ". "
     lines = []
     for day in page.timeline():
         lines += [day.title, day.intro]
-        lines += [f"{stop.title}. {stop.description}" for stop in day.stops]
+        lines += [
+            stop_end.join(part for part in (stop.title, stop.description) if part) for stop in day.stops
+        ]
     commune = page.commune
     words = commune_words.get(commune.translation_key, ()) if commune else ()
     return SearchDocument(
