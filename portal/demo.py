@@ -12,8 +12,9 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from portal.models import DocumentIndexPage, OfficialDocumentPage, OrganisationPage
+from promo.languages import LANGUAGE_CODES
 
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
 
 ORGANISATION = {
     "vi": {

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from promo.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+
 # The five catalogue kinds, then the portal's official documents (plans, decisions, notices).
 KINDS = ("product", "fair", "attraction", "investment", "news", "document", "itinerary")
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
-SOURCE_LOCALE = "vi"
+LOCALES = LANGUAGE_CODES
+SOURCE_LOCALE = SOURCE_LANGUAGE
 FACETS = ("commune", "sector", "category")
 
 

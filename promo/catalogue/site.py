@@ -8,9 +8,10 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from promo.languages import LANGUAGE_CODES
 from promo.models import INDEX_MODELS
 
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
 
 HOME_TITLES = {
     "vi": ("Dầu Tiếng", "Sản vật, hội chợ, du lịch và cơ hội đầu tư"),

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from promo import languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -137,16 +139,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Vietnamese is the source; the other four are translations made with
-# wagtail-localize. Django language codes and Wagtail locales are the same list.
-LANGUAGE_CODE = "vi"
-LANGUAGES = [
-    ("vi", "Tiếng Việt"),
-    ("en", "English"),
-    ("ko", "한국어"),
-    ("ja", "日本語"),
-    ("zh-hans", "简体中文"),
-]
+# Languages: defined once in promo/languages.py. Django language codes and Wagtail locales
+# are the same list.
+LANGUAGE_CODE = languages.SOURCE_LANGUAGE
+LANGUAGES = list(languages.LANGUAGES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
