@@ -369,10 +369,9 @@ def prepare(records, resolver, progress=None):
 
 
 def record_translations_later(page_ids):
-    from promo.tasks import record_imported_translations
+    from promo.tasks import enqueue_for_pages, record_imported_translations
 
-    for start in range(0, len(page_ids), 200):
-        record_imported_translations.enqueue(page_ids[start : start + 200])
+    enqueue_for_pages(record_imported_translations, page_ids)
 
 
 def import_records(records, progress=None):
