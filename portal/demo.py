@@ -453,7 +453,7 @@ def ensure_organisation_page(languages=LOCALES):
 def _record_translations(pages):
     """Translations made here join wagtail-localize's sync like those made in its editor (the
     importer's way: one snapshot of the source for all its languages)."""
-    from home.imported_translations import record_translations
+    from promo.imported_translations import record_translations
 
     record_translations(list(pages.values()))
 

@@ -37,10 +37,10 @@ def refresh_page_indexes(page_ids):
 
 @task()
 def record_imported_translations(page_ids):
-    """Imported translations join wagtail-localize's sync (home.imported_translations), after
+    """Imported translations join wagtail-localize's sync (promo.imported_translations), after
     the import's write: a large file's import and the visitors never wait on it."""
     from wagtail.models import Page
 
-    from home.imported_translations import record_translations
+    from promo.imported_translations import record_translations
 
     return record_translations(list(Page.objects.filter(pk__in=page_ids).specific()))

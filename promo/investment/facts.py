@@ -231,8 +231,10 @@ def _number_key(value):
 
 def document_numbers(locale):
     """{folded number: page} of the live official documents, this language first, then vi."""
-    from portal.models.documents import OfficialDocumentPage
+    from django.apps import apps
 
+    # by name: the portal (official pages) sits above the catalogue
+    OfficialDocumentPage = apps.get_model("portal", "OfficialDocumentPage")  # noqa: N806
     found = {}
     rows = (
         OfficialDocumentPage.objects.live()

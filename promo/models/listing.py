@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
 from promo.collation import sort_key_ordering
+from promo.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
 
 LISTING_RENDITIONS = ("fill-400x260|format-webp", "fill-800x520|format-webp")
 

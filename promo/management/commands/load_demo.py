@@ -13,7 +13,6 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from home.imported_translations import record_translation
 from home.models import ContactSettings, LinkGroup, LinkGroupItem, OfficeContact
 from portal.demo import ensure_documents, ensure_organisation_page
 from promo.catalogue.importer import ImportFailed, import_records
@@ -23,6 +22,7 @@ from promo.demo import site_texts
 from promo.demo.images import SIZE as DEMO_IMAGE_SIZE
 from promo.demo.images import alt_text, make_demo_image, scene_for
 from promo.demo.investment import ensure_decree_31, load_investment_demo
+from promo.imported_translations import record_translation
 from promo.models import CATALOGUE_MODELS
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
