@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Lowest first. A name stands for the module and everything below it; the longest name wins.
 LAYERS = (
     # project-wide helpers kept in the project package, imported by every app; they import no app
-    ("promo.languages", "promo.locks"),
+    ("promo.languages", "promo.locks", "promo.progress"),
     # engines and generic components: the search, the page cache, the map
     ("search", "pagecache", "maps"),
     # the catalogue: page types, taxonomies, the exchange format and its importer
