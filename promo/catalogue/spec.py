@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 
 from promo.languages import LANGUAGE_CODES
 from promo.limits import MAX_VND, URL_MAX_LENGTH
+from promo.models import CATALOGUE_MODELS
 from promo.models.attractions import AttractionCategory
 from promo.models.base import REF_RE as REF_RE  # re-exported: the format checks refs with it
 from promo.models.investment import (
@@ -25,7 +26,7 @@ from promo.models.investment import (
 )
 from promo.validators import describe, find_control_character
 
-KINDS = ("product", "fair", "attraction", "investment", "news")
+KINDS = tuple(CATALOGUE_MODELS)  # the exchange format carries the catalogue kinds
 LOCALES = LANGUAGE_CODES
 # The choices are the models' own: the format accepts exactly the values a page can hold.
 ATTRACTION_CATEGORIES = tuple(AttractionCategory.values)
