@@ -25,6 +25,14 @@ MSGID_LANGUAGE = "en"
 OPEN_GRAPH_LOCALES = {"vi": "vi_VN", "en": "en_US", "ko": "ko_KR", "ja": "ja_JP", "zh-hans": "zh_CN"}
 
 
+# How a sentence ends before the next one, where it is not ". " (no space in CJK text).
+SENTENCE_ENDS = {"ja": "。", "zh-hans": "。"}
+
+
+def sentence_end(code):
+    return SENTENCE_ENDS.get(code, ". ")
+
+
 def bcp47(code):
     """The BCP 47 tag of a Django language code (`zh-hans` → `zh-Hans`), as schema.org's
     inLanguage and HarfBuzz's text shaping want it."""

@@ -8,7 +8,7 @@ languages and its former names as synonyms (docs/DESIGN.md).
 from django.utils.translation import override
 
 from promo.catalogue.body import stream_to_text
-from promo.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+from promo.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, sentence_end
 from search.documents import SearchDocument
 from search.registry import FacetProvider, register_facets, register_kind
 
@@ -112,10 +112,14 @@ def itinerary_document(page, shared):
     """A SearchDocument for a live `TripPage` translation: its days and the stops a visitor can
     follow (unpublished stops are left out, as on the page) are its text, so `Núi Cậu
     itinerary` finds the trips that stop there."""
+    # the stop's title ends a sentence the way the page's language ends one ("。" in ja and zh)
+    stop_end = sentence_end(page.locale.language_code)
     lines = []
     for day in page.timeline():
         lines += [day.title, day.intro]
-        lines += [f"{stop.title}. {stop.description}" for stop in day.stops]
+        lines += [
+            stop_end.join(part for part in (stop.title, stop.description) if part) for stop in day.stops
+        ]
     return SearchDocument(
         **_common(page, shared),
         text="\n\n".join(p for p in [*lines, stream_to_text(page.body)] if p),

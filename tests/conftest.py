@@ -7,9 +7,9 @@ Speed without changing what a test sees:
   from exactly that skeleton, as it did when each test built it;
 - tests that reach the database through a fixture get the `django_db` marker too, so the
   PostgreSQL re-run (`pytest -m django_db`) selects every test that touches the database;
-- under pytest-xdist (`make test` runs `-n auto --dist loadgroup`), the browser tests share one
-  worker (one demo server) and the Elasticsearch tests another (one of them stops and restarts
-  the node, which must not happen under another test's feet).
+- under pytest-xdist (`make test` runs `-n auto --dist load`), a worker takes a module at a time,
+  the longest first; the browser tests' demo site is built once, in the background, and each
+  worker serves its own copy (see "parallel runs" below).
 """
 
 import os
@@ -79,6 +79,24 @@ def _fresh_caches():
         cache.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _demo_site_built_early(request, tmp_path_factory, worker_id):
+    """A run with browser tests starts building their demo site in the background at its first
+    test, so that no worker waits for it when it reaches them (tests/e2e/demo_build.py)."""
+    if worker_id not in ("master", "gw0") or not any(
+        item.nodeid.startswith("tests/e2e/") for item in request.session.items
+    ):
+        yield
+        return
+    from tests.e2e import demo_build
+
+    folder = demo_build.shared_folder(tmp_path_factory, worker_id)
+    builder = None if demo_build.is_ready(folder) else demo_build.start_in_background(folder)
+    yield
+    if builder:
+        demo_build.stop(builder)
+
+
 @pytest.fixture
 def uncached_pages(settings):
     """Pages rendered for every request, as the page cache would on a miss: for tests that
@@ -124,24 +142,40 @@ def indexed(site, django_capture_on_commit_callbacks):
 
 
 # -- parallel runs (pytest-xdist) -------------------------------------------------------------
-# Tests that must share one worker: the browser tests (one demo server per worker would cost a
-# minute each) and the Elasticsearch tests (test_elastic_outage stops and restarts the node).
-# xdist's own `xdist_group` marker does not work with pytest 9.2 (it rewrites an attribute that
-# no longer makes the node id), so the controller groups by node id with the scheduler below.
-SERIAL_GROUPS = (
-    ("browser", lambda nodeid: nodeid.startswith("tests/e2e/")),
-    (
-        "elasticsearch",
-        lambda nodeid: (
-            "tests/integration/test_elastic_outage.py" in nodeid
-            or "elasticsearch" in nodeid.partition("[")[2]
-        ),
-    ),
+# A worker takes a whole module at a time, so that a module's expensive fixtures (a live server,
+# a built site) are set up once, not once per worker. The Elasticsearch tests are one unit of
+# their own: test_elastic_outage stops and restarts the node, which must not happen under another
+# test's feet. The browser tests are spread over the workers like the rest: each worker serves
+# its own copy of a demo site built once per run (tests/e2e/demo_build.py).
+ELASTICSEARCH_GROUP = "elasticsearch"
+
+
+def work_unit(nodeid):
+    if "tests/integration/test_elastic_outage.py" in nodeid or "elasticsearch" in nodeid.partition("[")[2]:
+        return ELASTICSEARCH_GROUP
+    return nodeid.partition("::")[0]
+
+
+# The longest units start first, so that none of them is left to finish alone at the end; the
+# browser tests come after the first few minutes, by which time their demo site is built.
+LONGEST_FIRST = (
+    "tests/faults/test_visitors_during_import.py",
+    "tests/deploy/test_production_stack.py",
+    ELASTICSEARCH_GROUP,
+    "tests/opendata/test_fuzz.py",
+    "tests/e2e/test_investor.py",
+    "tests/e2e/test_tourism.py",
+    "tests/e2e/test_accessibility.py",
+    "tests/e2e/test_layout.py",
+    "tests/e2e/test_content_security_policy.py",
+    "tests/e2e/",
 )
 
 
-def serial_group(nodeid):
-    return next((name for name, matches in SERIAL_GROUPS if matches(nodeid)), None)
+def start_rank(nodeid):
+    unit = work_unit(nodeid)
+    ranks = (rank for rank, prefix in enumerate(LONGEST_FIRST) if unit.startswith(prefix))
+    return next(ranks, len(LONGEST_FIRST))
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -149,13 +183,11 @@ def pytest_xdist_make_scheduler(config, log):
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class GroupedScheduling(LoadScopeScheduling):
-        """Each test is its own unit of work, except the serial groups, one unit each."""
-
+    class ModuleScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            return serial_group(nodeid) or nodeid
+            return work_unit(nodeid)
 
-    return GroupedScheduling(config, log)
+    return ModuleScheduling(config, log)
 
 
 # pytest-django's fixtures that open the test database; `fixturenames` holds every fixture a
@@ -172,5 +204,4 @@ def pytest_collection_modifyitems(config, items):
         if DATABASE_FIXTURES.intersection(fixtures) and not item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.django_db)
     if hasattr(config, "workerinput"):
-        # The long serial groups start first, so that they do not finish alone at the end.
-        items.sort(key=lambda item: serial_group(item.nodeid) is None)
+        items.sort(key=lambda item: start_rank(item.nodeid))

@@ -444,6 +444,10 @@ DEMO_SCENES = {
     "cong-thong-tin-da-ngon-ngu-2026": "screens",
     "ho-dau-tieng-40-nam-cong-trinh": "canal",
     "doan-doanh-nghiep-han-quoc-khao-sat-long-hoa": "survey",
+    # the itineraries (promo/demo/itineraries.json)
+    "nua-ngay-nui-cau": "summit_view",
+    "mot-ngay-ho-va-cao-su": "rubber",
+    "hai-ngay-nui-cau-ho-can-nom": "lake",
 }
 # an item outside the demo: by kind, then category or sector
 BY_CATEGORY = {
@@ -478,6 +482,7 @@ BY_KIND = {
     "fair": "fair",
     "investment": "industrial",
     "news": "civic",
+    "itinerary": "summit_view",
 }
 
 

@@ -36,7 +36,7 @@ OFFICERS = [
         "title": {
             "vi": "Chuyên viên xúc tiến đầu tư (mẫu)",
             "en": "Investment promotion officer (sample)",
-            "ko": "투자진흥 담당관 (예시)",
+            "ko": "투자진흥 담당관 (샘플)",
             "ja": "投資促進担当官（サンプル）",
             "zh-hans": "投资促进专员（示例）",
         },
@@ -50,7 +50,7 @@ OFFICERS = [
         "title": {
             "vi": "Phó trưởng phòng Kinh tế (mẫu)",
             "en": "Deputy head, Economic Division (sample)",
-            "ko": "경제과 부과장 (예시)",
+            "ko": "경제과 부과장 (샘플)",
             "ja": "経済課 副課長（サンプル）",
             "zh-hans": "经济科副科长（示例）",
         },
@@ -76,35 +76,82 @@ DECREE_31 = {
 }
 
 
-def _portrait(name, size=320):
-    """A plain placeholder portrait: the officer's initials on a coloured disc (sample data)."""
+# How each sample officer is drawn: a flat illustration (clearly not a photograph), never a face
+# taken from anywhere.
+PORTRAITS = {
+    "nguyen-thi-lan": {
+        "background": (222, 238, 232),
+        "skin": (236, 196, 160),
+        "hair": (38, 30, 28),
+        "hair_style": "long",
+        "clothes": (11, 92, 75),
+        "collar": (246, 246, 240),
+    },
+    "tran-minh-duc": {
+        "background": (226, 232, 244),
+        "skin": (222, 178, 140),
+        "hair": (30, 28, 30),
+        "hair_style": "short",
+        "clothes": (44, 62, 96),
+        "collar": (250, 250, 250),
+    },
+}
+
+
+def _portrait(slug, size=320):
+    """A sample officer's illustrated portrait (PNG): head and shoulders in flat colours, drawn
+    at four times the size and scaled down for smooth edges."""
     from io import BytesIO
 
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
-    initials = "".join(word[0] for word in name.split()[-2:]).upper()
-    picture = Image.new("RGB", (size, size), (227, 241, 236))
+    look = PORTRAITS.get(slug, PORTRAITS["tran-minh-duc"])
+    big = size * 4
+
+    def box(x0, y0, x1, y1):
+        return tuple(round(v * big) for v in (x0, y0, x1, y1))
+
+    picture = Image.new("RGB", (big, big), look["background"])
     draw = ImageDraw.Draw(picture)
-    draw.ellipse((16, 16, size - 16, size - 16), fill=(11, 92, 75))
-    try:
-        font = ImageFont.load_default(size=size // 3)
-    except TypeError:  # Pillow < 10.1
-        font = ImageFont.load_default()
-    draw.text((size / 2, size / 2), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    if look["hair_style"] == "long":  # hair falling behind the shoulders
+        draw.rounded_rectangle(box(0.27, 0.2, 0.73, 0.78), radius=round(big * 0.2), fill=look["hair"])
+    draw.ellipse(box(0.12, 0.7, 0.88, 1.3), fill=look["clothes"])  # shoulders
+    collar = [(big * 0.4, big * 0.7), (big * 0.5, big * 0.86), (big * 0.6, big * 0.7)]
+    draw.polygon(collar, fill=look["collar"])
+    draw.rectangle(box(0.44, 0.56, 0.56, 0.74), fill=look["skin"])  # neck
+    shade = tuple(round(c * 0.9) for c in look["skin"])
+    draw.polygon([(big * 0.44, big * 0.64), (big * 0.5, big * 0.78), (big * 0.56, big * 0.64)], fill=shade)
+    draw.ellipse(box(0.31, 0.2, 0.69, 0.64), fill=look["skin"])  # face
+    draw.ellipse(box(0.285, 0.39, 0.33, 0.48), fill=look["skin"])  # ears
+    draw.ellipse(box(0.67, 0.39, 0.715, 0.48), fill=look["skin"])
+    if look["hair_style"] == "long":
+        draw.chord(box(0.29, 0.16, 0.71, 0.5), 180, 360, fill=look["hair"])
+        draw.pieslice(box(0.36, 0.2, 0.72, 0.46), 200, 330, fill=look["hair"])  # side parting
+    else:
+        draw.chord(box(0.295, 0.15, 0.705, 0.5), 180, 360, fill=look["hair"])
+        draw.pieslice(box(0.3, 0.2, 0.62, 0.42), 180, 300, fill=look["hair"])  # a swept fringe
+        for x in (0.3, 0.665):  # sideburns
+            draw.rectangle(box(x, 0.31, x + 0.035, 0.4), fill=look["hair"])
+    ink = (60, 44, 40)
+    for x in (0.42, 0.58):  # eyes, brows
+        draw.ellipse(box(x - 0.018, 0.41, x + 0.018, 0.445), fill=ink)
+        draw.arc(box(x - 0.045, 0.36, x + 0.045, 0.42), 210, 330, fill=look["hair"], width=round(big * 0.012))
+    draw.arc(box(0.44, 0.47, 0.56, 0.56), 20, 160, fill=(170, 92, 84), width=round(big * 0.012))  # smile
+    picture = picture.resize((size, size), Image.LANCZOS)
     out = BytesIO()
-    picture.save(out, format="PNG")
+    picture.save(out, format="PNG", optimize=True)
     out.seek(0)
     return out
 
 
 def _photo(officer):
     Image = get_image_model()
-    title = f"{officer['name']} (sample portrait)"
+    title = f"{officer['name']} (sample illustrated portrait)"
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
     image = Image(title=title)
-    image.file = ImageFile(_portrait(officer["name"]), name=f"officer-{officer['slug']}.png")
+    image.file = ImageFile(_portrait(officer["slug"]), name=f"officer-{officer['slug']}.png")
     image.save()
     return image
 

@@ -139,7 +139,8 @@ def load_itineraries(with_pictures=True):
             }
             if source is not None and source.hero_image_id:
                 values["hero_image_id"] = source.hero_image_id
-                values["hero_alt"] = _alt(code, text["title"])
+            if values.get("hero_image_id") or page.hero_image_id:
+                values["hero_alt"] = _alt(trip["ref"], code)
             changed = _publish_if_changed(page, values)
             if is_new:
                 indexes[code].add_child(instance=page)
@@ -154,17 +155,11 @@ def load_itineraries(with_pictures=True):
     return f"{created} created, {updated} updated"
 
 
-ILLUSTRATION = {
-    "vi": "Ảnh minh họa: {}",
-    "en": "Illustration: {}",
-    "ko": "일러스트: {}",
-    "ja": "イラスト: {}",
-    "zh-hans": "示意图：{}",
-}
+def _alt(ref, code):
+    """What the trip's picture shows, in the page's language (as the catalogue's pictures)."""
+    from promo.demo.images import alt_text, scene_for
 
-
-def _alt(code, title):
-    return ILLUSTRATION[code].format(title)
+    return alt_text(scene_for(ref, "itinerary"), code)
 
 
 def _add_picture(page):
@@ -175,12 +170,12 @@ def _add_picture(page):
 
     from promo.demo.images import make_demo_image
 
-    data = make_demo_image(page.ref, "attraction", page.title)
+    data = make_demo_image(page.ref, "itinerary")
     buffer = io.BytesIO(data)
     buffer.name = f"{page.ref}.jpg"
     image = get_image_model()(title=page.title)
     image.file = ImageFile(buffer, name=f"{page.ref}.jpg")
     image.save()
     page.hero_image = image
-    page.hero_alt = _alt("vi", page.title)
+    page.hero_alt = _alt(page.ref, "vi")
     page.save_revision().publish()

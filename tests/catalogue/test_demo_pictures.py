@@ -59,3 +59,47 @@ def test_load_demo_describes_each_picture_in_each_language(site):
     for page in AttractionPage.objects.filter(ref="chua-thai-son").select_related("locale"):
         assert page.hero_image is not None
         assert page.hero_alt == alt_text("pagoda", page.locale.language_code)
+
+
+@pytest.mark.django_db
+def test_the_demo_itineraries_pictures_are_described_not_titled(site):
+    """A trip's picture is described in the page's language ("the view from a hilltop…"), not
+    labelled with the trip's title."""
+    from promo.demo.itineraries import load_itineraries
+    from promo.models import TripPage
+
+    load_itineraries(with_pictures=True)
+    trips = list(TripPage.objects.select_related("locale"))
+    assert {t.locale.language_code for t in trips} == set(LANGUAGES)
+    for trip in trips:
+        code = trip.locale.language_code
+        assert trip.hero_image_id
+        assert trip.hero_alt == alt_text(scene_for(trip.ref, "itinerary"), code)
+        assert trip.title not in trip.hero_alt
+    assert TripPage.objects.get(ref="nua-ngay-nui-cau", locale__language_code="ja").hero_alt == (
+        "イラスト：丘の頂上から見下ろす湖と塔"
+    )
+
+
+@pytest.mark.django_db
+def test_demo_officers_have_illustrated_portraits(site):
+    """Each sample officer gets a drawn head-and-shoulders portrait of their own (not initials on
+    a disc), the same picture in every language."""
+    from promo.demo.investment import OFFICERS, ensure_officers
+    from promo.models import Officer
+
+    ensure_officers(pictures=True)
+    ensure_officers(pictures=True)  # again: nothing duplicated
+    digests = set()
+    for data in OFFICERS:
+        officers = list(Officer.objects.filter(slug=data["slug"]))
+        assert len(officers) == len(LANGUAGES)
+        assert len({o.photo_id for o in officers}) == 1 and officers[0].photo_id
+        with officers[0].photo.open_file() as stream:
+            picture = Image.open(stream).convert("RGB")
+            assert picture.size == (320, 320)
+            # background, skin, hair, clothes, collar each cover 1 % or more (initials on a disc: 3)
+            areas = [count for count, _ in picture.quantize(16).getcolors() if count > 0.01 * 320 * 320]
+            assert len(areas) >= 5
+            digests.add(hashlib.sha256(picture.tobytes()).hexdigest())
+    assert len(digests) == len(OFFICERS)

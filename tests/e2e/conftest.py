@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.dbtemplate import copy_template
+from tests.e2e import demo_build
 
 ROOT = Path(__file__).resolve().parents[2]
-ADMIN = ("e2e-admin", "e2e-admin-password")  # a superuser of the demo server, for admin checks
+ADMIN = demo_build.ADMIN
 DEMO_ADMIN = ADMIN
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,42 +47,20 @@ DEMO_ENV = {}
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    """Base URL of a running demo site (migrated, demo catalogue loaded, index built)."""
+def demo_server(tmp_path_factory, worker_id):
+    """Base URL of a running demo site (migrated, demo catalogue loaded, index built): this
+    worker's own copy of the demo built once for the run (tests/e2e/demo_build.py)."""
+    folder = demo_build.shared_folder(tmp_path_factory, worker_id)
+    try:
+        demo_build.build(folder)
+    except (subprocess.SubprocessError, TimeoutError) as exc:
+        log = folder / demo_build.LOG
+        pytest.fail(f"the demo site was not built: {exc}\n{log.read_text()[-4000:] if log.exists() else ''}")
     work = tmp_path_factory.mktemp("e2e-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "promo.settings.dev",
-        "DATABASE_URL": f"sqlite:///{work}/db.sqlite3",
-        "SEARCH_INDEX_PATH": str(work / "idx.sqlite3"),
-        "MEDIA_ROOT": str(work / "media"),
-        "ELASTICSEARCH_URL": "",
-        "VAR_DIR": str(work),
-        # tests fix the visitor's clock with ?now=…; no map tiles from outside the
-        # machine; mail to files the tests can read; the page cache on, as in production
-        "VISIT_CLOCK_PARAMETER": "1",
-        "MAP_TILE_URL": "",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(work / "mail"),
-        "PAGE_CACHE": "1",
-    }
-    env.pop("ELASTICSEARCH_URL")
+    demo_build.copy_site(folder, work)
+    env = demo_build.site_env(work)
     DEMO_ENV.update(env, ROOT=str(ROOT))
     manage = [sys.executable, str(ROOT / "manage.py")]
-    copy_template(work / "db.sqlite3")  # already migrated: `migrate` below finds nothing to do
-    for args in (
-        ["migrate", "-v0"],
-        ["load_demo", "--no-admin"],
-        ["createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "e2e@example.com"],
-    ):
-        subprocess.run(
-            manage + args,
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN[1]},
-            cwd=ROOT,
-            check=True,
-            timeout=1500,
-            stdout=subprocess.DEVNULL,
-        )
     port = free_port()
     server = subprocess.Popen(
         manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -10,6 +10,8 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
@@ -38,6 +40,19 @@ DEFAULT_OFFICE_NAMES = {
     "Trade and Investment Promotion Office",
     "Trade and Investment Promotion Office (sample)",
 }
+
+
+# Wagtail's per-page index tasks that a full `update_index` + `rebuild_references_index` covers.
+INDEX_TASK_PATHS = (
+    "modelsearch.tasks.insert_or_update_object_task",
+    "wagtail.tasks.update_reference_index_task",
+)
+
+
+def drop_queued_index_tasks(before):
+    """Delete the index tasks still waiting that were queued before a full rebuild started."""
+    waiting = DBTaskResult.objects.ready().filter(task_path__in=INDEX_TASK_PATHS, enqueued_at__lte=before)
+    return waiting.delete()[0]
 
 
 class Command(BaseCommand):
@@ -98,10 +113,14 @@ class Command(BaseCommand):
         ensure_decree_31()
         self.add_site_settings()
         login = "" if options["no_admin"] else self.ensure_admin()
-        # Wagtail queues its admin search and reference index updates as background tasks; the
-        # demo is usable in the admin at once, without waiting for a worker (a few seconds).
+        # Wagtail queues its admin search and reference index updates as background tasks, one
+        # per page saved. Rebuilding both at once makes the demo usable in the admin without a
+        # worker, and makes those queued tasks redundant: they are dropped, or the first worker
+        # would spend a minute redoing the rebuild one page at a time.
+        rebuild_started = timezone.now()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
+        drop_queued_index_tasks(before=rebuild_started)
         try:
             call_command("search_index", "rebuild", stdout=self.stdout, stderr=self.stderr)
         except Exception as exc:  # the site still works; search can be rebuilt later
