@@ -69,6 +69,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
             os.unlink(name)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table (Django restores the serialized
+    content only when the next transactional test starts): the skeleton is put back at once,
+    so the test a worker runs next starts from it whatever its kind."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        from promo.catalogue.site import ensure_site
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+            ensure_site()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Every cache starts empty: the skeleton is shared by the whole run, so Wagtail's cached
