@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from enquiries.models import Enquiry
+from enquiries.models import VISITOR_FIELDS, Enquiry
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -59,18 +59,7 @@ class EnquiryViewSet(ModelViewSet):
     ]
     list_export = [
         "created_at",
-        "kind",
-        "opportunity_ref",
-        "opportunity_title",
-        "language",
-        "name",
-        "company",
-        "country",
-        "email",
-        "phone",
-        "message",
-        "consent",
-        "recipient",
+        *(name for name in VISITOR_FIELDS if name != "opportunity_id"),
         "email_status",
         "email_error",
     ]

@@ -1,13 +1,11 @@
-"""Enquiry settings, each overridable in Django settings (and the retention from the env)."""
-
-import os
+"""Enquiry settings, each overridable in Django settings (the retention is read from the
+environment by the settings, ENQUIRY_RETENTION_DAYS)."""
 
 from django.conf import settings
 
 
 def retention_days():
-    default = os.environ.get("ENQUIRY_RETENTION_DAYS", "365")
-    return int(getattr(settings, "ENQUIRY_RETENTION_DAYS", default))
+    return int(settings.ENQUIRY_RETENTION_DAYS)
 
 
 def rate_limit():

@@ -28,9 +28,10 @@ def recipient_for(opportunity, site):
     if opportunity is not None and opportunity.contact_address:
         return opportunity.contact_address
     if site is not None:
-        from home.models import ContactSettings
+        from django.apps import apps
 
-        email = ContactSettings.for_site(site).email
+        # by name: the home app (site settings and the home page) sits above the enquiries
+        email = apps.get_model("home", "ContactSettings").for_site(site).email
         if email:
             return email
     return settings.DEFAULT_FROM_EMAIL

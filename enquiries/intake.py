@@ -19,27 +19,12 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from enquiries.models import Enquiry
+from enquiries.models import VISITOR_FIELDS, Enquiry
 from enquiries.tasks import queue_email
 
 log = logging.getLogger(__name__)
 
-# Everything a visitor's enquiry holds when it is accepted (not the delivery bookkeeping).
-SPOOLED_FIELDS = (
-    "kind",
-    "opportunity_id",
-    "opportunity_ref",
-    "opportunity_title",
-    "language",
-    "name",
-    "company",
-    "country",
-    "email",
-    "phone",
-    "message",
-    "consent",
-    "recipient",
-)
+SPOOLED_FIELDS = VISITOR_FIELDS
 
 
 def spool_dir():

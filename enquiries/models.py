@@ -5,6 +5,24 @@ from django.utils.translation import pgettext_lazy
 
 from enquiries.countries import COUNTRIES
 
+# Everything a visitor's enquiry holds when it is accepted (not the delivery bookkeeping): what
+# the spool keeps and what the staff's export shows.
+VISITOR_FIELDS = (
+    "kind",
+    "opportunity_id",
+    "opportunity_ref",
+    "opportunity_title",
+    "language",
+    "name",
+    "company",
+    "country",
+    "email",
+    "phone",
+    "message",
+    "consent",
+    "recipient",
+)
+
 
 class Enquiry(models.Model):
     """A message from a visitor, kept even when the e-mail to staff could not be sent."""

@@ -6,9 +6,10 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale
 
+from promo.languages import LANGUAGE_CODES  # noqa: F401 (the feeds' modules import it from here)
+
 SITE_NAME = settings.WAGTAIL_SITE_NAME
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def current_locale(language_code):

@@ -37,7 +37,9 @@ class PortalSitemap(Sitemap):
             .order_by("path")
         )
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django's public hook for a sitemap page's entries: scheme and host come from the
+        request (as in the pages' <head>), alternates from one query for the whole page."""
         pages = list(self.paginator.page(page).object_list)
         # Alternates come from the whole site, not just this sitemap page.
         translations = defaultdict(dict)

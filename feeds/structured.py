@@ -11,10 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from feeds.common import SITE_NAME, absolute_url, office_name, publication_datetime, with_source_fallback
+from promo.languages import bcp47
 
 SCHEMA = "https://schema.org"
-# BCP 47 tags for inLanguage (Django's "zh-hans" is "zh-Hans").
-BCP47 = {"vi": "vi", "en": "en", "ko": "ko", "ja": "ja", "zh-hans": "zh-Hans"}
 # Escapes that keep JSON inert inside <script>: "</script>", "<!--" and entities cannot
 # appear, whatever an editor types into a title.
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -170,7 +169,7 @@ def news(page, request, image_url):
         "dateModified": (page.last_published_at or published).isoformat() if published else None,
         "author": author,
         "publisher": _organization(request),
-        "inLanguage": BCP47.get(page.locale.language_code, page.locale.language_code),
+        "inLanguage": bcp47(page.locale.language_code),
         "articleSection": page.category.name if page.category else None,
     }
 
@@ -261,7 +260,7 @@ def website(page, request, language_code):
         "@type": "WebSite",
         "name": SITE_NAME,
         "url": home,
-        "inLanguage": BCP47.get(language_code, language_code),
+        "inLanguage": bcp47(language_code),
         "publisher": _organization(request),
         "potentialAction": {
             "@type": "SearchAction",

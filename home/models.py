@@ -44,11 +44,11 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """A path with no page in this language shows the best available translation of the
-        same page instead of "not found" (home.translation_fallback)."""
+        same page instead of "not found" (promo.translation_fallback)."""
         try:
             return super().route(request, path_components)
         except Http404:
-            from home.translation_fallback import route_to_best_translation
+            from promo.translation_fallback import route_to_best_translation
 
             result = route_to_best_translation(self, request, path_components)
             if result is None:
@@ -139,7 +139,7 @@ class OfficeContact(TranslatableMixin, models.Model):
 
     @classmethod
     def _for_language(cls, code):
-        from home.translation_fallback import fallback_languages
+        from promo.translation_fallback import fallback_languages
 
         order = fallback_languages(code)
         found = {

@@ -1,6 +1,6 @@
 """What the home page shows of each catalogue section: a few items each, fetched per kind with
 a fixed number of queries, in the visitor's language or, for items not translated yet, in their
-best available translation (home.translation_fallback)."""
+best available translation (promo.translation_fallback)."""
 
 import functools
 
@@ -11,10 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.translation_fallback import fallback_languages, items_with_fallback, mark_items
 from pagecache.memo import language_of, per_generation, public
 from promo.models import CATALOGUE_MODELS, INDEX_MODELS
 from promo.models.listing import LISTING_RENDITIONS
+from promo.translation_fallback import fallback_languages, items_with_fallback, mark_items
 
 PER_SECTION = 3
 

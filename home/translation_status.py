@@ -4,7 +4,7 @@ For each Vietnamese page (the source) and each other language, one of:
 - missing: no page in that language;
 - outdated: the Vietnamese page changed after the translation was last synced with it, or
   segments of the source are still untranslated (wagtail-localize's records: imported and
-  editor translations alike, see home.imported_translations). A translation made outside
+  editor translations alike, see promo.imported_translations). A translation made outside
   wagtail-localize is outdated when the Vietnamese page was saved after it;
 - current: up to date.
 Each cell carries the next step: translate (wagtail-localize's "Translate this page"), sync

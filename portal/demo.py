@@ -12,8 +12,9 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from portal.models import DocumentIndexPage, OfficialDocumentPage, OrganisationPage
+from promo.languages import LANGUAGE_CODES
 
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
 
 ORGANISATION = {
     "vi": {
@@ -450,12 +451,11 @@ def ensure_organisation_page(languages=LOCALES):
 
 
 def _record_translations(pages):
-    """Translations made here join wagtail-localize's sync like those made in its editor."""
-    from home.imported_translations import record_translation
+    """Translations made here join wagtail-localize's sync like those made in its editor (the
+    importer's way: one snapshot of the source for all its languages)."""
+    from promo.imported_translations import record_translations
 
-    for code, page in pages.items():
-        if code != "vi" and "vi" in pages:
-            record_translation(pages["vi"], page)
+    record_translations(list(pages.values()))
 
 
 def _sample_file(title, filename, lines):

@@ -16,3 +16,6 @@ class PromoConfig(AppConfig):
         from promo.investment.profile import connect_signals
 
         connect_signals()
+        from promo import search_documents
+
+        search_documents.register()

@@ -5,7 +5,9 @@ of commune-level units; `primary` marks the unit an old address resolves to when
 was split between several units — staff can change it in the admin.
 """
 
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+from promo.languages import LANGUAGE_CODES
+
+LOCALES = LANGUAGE_CODES  # the order of the names below
 
 COMMUNES = [
     # slug, unit type, names, [(former name, primary)]

@@ -1,4 +1,4 @@
-"""Catalogue exchange-format lines (JSON Lines, see catalogue-format.md) → `SearchDocument`s.
+"""Catalogue exchange-format lines (JSON Lines, see docs/catalogue-format.md) → `SearchDocument`s.
 
 Used by tests and benchmarks to load a corpus straight into an engine, without the database.
 Facet slugs follow the catalogue's rule: the folded commune name with spaces as hyphens

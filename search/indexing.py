@@ -36,10 +36,9 @@ KEEP_APPLIED = timedelta(days=1)
 def indexed_models():
     """{kind: page model} for everything the site search finds: the catalogue kinds, the
     portal's official documents and the itineraries."""
-    from portal.models import OfficialDocumentPage
-    from promo.models import CATALOGUE_MODELS, TripPage
+    from search.registry import searchable_kinds
 
-    return {**CATALOGUE_MODELS, OfficialDocumentPage.kind: OfficialDocumentPage, TripPage.kind: TripPage}
+    return {kind: entry.model for kind, entry in searchable_kinds().items()}
 
 
 def _live(model):
@@ -202,9 +201,7 @@ def apply_pending_quietly(only=None):
 
 def all_live_documents(chunk=500):
     """Every live translation of everything searchable as documents, streamed for rebuilds."""
-    from search.documents import commune_vocabulary
-
-    words = commune_vocabulary()
+    shared = {}
     for model in indexed_models().values():
         qs = _live(model).order_by("pk")
         last = 0
@@ -212,7 +209,7 @@ def all_live_documents(chunk=500):
             batch = list(qs.filter(pk__gt=last)[:chunk])
             if not batch:
                 break
-            yield from documents_for_pages(batch, commune_words=words)
+            yield from documents_for_pages(batch, shared)
             last = batch[-1].pk
 
 

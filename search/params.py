@@ -1,10 +1,10 @@
 """Checking the public search parameters (docs/search-api.md) once, for the API and the page.
 
 Facet filters take a code or a name, resolved the way the catalogue importer resolves the same
-words (`promo.catalogue.taxonomy.TaxonomyResolver`): a commune by its code, its current name
-in any language or a former (pre-2025) name, a sector or category by code or name; case and
-Vietnamese diacritics do not matter. `commune=Long Tân` filters on xã Long Hòa, which absorbed
-it.
+words (the catalogue registers the resolver: `promo/search_documents.py`): a commune by its
+code, its current name in any language or a former (pre-2025) name, a sector or category by
+code or name; case and Vietnamese diacritics do not matter. `commune=Long Tân` filters on xã
+Long Hòa, which absorbed it.
 """
 
 import re
@@ -16,11 +16,6 @@ from search.documents import KINDS, LOCALES
 MAX_FACET_CHARS = 120
 MAX_FACET_VALUES = 20
 MAX_PAGE = 1000
-_RESOLVED = {
-    "commune": ("commune",),
-    "sector": ("sector",),
-    "category": ("product_category", "news_category"),
-}
 
 
 class BadParameter(ValueError):
@@ -68,46 +63,20 @@ def _facet(get, name):
 
 
 class FacetResolver:
-    """Facet filter words → the codes the index carries (one resolver per request)."""
+    """Facet filter words → the codes the index carries (one resolver per request); how a word
+    resolves is the catalogue's (`search.registry.facet_provider`)."""
 
     def __init__(self):
-        from promo.catalogue.taxonomy import TaxonomyResolver
+        from search.registry import facet_provider
 
-        self._taxonomy = TaxonomyResolver()
-
-    def _attraction_categories(self, word):
-        from django.utils.translation import override
-
-        from promo.catalogue.taxonomy import _key
-        from promo.models.attractions import AttractionCategory
-
-        key = _key(word)
-        for value, label in AttractionCategory.choices:
-            if key == _key(value):
-                return value
-            for code in LOCALES:
-                with override(code):
-                    if key == _key(str(label)):
-                        return value
-        return None
+        self._resolve = facet_provider().resolver()
 
     def resolve(self, name, word, lang):
         """The code(s) `word` names for the facet `name`; `BadParameter` when none."""
-        found = []
-        problems = []
-        for kind in _RESOLVED[name]:
-            try:
-                found.append(self._taxonomy.resolve(kind, word, lang).slug)
-            except LookupError as exc:
-                problems.append(str(exc))
-        if name == "category":
-            attraction = self._attraction_categories(word)
-            if attraction:
-                found.append(attraction)
-        if not found:
-            ambiguous = [p for p in problems if "more than one" in p]
-            raise BadParameter(name, ambiguous[0] if ambiguous else f"unknown {name} {word!r}")
-        return found
+        try:
+            return self._resolve(name, word, lang)
+        except LookupError as exc:
+            raise BadParameter(name, str(exc)) from exc
 
 
 def resolve_facets(params, resolver=None):

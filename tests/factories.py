@@ -100,3 +100,17 @@ def load_lines(lines):
     records, problems = parse_file(to_jsonl(lines).encode().splitlines(keepends=True))
     assert not problems, problems
     return import_records(records)
+
+
+def enquiry_form_data():
+    """What a visitor fills in on the enquiry form (a valid submission; honeypot empty)."""
+    return {
+        "name": "Kim Min-jun",
+        "company": "Hanbit Materials",
+        "country": "KR",
+        "email": "minjun@example.com",
+        "phone": "+82 2 1234 5678",
+        "message": "We would like to visit the site in January.",
+        "consent": "on",
+        "website": "",
+    }

@@ -13,10 +13,10 @@ from wagtail.models import Page
 
 from feeds import structured
 from feeds.common import LANGUAGE_CODES, SITE_NAME, publication_datetime
+from promo.languages import OPEN_GRAPH_LOCALES
 
 register = template.Library()
 
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "ko": "ko_KR", "ja": "ja_JP", "zh-hans": "zh_CN"}
 # Open Graph's recommended 1.91:1 size; JPEG because not every link preview reads WebP.
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
 
@@ -78,9 +78,9 @@ def seo_meta(context):
     if page is not None:
         live = _live_translation_languages(request, page)
         alternates = [
-            OG_LOCALES[code]
+            OPEN_GRAPH_LOCALES[code]
             for code in LANGUAGE_CODES
-            if code in live and code != language and code in OG_LOCALES
+            if code in live and code != language and code in OPEN_GRAPH_LOCALES
         ]
     kind = getattr(specific, "kind", "")
     is_item = hasattr(specific, "ref")  # a catalogue item, not its section index
@@ -90,7 +90,7 @@ def seo_meta(context):
         "type": "article" if kind == "news" and is_item else "website",
         "url": url,
         "image": image,
-        "locale": OG_LOCALES.get(language, "vi_VN"),
+        "locale": OPEN_GRAPH_LOCALES.get(language, "vi_VN"),
         "locale_alternates": alternates,
         "site_name": SITE_NAME,
         "twitter_card": "summary_large_image" if image else "summary",

@@ -162,9 +162,13 @@ class YearFilter(Filter):
         return queryset.filter(issued__year=int(raw))
 
 
+# The catalogue's kinds and its itineraries: the items that carry a `ref` and catalogue facets.
+CATALOGUE_KINDS = ("product", "fair", "attraction", "investment", "news", "itinerary")
+
+
 class RefFilter(Filter):
     name = "ref"
-    kinds = ("product", "fair", "attraction", "investment", "news", "itinerary")
+    kinds = CATALOGUE_KINDS
     description = "The item's reference (shared by all its translations)."
     schema = {"type": "string", "pattern": CODE.pattern}
 
@@ -178,7 +182,7 @@ def listing_filters():
     from promo.models.investment import InvestmentStatus
     from promo.models.itineraries import TripDuration
 
-    catalogue = ("product", "fair", "attraction", "investment", "news", "itinerary")
+    catalogue = CATALOGUE_KINDS
     return [
         RefFilter(),
         TermFilter(

@@ -1,7 +1,7 @@
 """Legal and administrative documents (Decree 42/2022): type, issuer, number, dates, abstract and
 the downloadable file, listed with filters whose query count does not depend on the page size."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -61,12 +61,7 @@ class DocumentIndexPage(Page):
         else:
             year = ""
         paginator = Paginator(qs, PAGE_SIZE)
-        try:
-            documents = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            documents = paginator.page(1)
-        except EmptyPage:
-            documents = paginator.page(paginator.num_pages)
+        documents = paginator.get_page(request.GET.get("page"))  # not a number: 1; past the end: the last
         params = request.GET.copy()
         params.pop("page", None)
         context.update(

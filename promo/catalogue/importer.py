@@ -18,6 +18,7 @@ from promo.catalogue.slugs import new_page_slug
 from promo.catalogue.taxonomy import TaxonomyResolver
 from promo.collation import sort_key
 from promo.models import CATALOGUE_MODELS, INDEX_MODELS
+from promo.models.investment import DEAL_FACT_NUMBERS
 
 # Keys whose value is the same in every translation of an item.
 SHARED_KEYS = {
@@ -43,25 +44,7 @@ SHARED_KEYS = {
     # Investment deal facts (numbers, dates, codes; the names of places and agencies).
     "investment_form",
     "officer",
-    "capital_vnd",
-    "in_land_use_plan",
-    "site_clearance",
-    "policy_decision",
-    "decision_expected",
-    "construction_start",
-    "land_use_type",
-    "land_use_term_years",
-    "lease_price_min_vnd",
-    "lease_price_max_vnd",
-    "power_kv",
-    "hcmc_km",
-    "hcmc_minutes",
-    "airport_km",
-    "airport_minutes",
-    "seaport_km",
-    "seaport_minutes",
-    "industrial_park_km",
-    "industrial_park_minutes",
+    *DEAL_FACT_NUMBERS,
     "promoter",
     "seaport_name",
     "industrial_park_name",
@@ -369,10 +352,9 @@ def prepare(records, resolver, progress=None):
 
 
 def record_translations_later(page_ids):
-    from promo.tasks import record_imported_translations
+    from promo.tasks import enqueue_for_pages, record_imported_translations
 
-    for start in range(0, len(page_ids), 200):
-        record_imported_translations.enqueue(page_ids[start : start + 200])
+    enqueue_for_pages(record_imported_translations, page_ids)
 
 
 def import_records(records, progress=None):

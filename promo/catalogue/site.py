@@ -4,13 +4,24 @@ Created on demand (by the importer, the demo loader and tests) so that a fresh d
 no hand work before content can be loaded.
 """
 
+from django.apps import apps
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from promo.languages import LANGUAGE_CODES
 from promo.models import INDEX_MODELS
 
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
+# Sent once the skeleton is complete (homes={code: HomePage}): the staff app gives the editors'
+# groups their permissions on the sections (staff/apps.py).
+site_ready = Signal()
+
+
+def _home_model():
+    # by name: the home app (the home page's sections) sits above the catalogue
+    return apps.get_model("home", "HomePage")
+
 
 HOME_TITLES = {
     "vi": ("Dầu Tiếng", "Sản vật, hội chợ, du lịch và cơ hội đầu tư"),
@@ -68,7 +79,7 @@ def _publish(page):
 def _complete_skeleton():
     """{locale code: HomePage} when the whole skeleton is already there (the usual case: every
     import calls ensure_site), found in a handful of queries; None when anything is missing."""
-    homes = list(HomePage.objects.select_related("locale"))
+    homes = list(_home_model().objects.select_related("locale"))
     by_code = {home.locale.language_code: home for home in homes}
     if len(homes) != len(LOCALES) or set(by_code) != set(LOCALES):
         return None
@@ -85,11 +96,10 @@ def _complete_skeleton():
 @transaction.atomic
 def ensure_site():
     """Return {locale code: HomePage}; create whatever of the skeleton is missing."""
-    from staff.setup import apply_section_permissions  # staff imports promo: import late
-
+    HomePage = _home_model()  # noqa: N806
     homes = _complete_skeleton()
     if homes is not None:
-        apply_section_permissions()
+        site_ready.send(sender=ensure_site, homes=homes)
         return homes
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LOCALES}
     root = Page.get_first_root_node()
@@ -152,7 +162,7 @@ def ensure_site():
             if code == "vi":
                 source = page
     # Page permissions and the review workflow attach to section pages, which exist only now.
-    apply_section_permissions()
+    site_ready.send(sender=ensure_site, homes=homes)
     return homes
 
 

@@ -12,7 +12,9 @@ from urllib.parse import urlparse
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from promo.languages import LANGUAGE_CODES
 from promo.limits import MAX_VND, URL_MAX_LENGTH
+from promo.models import CATALOGUE_MODELS
 from promo.models.attractions import AttractionCategory
 from promo.models.base import REF_RE as REF_RE  # re-exported: the format checks refs with it
 from promo.models.investment import (
@@ -24,8 +26,8 @@ from promo.models.investment import (
 )
 from promo.validators import describe, find_control_character
 
-KINDS = ("product", "fair", "attraction", "investment", "news")
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+KINDS = tuple(CATALOGUE_MODELS)  # the exchange format carries the catalogue kinds
+LOCALES = LANGUAGE_CODES
 # The choices are the models' own: the format accepts exactly the values a page can hold.
 ATTRACTION_CATEGORIES = tuple(AttractionCategory.values)
 INVESTMENT_STATUSES = tuple(InvestmentStatus.values)

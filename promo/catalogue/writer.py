@@ -33,6 +33,8 @@ from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
 
+from promo.tasks import batches, enqueue_for_pages, refresh_page_indexes
+
 
 class SiteChanged(Exception):
     """Pages the import was prepared against changed before it could write."""
@@ -56,9 +58,8 @@ class Plan:
     slow: list = field(default_factory=list)  # Planned that take Wagtail's own path
 
 
-def _batches(items, size=500):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+# Rows per bulk statement: well under SQLite's limit on a statement's variables.
+BULK_ROWS = 500
 
 
 def _tag_rows(names):
@@ -78,7 +79,7 @@ def _tag_rows(names):
                 slug = probe.slugify(name, i)
             taken.add(slug)
             new.append(Tag(name=name, slug=slug))
-        for batch in _batches(new):
+        for batch in batches(new, BULK_ROWS):
             for tag in Tag.objects.bulk_create(batch):
                 existing[tag.name] = tag
         if any(existing[n].pk is None for n in missing):  # a database without RETURNING
@@ -109,7 +110,7 @@ def _insert_new_pages(planned, now):
 
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     bases = [Page(**{f.attname: getattr(item.page, f.attname) for f in base_fields}) for item in planned]
-    for batch in _batches(bases):
+    for batch in batches(bases, BULK_ROWS):
         Page.objects.bulk_create(batch)
     # bulk_create returns ids in insertion order; paths are unique, so check the pairing.
     ids = dict(Page.objects.filter(path__in=[b.path for b in bases]).values_list("path", "pk"))
@@ -125,7 +126,7 @@ def _insert_new_pages(planned, now):
     for model, pages in by_model.items():
         fields = model._meta.local_concrete_fields
         size = connection.ops.bulk_batch_size(fields, pages) or len(pages)
-        for batch in _batches(pages, max(size, 1)):
+        for batch in batches(pages, max(size, 1)):
             model._base_manager._insert(batch, fields=fields, using=connection.alias)
 
 
@@ -164,10 +165,10 @@ def _tag_items(planned, tags):
     serialised = {}
     for through, items in by_through.items():
         updated = [i.page.pk for i in items if not i.new]
-        for batch in _batches(updated):
+        for batch in batches(updated, BULK_ROWS):
             through.objects.filter(content_object_id__in=batch).delete()
         rows = [through(content_object_id=i.page.pk, tag_id=tags[name].pk) for i in items for name in i.tags]
-        for batch in _batches(rows):
+        for batch in batches(rows, BULK_ROWS):
             through.objects.bulk_create(batch)
         for row in rows:
             serialised.setdefault(row.content_object_id, []).append(
@@ -205,9 +206,9 @@ def _child_rows(planned):
                         child.sort_order = order
                     rows.append(child)
             updated = [i.page.pk for i in items if not i.new]
-            for batch in _batches(updated):
+            for batch in batches(updated, BULK_ROWS):
                 child_model.objects.filter(**{f"{fk}__in": batch}).delete()
-            for batch in _batches(rows):
+            for batch in batches(rows, BULK_ROWS):
                 child_model.objects.bulk_create(batch)
             for item in items:
                 serialised.setdefault(item.page.pk, {})[accessor] = []
@@ -255,7 +256,7 @@ def _revisions(planned, tagged, children, now):
                 content=content,
             )
         )
-    for batch in _batches(revisions):
+    for batch in batches(revisions, BULK_ROWS):
         Revision.objects.bulk_create(batch)
     if any(r.pk is None for r in revisions):  # a database without RETURNING
         ids = dict(
@@ -295,7 +296,7 @@ def _log(planned, revisions, now):
         entries.append(
             PageLogEntry(action="wagtail.publish", revision=revision, content_changed=True, **common)
         )
-    for batch in _batches(entries):
+    for batch in batches(entries, BULK_ROWS):
         PageLogEntry.objects.bulk_create(batch)
 
 
@@ -313,10 +314,10 @@ def _refuse_if_site_changed(planned):
                 new_refs.setdefault(i.page.locale_id, []).append(i.page.ref)
         old_ids = [i.page.pk for i in items if not i.new]
         for locale_id, refs in new_refs.items():
-            for batch in _batches(refs):
+            for batch in batches(refs, BULK_ROWS):
                 if model.objects.filter(locale_id=locale_id, ref__in=batch).exists():
                     raise SiteChanged
-        for batch in _batches(old_ids):
+        for batch in batches(old_ids, BULK_ROWS):
             if model.objects.filter(pk__in=batch).count() != len(batch):
                 raise SiteChanged
 
@@ -347,7 +348,4 @@ def write(plan, wagtail_write=None):
 
 def refresh_derived_later(page_ids):
     """Queue the derived-data refresh (reference index, admin search) in chunks."""
-    from promo.tasks import refresh_page_indexes
-
-    for batch in _batches(page_ids, 200):
-        refresh_page_indexes.enqueue(batch)
+    enqueue_for_pages(refresh_page_indexes, page_ids)

@@ -14,9 +14,10 @@ from wagtail.models import Locale, Site
 
 from promo.catalogue.importer import import_records
 from promo.catalogue.parse import parse_file
+from promo.languages import LANGUAGE_CODES
 
 INVESTMENT_FILE = Path(__file__).resolve().parent / "investment.jsonl"
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
 
 # A realistic commercial-bank selling rate for late 2026 (sample: staff set the real one).
 RATE = {

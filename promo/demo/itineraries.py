@@ -9,10 +9,11 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Locale
 
+from promo.languages import LANGUAGE_CODES
 from promo.models import AttractionIndexPage, TripIndexPage, TripPage
 
 DATA_FILE = Path(__file__).with_name("itineraries.json")
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
 NAMESPACE = uuid.UUID("8d0b3c1e-54a3-4f0e-9a53-2f6b1d3c9e10")
 
 

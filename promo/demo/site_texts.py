@@ -2,7 +2,9 @@
 footer's link groups (the district portal's "Liên kết website" blocks). Sample data: the
 address and numbers are placeholders, the linked portals are real public sites."""
 
-LANGUAGES = ("vi", "en", "ko", "ja", "zh-hans")
+from promo.languages import LANGUAGE_CODES
+
+LANGUAGES = LANGUAGE_CODES
 
 PHONE = "+84 000 000 000"
 EMAIL = "promotion@dautieng-promo.example"

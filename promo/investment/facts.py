@@ -239,9 +239,12 @@ def document_numbers(locale):
 
 
 def _document_numbers(code):
-    from pagecache.memo import public
-    from portal.models.documents import OfficialDocumentPage
+    from django.apps import apps
 
+    from pagecache.memo import public
+
+    # by name: the portal (official pages) sits above the catalogue
+    OfficialDocumentPage = apps.get_model("portal", "OfficialDocumentPage")  # noqa: N806
     found = {}
     rows = (
         public(OfficialDocumentPage.objects.live())

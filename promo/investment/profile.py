@@ -23,10 +23,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from promo.investment.facts import fact_groups, incentive_items
+from promo.languages import bcp47
 
 logger = logging.getLogger(__name__)
 VERSION = 1  # bump when the layout changes: every cached profile is then rebuilt
-HB_LANGUAGE = {"vi": "vi", "en": "en", "ko": "ko", "ja": "ja", "zh-hans": "zh-Hans"}
 GREEN = (11, 92, 75)
 INK = (27, 31, 35)
 MUTED = (74, 85, 96)
@@ -184,12 +184,12 @@ def render_pdf(content):
     pdf.set_title(content["title"])
     pdf.set_author(content["promoter"] or content["site"])
     pdf.set_subject(content["site"])
-    pdf.set_lang(HB_LANGUAGE.get(lang, lang))
+    pdf.set_lang(bcp47(lang))
     pdf.set_creator("Dầu Tiếng promotion portal")
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_margins(14, 12, 14)
     pdf.add_font("noto", fname=str(profile_font()))
-    pdf.set_text_shaping(use_shaping_engine=True, language=HB_LANGUAGE.get(lang, lang))
+    pdf.set_text_shaping(use_shaping_engine=True, language=bcp47(lang))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.urls import reverse
@@ -366,13 +366,7 @@ def listing_context(index, request):
         .prefetch_related(Prefetch("hero_image", queryset=images))
     )
     paginator = Paginator(qs, settings.CATALOGUE_PAGE_SIZE)
-    page_number = request.GET.get("page") or 1
-    try:
-        items = paginator.page(page_number)
-    except PageNotAnInteger:
-        items = paginator.page(1)
-    except EmptyPage:
-        items = paginator.page(paginator.num_pages)
+    items = paginator.get_page(request.GET.get("page"))  # not a number: 1; past the end: the last
     view = "map" if request.GET.get("view") == "map" else "list"
     alert_query = QueryDict(mutable=True)
     alert_query.setlist("sector", screen.selected["sector"])

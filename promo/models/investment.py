@@ -103,6 +103,32 @@ def _minutes():
     return dict(null=True, blank=True, validators=[MaxValueValidator(2000)])
 
 
+# Deal facts that are numbers, dates and codes: the same in every translation (synchronised by
+# wagtail-localize; the importer takes them from the item's other lines).
+DEAL_FACT_NUMBERS = (
+    "in_land_use_plan",
+    "site_clearance",
+    "policy_decision",
+    "decision_expected",
+    "construction_start",
+    "area_ha",
+    "land_use_type",
+    "land_use_term_years",
+    "lease_price_min_vnd",
+    "lease_price_max_vnd",
+    "capital_vnd",
+    "power_kv",
+    "hcmc_km",
+    "hcmc_minutes",
+    "airport_km",
+    "airport_minutes",
+    "seaport_km",
+    "seaport_minutes",
+    "industrial_park_km",
+    "industrial_park_minutes",
+)
+
+
 class InvestmentPage(RoutablePageMixin, LocationMixin, CataloguePage):
     kind = "investment"
 
@@ -317,26 +343,7 @@ class InvestmentPage(RoutablePageMixin, LocationMixin, CataloguePage):
             "contact_email",
             "lat",
             "lon",
-            "in_land_use_plan",
-            "site_clearance",
-            "policy_decision",
-            "decision_expected",
-            "construction_start",
-            "area_ha",
-            "land_use_type",
-            "land_use_term_years",
-            "lease_price_min_vnd",
-            "lease_price_max_vnd",
-            "capital_vnd",
-            "power_kv",
-            "hcmc_km",
-            "hcmc_minutes",
-            "airport_km",
-            "airport_minutes",
-            "seaport_km",
-            "seaport_minutes",
-            "industrial_park_km",
-            "industrial_park_minutes",
+            *DEAL_FACT_NUMBERS,
         )
     ]
     parent_page_types = ["promo.InvestmentIndexPage"]

@@ -9,10 +9,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail_localize.fields import SynchronizedField
 
+from promo.languages import LANGUAGE_CODES
 from promo.models.taxonomy import TaxonomyBase
 
 # Languages an officer may speak: the site's five and those investors here most often use.
-SPOKEN_LANGUAGES = ("vi", "en", "ko", "ja", "zh-hans", "fr", "de", "ru", "th")
+SPOKEN_LANGUAGES = (*LANGUAGE_CODES, "fr", "de", "ru", "th")
 
 
 class InvestmentForm(TaxonomyBase):

@@ -3,7 +3,7 @@ pagination. Filtering happens in SQL on the kind's own table; the number of quer
 grow with the page size (tests assert it)."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -11,9 +11,9 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
 from pagecache.memo import public
 from promo.collation import sort_key_ordering
+from promo.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
 
 LISTING_RENDITIONS = ("fill-400x260|format-webp", "fill-800x520|format-webp")
 
@@ -115,12 +115,7 @@ class CatalogueIndexPage(Page):
             sort = self.default_sort(request.GET)
         qs = qs.order_by(*sort_key_ordering(sorts[sort]), "pk")
         paginator = Paginator(qs, settings.CATALOGUE_PAGE_SIZE)
-        try:
-            items = paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            items = paginator.page(
-                1 if not str(request.GET.get("page", "")).isdigit() else paginator.num_pages
-            )
+        items = paginator.get_page(request.GET.get("page"))  # not a number: 1; past the end: the last
         code, sections = self.section_translations()
         items.object_list = mark_items(list(items.object_list), sections, code, request)
         query = request.GET.copy()

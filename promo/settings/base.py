@@ -2,30 +2,38 @@
 environment (see README), so the same code runs embedded on one machine or scaled out."""
 
 import datetime
-import os
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from environs import Env
 
+from promo import languages
+
+# Every environment variable is read here or in the environment's module (dev, test,
+# production), each one once, through environs: a malformed value stops start-up with a message
+# naming the variable instead of being taken for its default.
+env = Env()
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = env.path("VAR_DIR", BASE_DIR / "var")
+
+
+# Variables whose default depends on the environment (dev, test): read once here, "" or None
+# when unset, and each environment module supplies its own default.
+DATABASE_URL_FROM_ENV = env.str("DATABASE_URL", "")
+SEARCH_INDEX_PATH_FROM_ENV = env.str("SEARCH_INDEX_PATH", "")
+EMAIL_BACKEND_FROM_ENV = env.str("EMAIL_BACKEND", "")
+PAGE_CACHE_FROM_ENV = env.bool("PAGE_CACHE", None)
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    """A comma-separated variable as a list, spaces and empty items dropped."""
+    return [item.strip() for item in env.str(name, default).split(",") if item.strip()]
 
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", "")
 DEBUG = False
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -104,8 +112,8 @@ WSGI_APPLICATION = "promo.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        DATABASE_URL_FROM_ENV or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+        conn_max_age=env.int("DB_CONN_MAX_AGE", 60),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -116,7 +124,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # lock instead of failing at once; IMMEDIATE takes the write lock when a transaction begins,
 # so a transaction that read first never fails to upgrade its lock (SQLite does not wait in
 # that case). PostgreSQL needs none of this and is left as configured.
-SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+SQLITE_BUSY_TIMEOUT = env.float("SQLITE_BUSY_TIMEOUT", 20)
 
 
 def tune_sqlite(database):
@@ -137,16 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Vietnamese is the source; the other four are translations made with
-# wagtail-localize. Django language codes and Wagtail locales are the same list.
-LANGUAGE_CODE = "vi"
-LANGUAGES = [
-    ("vi", "Tiếng Việt"),
-    ("en", "English"),
-    ("ko", "한국어"),
-    ("ja", "日本語"),
-    ("zh-hans", "简体中文"),
-]
+# Languages: defined once in promo/languages.py. Django language codes and Wagtail locales
+# are the same list.
+LANGUAGE_CODE = languages.SOURCE_LANGUAGE
+LANGUAGES = list(languages.LANGUAGES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -155,17 +157,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = env.path("STATIC_ROOT", VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = env.path("MEDIA_ROOT", VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 WAGTAIL_SITE_NAME = "Dầu Tiếng"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "zip"]
 # Wagtail's own backend serves the admin search only; the public search is `search/`.
@@ -175,34 +177,34 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Catalogue search (see search/): embedded SQLite FTS5 unless an Elasticsearch URL is given.
-SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search.sqlite3"))
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "dautieng")
+SEARCH_INDEX_PATH = Path(SEARCH_INDEX_PATH_FROM_ENV or VAR_DIR / "search.sqlite3")
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", "dautieng")
 # -- search: remote engine timeouts, circuit breaker, caches, search log (search/) --
-SEARCH_ES_CONNECT_TIMEOUT = float(os.environ.get("SEARCH_ES_CONNECT_TIMEOUT", "0.5"))
-SEARCH_ES_TIMEOUT = float(os.environ.get("SEARCH_ES_TIMEOUT", "1.5"))  # searches, autocomplete
-SEARCH_ES_WRITE_TIMEOUT = float(os.environ.get("SEARCH_ES_WRITE_TIMEOUT", "10"))  # index updates
-SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
-SEARCH_VOCABULARY_TTL = float(os.environ.get("SEARCH_VOCABULARY_TTL", "60"))
-SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
+SEARCH_ES_CONNECT_TIMEOUT = env.float("SEARCH_ES_CONNECT_TIMEOUT", 0.5)
+SEARCH_ES_TIMEOUT = env.float("SEARCH_ES_TIMEOUT", 1.5)  # searches, autocomplete
+SEARCH_ES_WRITE_TIMEOUT = env.float("SEARCH_ES_WRITE_TIMEOUT", 10)  # index updates
+SEARCH_BREAKER_COOLDOWN = env.float("SEARCH_BREAKER_COOLDOWN", 30)
+SEARCH_VOCABULARY_TTL = env.float("SEARCH_VOCABULARY_TTL", 60)
+SEARCH_LOG_RETENTION_DAYS = env.int("SEARCH_LOG_RETENTION_DAYS", 365)
 SEARCH_LOG_FLUSH_SECONDS = 5.0
 SEARCH_BACKGROUND = True  # remote index updates and log writes off the request thread
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@dautieng-promo.example")
-ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
+EMAIL_BACKEND = EMAIL_BACKEND_FROM_ENV or "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "no-reply@dautieng-promo.example")
+ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", 365)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         # Wagtail logs every page action and background task at INFO; imports touch hundreds.
@@ -223,10 +225,10 @@ FORMAT_MODULE_PATH = ["home.formats"]
 # from the right. TRUSTED_PROXY_COUNT > 0 instead takes the address seen by the outermost of
 # that many proxies (e.g. a CDN in front of nginx). See docs/deploy.md.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
 # The view counter's page token (portal/beacon.py) is accepted this long after the page was
 # rendered; keep any full-page cache's lifetime below it, or cached pages stop counting.
-VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
+VIEW_TOKEN_MAX_AGE = env.int("VIEW_TOKEN_MAX_AGE", 12 * 3600)
 
 # --- Staff sign-in lockout (django-axes) -----------------------------------------------------
 # Wagtail's login is the only one (the Django admin is not installed). After
@@ -236,8 +238,8 @@ VIEW_TOKEN_MAX_AGE = int(os.environ.get("VIEW_TOKEN_MAX_AGE", str(12 * 3600)))
 INSTALLED_APPS += ["axes", "csp"]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "promo.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
@@ -309,17 +311,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail", "imports"]}}
 # Seconds for every SMTP socket operation: a mail server that never answers fails the attempt.
-EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", 10)
 # Enquiries the database could not take at once are kept here until they are stored.
-ENQUIRY_SPOOL_DIR = Path(os.environ.get("ENQUIRY_SPOOL_DIR", VAR_DIR / "spool" / "enquiries"))
+ENQUIRY_SPOOL_DIR = env.path("ENQUIRY_SPOOL_DIR", VAR_DIR / "spool" / "enquiries")
 # --- Planning a visit (tourism: open now, fair calendar) ---
 # Tests only: let a request fix the clock with ?now=YYYY-MM-DDTHH:MM (Asia/Ho_Chi_Minh).
-VISIT_CLOCK_PARAMETER = env_bool("VISIT_CLOCK_PARAMETER")
+VISIT_CLOCK_PARAMETER = env.bool("VISIT_CLOCK_PARAMETER", False)
 
 # Maps (maps/, issue 9): tiles for the shared map component. Empty MAP_TILE_URL = markers on a
 # plain background and nothing fetched from outside the site (what the tests use).
-MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = os.environ.get(
+MAP_TILE_URL = env.str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
@@ -343,21 +345,21 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("pagecache.middleware.PageCacheMiddleware") + 1,
     "pagecache.memo.RouteMemoMiddleware",
 )
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ENABLED = True if PAGE_CACHE_FROM_ENV is None else PAGE_CACHE_FROM_ENV
 PAGE_CACHE_ALIAS = "pages"
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))  # seconds, at most
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", 3600)  # seconds, at most
 PAGE_CACHE_BROWSER_MAX_AGE = 0  # browsers revalidate each page (ETag / Last-Modified)
 # For a front proxy or CDN that wagtail.contrib.frontend_cache purges (docs/caching.md).
-PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", 0)
 PAGE_CACHE_VARY_ON_COOKIES = ["contrast"]  # the high-contrast theme is rendered on the server
 PAGE_CACHE_MAX_QUERY_LENGTH = 1024
 PAGE_CACHE_INVALIDATED_BY = []  # "app.Model" labels shown on pages that are not snippets etc.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.str("REDIS_URL", "")
 PAGE_CACHE_BACKEND = (
     {
         "BACKEND": "promo.cache_redis.TolerantRedisCache",
         "LOCATION": REDIS_URL,  # misses if Redis is away
-        "KEY_PREFIX": os.environ.get("PAGE_CACHE_KEY_PREFIX", "dautieng"),
+        "KEY_PREFIX": env.str("PAGE_CACHE_KEY_PREFIX", "dautieng"),
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
     if REDIS_URL
@@ -378,7 +380,7 @@ INSTALLED_APPS += ["opendata", "wagtail.api.v2"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("promo.security.SecurityHeadersMiddleware") + 1, "opendata.http.OpenDataMiddleware"
 )
-WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_PAGE_SIZE_MAX", "50"))
+WAGTAILAPI_LIMIT_MAX = env.int("API_PAGE_SIZE_MAX", 50)
 # Decimals (coordinates, areas, distances) as JSON numbers, not strings.
 # No authentication: the API answers every client alike (no session, so no Vary: Cookie).
 REST_FRAMEWORK = {
@@ -388,37 +390,35 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 WAGTAILAPI_SEARCH_ENABLED = False  # the catalogue search is /api/v1/search/
-WAGTAILAPI_BASE_URL = os.environ.get("SITE_URL") or None  # else the Site record
+WAGTAILAPI_BASE_URL = env.str("SITE_URL", "") or None  # else the Site record
 # Licence of the datasets and the API's content (a URL and a short name).
-OPEN_DATA_LICENSE_URL = os.environ.get(
-    "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
-)
-OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENSE_URL = env.str("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_LICENSE_NAME = env.str("OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
 # Requests per client address and window (seconds) on /api/ and /open-data/ files: beyond it
 # 429 with Retry-After. Counted like the enquiry limit (promo.clientip, atomic cache counts).
-API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
-API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", 300)
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", 60)
 
 # --- Several machines: object storage, health checks, cron locks (issue 17, docs/deploy.md) ---
 # Nothing here changes the embedded set-up unless the environment asks for it.
 # Media on an S3-compatible object store (promo/storage.py) when a bucket is named; the keys
 # come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by django-storages).
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "promo.storage.MediaStorage"}
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # None: Amazon S3
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or "us-east-1"
-    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or (
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", "") or None  # None: Amazon S3
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", "") or "us-east-1"
+    AWS_S3_ADDRESSING_STYLE = env.str("AWS_S3_ADDRESSING_STYLE", "") or (
         "path" if AWS_S3_ENDPOINT_URL else "auto"
     )
-    AWS_S3_VERIFY = os.environ.get("AWS_S3_CA_BUNDLE") or None  # CA bundle of a private endpoint
-    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # a folder per site in a shared bucket
-    AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
-    AWS_S3_CONNECT_TIMEOUT = float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "5"))
-    AWS_S3_READ_TIMEOUT = float(os.environ.get("AWS_S3_READ_TIMEOUT", "30"))
+    AWS_S3_VERIFY = env.str("AWS_S3_CA_BUNDLE", "") or None  # CA bundle of a private endpoint
+    AWS_LOCATION = env.str("AWS_LOCATION", "")  # a folder per site in a shared bucket
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", 300)
+    AWS_S3_CONNECT_TIMEOUT = env.float("AWS_S3_CONNECT_TIMEOUT", 5)
+    AWS_S3_READ_TIMEOUT = env.float("AWS_S3_READ_TIMEOUT", 30)
     # Where visitors fetch public images: the reverse proxy's /media/ (deploy/nginx/
     # dautieng-cluster.conf), a CDN, or empty for the bucket's own address.
-    MEDIA_PUBLIC_URL = os.environ.get("MEDIA_PUBLIC_URL", "")
+    MEDIA_PUBLIC_URL = env.str("MEDIA_PUBLIC_URL", "")
     MEDIA_URL = MEDIA_PUBLIC_URL or MEDIA_URL
     _media_origin = MEDIA_PUBLIC_URL or AWS_S3_ENDPOINT_URL or ""
     if "://" in _media_origin:  # images from another origin: the CSP must allow it
@@ -429,30 +429,30 @@ if AWS_STORAGE_BUCKET_NAME:
     # Documents: Wagtail's view checks the collection's privacy, then streams the file from the
     # store ("serve_view"); "redirect" sends the visitor to a signed URL that expires after
     # AWS_QUERYSTRING_EXPIRE seconds instead (only when visitors can reach the store).
-    WAGTAILDOCS_SERVE_METHOD = os.environ.get("DOCUMENTS_SERVE_METHOD", "serve_view")
+    WAGTAILDOCS_SERVE_METHOD = env.str("DOCUMENTS_SERVE_METHOD", "serve_view")
 
 # PostgreSQL: a database host that does not answer fails a connection in seconds, not minutes
 # (the readiness check and every request would hang on it).
 if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", 5)
     )
 
 # /healthz (liveness) and /readyz (readiness) for load balancers, answered before anything else
 # (promo/health.py). READINESS_CHECK_TIMEOUT bounds the optional checks (cache, search, media).
 MIDDLEWARE.insert(0, "promo.health.HealthCheckMiddleware")
-READINESS_CHECK_TIMEOUT = float(os.environ.get("READINESS_CHECK_TIMEOUT", "3"))
+READINESS_CHECK_TIMEOUT = env.float("READINESS_CHECK_TIMEOUT", 3)
 
 # Cron jobs started on several servers at once run once (promo/locks.py): PostgreSQL advisory
 # locks, or lock files here on SQLite (one machine).
-CRON_LOCK_DIR = Path(os.environ.get("CRON_LOCK_DIR", VAR_DIR / "locks"))
+CRON_LOCK_DIR = env.path("CRON_LOCK_DIR", VAR_DIR / "locks")
 
 # Elasticsearch as a cluster (search/engines/es_cluster.py): ELASTICSEARCH_URL may list several
 # nodes, comma-separated; credentials, TLS and the index layout come from here.
-ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
-ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
-ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
-ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")  # PEM bundle
-ELASTICSEARCH_VERIFY_CERTS = env_bool("ELASTICSEARCH_VERIFY_CERTS", True)
-ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
-ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+ELASTICSEARCH_API_KEY = env.str("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_USERNAME = env.str("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = env.str("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_CA_CERTS = env.str("ELASTICSEARCH_CA_CERTS", "")  # PEM bundle
+ELASTICSEARCH_VERIFY_CERTS = env.bool("ELASTICSEARCH_VERIFY_CERTS", True)
+ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", 0)

@@ -1,4 +1,3 @@
-import os
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ _TMP = Path(tempfile.mkdtemp(prefix="dautieng-test-"))
 MEDIA_ROOT = _TMP / "media"
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir()
-SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", _TMP / "search.sqlite3"))
+SEARCH_INDEX_PATH = Path(SEARCH_INDEX_PATH_FROM_ENV or _TMP / "search.sqlite3")  # noqa: F405
 # Tests choose the engine explicitly; a developer's ELASTICSEARCH_URL must not leak in.
 ELASTICSEARCH_URL = ""
 # Search work runs in the caller: a test's transaction is invisible to other threads.
@@ -25,7 +24,7 @@ SEARCH_LOG_FLUSH_SECONDS = 0
 DATABASES = {
     "default": tune_sqlite(
         dj_database_url.parse(  # noqa: F405
-            os.environ.get("DATABASE_URL", "sqlite:///" + str(_TMP / "test.sqlite3"))
+            DATABASE_URL_FROM_ENV or "sqlite:///" + str(_TMP / "test.sqlite3")  # noqa: F405
         )
     )
 }

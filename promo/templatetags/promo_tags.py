@@ -153,7 +153,7 @@ def language_links(context):
     current = get_language()
     links = []
     if page is not None:
-        from home.translation_fallback import fallback_languages, visitor_url
+        from promo.translation_fallback import fallback_languages, visitor_url
 
         translations = _translations(request, page)
         for code in LANGUAGE_CODES:

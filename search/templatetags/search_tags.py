@@ -39,9 +39,10 @@ def kind_label_attributes():
 @register.filter
 def document_type(code):
     """The visitor-language name of an official document's type code."""
-    from portal.models.documents import DOCUMENT_TYPES
+    from search.registry import searchable_kinds
 
-    return dict(DOCUMENT_TYPES).get(code, "")
+    kind = searchable_kinds().get("document")
+    return dict(kind.fact_labels.get("doc_type", ())).get(code, "") if kind else ""
 
 
 @register.filter

@@ -26,6 +26,25 @@ ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+def check_html(java, files):
+    """The Nu checker's messages for `files` ({file: the path it was fetched from}) and its
+    errors as lines naming the page."""
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
+        f"line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    return messages, errors
+
+
 def fetch(url):
     with urllib.request.urlopen(url, timeout=20) as response:
         return response.read()
@@ -43,19 +62,7 @@ def test_pages_are_valid_html(demo_server, tmp_path):
             target = tmp_path / f"{lang}-{n:02d}.html"
             target.write_bytes(fetch(demo_server + path))
             files[str(target)] = path
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
-        f"line {m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    messages, errors = check_html(java, files)
     (ROOT / "var").mkdir(exist_ok=True)
     (ROOT / "var" / "e2e-vnu-report.json").write_text(json.dumps(messages, indent=1))
     assert not errors, "\n".join(errors)

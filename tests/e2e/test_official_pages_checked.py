@@ -2,9 +2,7 @@
 pass axe (WCAG 2.1 AA, no serious or critical violation) and the Nu Html Checker in all five
 languages."""
 
-import json
 import shutil
-import subprocess
 import urllib.error
 import urllib.request
 
@@ -12,7 +10,7 @@ import pytest
 
 from tests.e2e.pages import LANGUAGES
 from tests.e2e.test_accessibility import AXE, run_axe, skip_or_fail
-from tests.e2e.test_html_valid import VNU
+from tests.e2e.test_html_valid import VNU, check_html
 
 pytestmark = pytest.mark.e2e
 
@@ -51,17 +49,5 @@ def test_official_pages_are_valid_html(demo_server, tmp_path):
             target = tmp_path / f"{lang}-{n}.html"
             target.write_bytes(body)
             files[str(target)] = path
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
-        f"line {m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    _messages, errors = check_html(java, files)
     assert not errors, "\n".join(errors)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import InvestmentLine, load_lines, translated
+from tests.factories import InvestmentLine, enquiry_form_data, load_lines, translated
 
 
 @pytest.fixture(autouse=True)
@@ -24,13 +24,4 @@ def opportunity(site):
 
 @pytest.fixture
 def valid_data():
-    return {
-        "name": "Kim Min-jun",
-        "company": "Hanbit Materials",
-        "country": "KR",
-        "email": "minjun@example.com",
-        "phone": "+82 2 1234 5678",
-        "message": "We would like to visit the site in January.",
-        "consent": "on",
-        "website": "",
-    }
+    return enquiry_form_data()

@@ -2,6 +2,7 @@ import io
 
 import pytest
 
+from promo.languages import LANGUAGE_CODES
 from tests.factories import (
     AttractionLine,
     FairLine,
@@ -12,7 +13,7 @@ from tests.factories import (
     translated,
 )
 
-LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
+LOCALES = LANGUAGE_CODES
 
 
 @pytest.fixture

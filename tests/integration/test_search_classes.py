@@ -2,7 +2,7 @@
 (not the dev set's), through the site's path: importer → pages → index → search, on the
 embedded engine and, when `ELASTICSEARCH_TEST_URL` is set, on Elasticsearch (same answers).
 
-Items are plainly sample data (see district-facts: Cần Nôm Lake is in the Thanh An area,
+Items are plainly sample data, true to the district (Cần Nôm Lake is in the Thanh An area,
 Minh Tân's cashew and bird's nest, rubber everywhere).
 """
 

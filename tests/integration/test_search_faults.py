@@ -6,9 +6,7 @@ embedded index surfaces as `EngineUnavailable`, not a sqlite3 error.
 """
 
 import json
-import socket
 import sqlite3
-import threading
 import time
 
 import pytest
@@ -19,35 +17,16 @@ from search.engines import get_embedded_engine, get_engine, reset_engines
 from search.engines.base import EngineUnavailable
 from search.models import PendingUpdate
 from tests.factories import ProductLine
+from tests.faults.listeners import silent_listener
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def hung_server():
-    """(url, stop): accepts every connection, reads nothing, answers nothing."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(64)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            held.append(conn)
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
-    stop.set()
-    thread.join(2)
-    for conn in held:
-        conn.close()
-    server.close()
+    """The address of a server that accepts every connection and never answers."""
+    with silent_listener() as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

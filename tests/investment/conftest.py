@@ -60,82 +60,36 @@ def officer(site):
     return rows
 
 
-def opportunity_line(ref, **values):
-    line = InvestmentLine(ref=ref, **values)
-    return line
-
-
 @pytest.fixture
 def opportunities(site, rate, officer, django_capture_on_commit_callbacks):
     """Six opportunities with deal facts (vi, en and ko); returns the vi lines by ref."""
-    specs = {
-        "kcn-a": dict(
-            title="Khu công nghiệp A",
-            sector="manufacturing",
-            commune="xã Long Hòa",
-            investment_form="land-lease",
-            area_ha=30,
-            capital_vnd=1_000_000_000_000,
-            status="open",
-            lat=11.23,
-            lon=106.51,
-            decision_expected="2027-03-31",
-        ),
-        "kcn-b": dict(
-            title="Khu công nghiệp B",
-            sector="manufacturing",
-            commune="xã Thanh An",
-            investment_form="land-lease",
-            area_ha=10,
-            capital_vnd=250_000_000_000,
-            status="open",
-            lat=11.25,
-            lon=106.43,
-            decision_expected="2027-01-31",
-        ),
-        "du-lich-c": dict(
-            title="Du lịch C",
-            sector="tourism",
-            commune="xã Long Hòa",
-            investment_form="ppp",
-            area_ha=120,
-            capital_vnd=2_000_000_000_000,
-            status="open",
-            lat=11.24,
-            lon=106.40,
-        ),
-        "nong-nghiep-d": dict(
-            title="Nông nghiệp D",
-            sector="agriculture",
-            commune="xã Long Hòa",
-            investment_form="land-auction",
-            area_ha=50,
-            capital_vnd=300_000_000_000,
-            status="negotiating",
-            lat=11.26,
-            lon=106.45,
-        ),
-        "nha-may-e": dict(
-            title="Nhà máy E",
-            sector="manufacturing",
-            commune="xã Minh Thạnh",
-            investment_form="new-project",
-            area_ha=15,
-            capital_vnd=600_000_000_000,
-            status="awarded",
-            lat=11.40,
-            lon=106.48,
-        ),
-        "kho-f": dict(
-            title="Kho F",
-            sector="logistics",
-            commune="xã Minh Thạnh",
-            investment_form="bcc",
-            area_ha=8,
-            capital_vnd=450_000_000_000,
-            status="open",
-        ),
+    # capital in billions of đồng (tỷ)
+    # fmt: off
+    columns = ("title", "sector", "commune", "investment_form", "area_ha", "capital_bn", "status")
+    table = {
+        "kcn-a": ("Khu công nghiệp A", "manufacturing", "xã Long Hòa", "land-lease", 30, 1000, "open"),
+        "kcn-b": ("Khu công nghiệp B", "manufacturing", "xã Thanh An", "land-lease", 10, 250, "open"),
+        "du-lich-c": ("Du lịch C", "tourism", "xã Long Hòa", "ppp", 120, 2000, "open"),
+        "nong-nghiep-d": (
+            "Nông nghiệp D", "agriculture", "xã Long Hòa", "land-auction", 50, 300, "negotiating"),
+        "nha-may-e": ("Nhà máy E", "manufacturing", "xã Minh Thạnh", "new-project", 15, 600, "awarded"),
+        "kho-f": ("Kho F", "logistics", "xã Minh Thạnh", "bcc", 8, 450, "open"),
     }
+    places = {
+        "kcn-a": (11.23, 106.51), "kcn-b": (11.25, 106.43), "du-lich-c": (11.24, 106.40),
+        "nong-nghiep-d": (11.26, 106.45), "nha-may-e": (11.40, 106.48),
+    }
+    # fmt: on
+    decisions_expected = {"kcn-a": "2027-03-31", "kcn-b": "2027-01-31"}
+    specs = {}
+    for ref, row in table.items():
+        values = dict(zip(columns, row, strict=True))
+        values["capital_vnd"] = values.pop("capital_bn") * 1_000_000_000
+        if ref in places:
+            values["lat"], values["lon"] = places[ref]
+        if ref in decisions_expected:
+            values["decision_expected"] = decisions_expected[ref]
+        specs[ref] = values
     lines = []
     for ref, values in specs.items():
         line = InvestmentLine(

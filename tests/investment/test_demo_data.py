@@ -6,34 +6,20 @@ import json
 from promo.catalogue import spec
 from promo.catalogue.parse import parse_file
 from promo.demo.investment import INVESTMENT_FILE, OFFICERS, RATE
+from promo.models.investment import DEAL_FACT_NUMBERS
 
+# Every demo opportunity states these (the decision date and the lease prices are optional).
 SHARED_FACTS = {
-    "sector",
-    "status",
+    "commune",
     "investment_form",
-    "officer",
-    "capital_vnd",
-    "in_land_use_plan",
-    "site_clearance",
-    "policy_decision",
-    "construction_start",
-    "area_ha",
-    "land_use_type",
-    "land_use_term_years",
-    "power_kv",
-    "hcmc_km",
-    "hcmc_minutes",
-    "airport_km",
-    "airport_minutes",
-    "seaport_km",
-    "seaport_minutes",
-    "industrial_park_km",
-    "industrial_park_minutes",
     "lat",
     "lon",
-    "commune",
+    "officer",
     "published",
-}
+    "sector",
+    "status",
+    *DEAL_FACT_NUMBERS,
+} - {"decision_expected", "lease_price_max_vnd", "lease_price_min_vnd"}
 SAMPLE = {"vi": "(mẫu)", "en": "(sample)", "ko": "(예시)", "ja": "（サンプル）", "zh-hans": "（示例）"}
 WORDS = {
     "title",

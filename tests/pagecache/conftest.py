@@ -7,6 +7,8 @@ import uuid
 
 import pytest
 
+from tests.factories import enquiry_form_data
+
 
 @pytest.fixture(params=["embedded", "redis"], autouse=True)
 def page_cache_backend(request, settings):
@@ -38,13 +40,4 @@ def page_cache_backend(request, settings):
 
 @pytest.fixture
 def valid_data():
-    return {
-        "name": "Kim Min-jun",
-        "company": "Hanbit Materials",
-        "country": "KR",
-        "email": "minjun@example.com",
-        "phone": "+82 2 1234 5678",
-        "message": "We would like to visit the site in January.",
-        "consent": "on",
-        "website": "",
-    }
+    return enquiry_form_data()

@@ -146,11 +146,12 @@ def build_trip(ref="mot-ngay", stops=None, days=1):
     from wagtail.models import Locale
 
     from promo.demo.itineraries import ensure_trip_indexes
+    from promo.languages import LANGUAGE_CODES
     from promo.models import AttractionPage, FairPage, ProductPage, TripPage
 
     index_titles = {
         code: [f"Lịch trình {code}", "lich-trinh" if code == "vi" else "itineraries"]
-        for code in ("vi", "en", "ko", "ja", "zh-hans")
+        for code in LANGUAGE_CODES
     }
     indexes = ensure_trip_indexes({"index": index_titles, "index_intro": {code: "" for code in index_titles}})
     vi = Locale.objects.get(language_code="vi")

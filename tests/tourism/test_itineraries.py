@@ -148,7 +148,7 @@ def test_search_text_of_a_stop_reads_as_a_sentence_in_each_language(site):
     does not start with a stray full stop."""
     from promo.demo.itineraries import load_itineraries
     from promo.models import TripPage
-    from search.documents import itinerary_document
+    from promo.search_documents import itinerary_document
 
     load_itineraries(with_pictures=False)
     texts = {

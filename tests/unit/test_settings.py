@@ -57,3 +57,44 @@ def test_database_and_search_paths_come_from_the_environment(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.split()
     assert lines[-3:] == [f"{tmp_path}/x.db", str(tmp_path / "idx.sqlite3"), "http://127.0.0.1:9200"]
+
+
+SETTINGS = ROOT / "promo" / "settings"
+READ_RE = __import__("re").compile(r'\benv(?:\.\w+|_list)\(\s*"([A-Z][A-Z0-9_]*)"')
+
+
+def test_every_environment_variable_is_read_once_in_the_settings():
+    """One place per variable: settings/*.py through environs, each name once; no app module
+    reads os.environ (it asks django.conf.settings)."""
+    names = []
+    for path in sorted(SETTINGS.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "os.environ" not in text, f"{path.name} reads os.environ; use env (environs)"
+        names += READ_RE.findall(text)
+    twice = sorted({name for name in names if names.count(name) > 1})
+    assert names and not twice, f"read more than once: {twice}"
+    readers = []
+    for app in (
+        "promo",
+        "search",
+        "home",
+        "portal",
+        "feeds",
+        "enquiries",
+        "alerts",
+        "maps",
+        "staff",
+        "opendata",
+        "pagecache",
+    ):
+        for path in (ROOT / app).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if "os.environ.get(" in text or "os.getenv(" in text:
+                readers.append(str(path.relative_to(ROOT)))
+    assert not readers, f"modules reading the environment outside the settings: {readers}"
+
+
+def test_a_malformed_variable_stops_start_up_naming_it():
+    result = run_manage("check", SEARCH_ES_TIMEOUT="fast")
+    assert result.returncode != 0
+    assert "SEARCH_ES_TIMEOUT" in result.stderr

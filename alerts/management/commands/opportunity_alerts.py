@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from alerts.digest import purge, send_digests
 from promo.locks import single_run
+from promo.progress import progress_printer
 
 
 class Command(BaseCommand):
@@ -23,11 +24,7 @@ class Command(BaseCommand):
         getattr(self, f"do_{action}")(**options)
 
     def do_send(self, dry_run=False, **options):
-        def progress(done, total):
-            if done == total or done % 100 == 0:
-                self.stderr.write(f"  subscribers {done}/{total}")
-
-        outcome = send_digests(progress=progress, dry_run=dry_run)
+        outcome = send_digests(progress=progress_printer(self.stderr, "subscribers"), dry_run=dry_run)
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(
             f"{verb} {outcome.messages} digest(s) with {outcome.items} opportunity "

@@ -9,6 +9,7 @@ from promo.catalogue import spec
 from promo.catalogue.exporter import export_lines
 from promo.catalogue.importer import ImportFailed, import_records
 from promo.catalogue.parse import parse_file
+from promo.progress import progress_printer
 
 
 class Command(BaseCommand):
@@ -31,12 +32,6 @@ class Command(BaseCommand):
             return self.do_import(options["file"], options["check"])
         return self.do_export(options["kind"], options["locale"], options["output"])
 
-    def progress(self, done, total):
-        if self.stderr.isatty() or done == total or done % 25 == 0:
-            self.stderr.write(f"\r  importing {done}/{total}", ending="")
-            if done == total:
-                self.stderr.write("")
-
     def do_import(self, path, check_only):
         started = time.monotonic()
         try:
@@ -55,7 +50,7 @@ class Command(BaseCommand):
             problems = check_against_site(records, TaxonomyResolver())
         if not problems and not check_only:
             try:
-                summary = import_records(records, progress=self.progress)
+                summary = import_records(records, progress=progress_printer(self.stderr, "importing"))
             except ImportFailed as exc:
                 problems = exc.problems
         if problems:

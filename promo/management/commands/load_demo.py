@@ -15,7 +15,6 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from home.imported_translations import record_translation
 from home.models import ContactSettings, LinkGroup, LinkGroupItem, OfficeContact
 from portal.demo import ensure_documents, ensure_organisation_page
 from promo.catalogue.importer import ImportFailed, import_records
@@ -25,7 +24,9 @@ from promo.demo import site_texts
 from promo.demo.images import SIZE as DEMO_IMAGE_SIZE
 from promo.demo.images import alt_text, make_demo_image, scene_for
 from promo.demo.investment import ensure_decree_31, load_investment_demo
+from promo.imported_translations import record_translation
 from promo.models import CATALOGUE_MODELS
+from promo.progress import progress_printer
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # catalogue.jsonl holds the Vietnamese and English lines, catalogue.<locale>.jsonl the others.
@@ -140,11 +141,7 @@ class Command(BaseCommand):
             raise CommandError(f"{VISIT_FACTS_FILE}: {len(problems)} problem(s); nothing was loaded.")
 
     def _progress(self, what):
-        def report(done, total):
-            if done == total or done % 50 == 0:
-                self.stderr.write(f"  {what} {done}/{total}")
-
-        return report
+        return progress_printer(self.stderr, what)
 
     @transaction.atomic
     def add_pictures(self):

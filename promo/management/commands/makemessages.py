@@ -25,8 +25,10 @@ import polib
 from django.conf import settings
 from django.core.management.commands import makemessages
 
+from promo.languages import catalogue_locales
+
 # The languages with a catalogue: every interface language but English, the msgids' language.
-CATALOGUE_LOCALES = ("vi", "ko", "ja", "zh_Hans")
+CATALOGUE_LOCALES = tuple(catalogue_locales())
 NOT_THE_SITE = ["tests", "bench", "node_modules", "var", "static", "media", "docs", "scripts"]
 PO_WRAP_WIDTH = 79
 

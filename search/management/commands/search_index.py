@@ -1,12 +1,12 @@
 """`manage.py search_index rebuild|sync|status` — the staff-facing handle on the search index."""
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.timezone import now
 
 from promo.locks import add_wait_argument, single_run
+from promo.progress import progress_printer
 from search.engines.base import EngineUnavailable
 from search.indexing import (
     all_live_documents,
@@ -63,22 +63,7 @@ class Command(BaseCommand):
             raise CommandError(f"rebuild failed for {', '.join(failed)}; the old index is intact.")
 
     def _bar(self, name):
-        tty = sys.stderr.isatty()
-        last = [0.0]
-
-        def progress(done, total):
-            now = time.monotonic()
-            if done != total and now - last[0] < (0.1 if tty else 2.0):
-                return
-            last[0] = now
-            width = 30
-            filled = int(width * done / total) if total else width
-            line = f"{name}: [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-            self.stderr.write(("\r" + line) if tty else line, ending="" if tty else "\n")
-            if tty and done == total:
-                self.stderr.write("")
-
-        return progress
+        return progress_printer(self.stderr, name)
 
     def sync(self, engines):
         from search import searchlog

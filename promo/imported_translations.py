@@ -22,6 +22,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from promo.languages import SOURCE_LANGUAGE
+
 TOOL_NAME = "catalogue import"
 
 
@@ -91,7 +93,7 @@ def record_translations(pages):
     page (the pages an import just wrote); sources are read in one query."""
     from wagtail.models import Locale, Page
 
-    source_locale = Locale.objects.filter(language_code="vi").first()
+    source_locale = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
     translated = [p for p in pages if source_locale and p.locale_id != source_locale.pk]
     if not translated:
         return 0
