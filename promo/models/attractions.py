@@ -1,6 +1,6 @@
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -8,6 +8,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
@@ -17,7 +18,7 @@ from promo import hours as opening
 from promo.models.base import CataloguePage
 from promo.models.daysets import MonthsField
 from promo.models.geo import LocationMixin
-from promo.models.listing import CatalogueIndexPage
+from promo.models.listing import LISTING_RENDITIONS, CatalogueIndexPage
 from promo.models.visit_exchange import AttractionExchangeMixin
 from promo.models.visit_facts import AMENITIES, Availability, HoursStatus, Origin, RoutesBlock
 
@@ -354,10 +355,11 @@ class AttractionIndexPage(CatalogueIndexPage):
     def trip_cards(self):
         from promo.models.itineraries import TripPage
 
+        images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
         return (
             public(TripPage.objects.live())
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("path")
-            .select_related("hero_image")[:6]
+            .prefetch_related(Prefetch("hero_image", queryset=images))[:6]
         )

@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from pagecache.memo import per_generation
 from promo.models.base import CataloguePage
 from promo.models.listing import CatalogueIndexPage
 
@@ -267,6 +268,15 @@ class TripPage(CataloguePage):
 
     def stops(self):
         return [stop for day in self.timeline() for stop in day.stops]
+
+    @property
+    def stop_count(self):
+        """How many stops a visitor can follow, for cards: the timeline reads the stops' pages,
+        so the count is kept until the content changes (pagecache.memo) instead of costing a
+        few queries per card."""
+        if hasattr(self, "_timeline"):
+            return len(self.stops())
+        return per_generation(("trip-stop-count", self.pk), lambda: len(self.stops()))
 
 
 def _shown_pages(page_refs, locale_id):

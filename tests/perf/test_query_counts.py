@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 
 from promo.models import CATALOGUE_MODELS, INDEX_MODELS
 from tests.factories import LINE_FACTORIES, load_lines, translated
+from tests.tourism.conftest import build_trip
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,10 @@ def _load(first, last):
             lines += [line, translated(line, "en")]
     load_lines(lines)
     # A picture of its own for each item, as in the demo: cards and heroes show renditions.
+    # Itineraries through the attractions loaded above (the tourism listing shows their cards).
+    for i in range(first, last):
+        stops = [{"time": "08:00", "page": f"attraction-{i}"}, {"time": "10:00", "page": "attraction-0"}]
+        build_trip(ref=f"itinerary-{i}", stops=stops)
     for kind, model in CATALOGUE_MODELS.items():
         for i in range(first, last):
             model.objects.filter(ref=f"{kind}-{i}").update(hero_image=_picture(f"{kind}-{i}"))
