@@ -16,6 +16,7 @@ import pytest
 
 from tests.e2e.conftest import DEMO_ENV
 from tests.e2e.test_accessibility import AXE, run_axe
+from tests.e2e.test_html_valid import check_html
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -242,17 +243,5 @@ def test_nu_checker_finds_no_errors_on_the_investor_pages(demo_server, tmp_path)
             with urllib.request.urlopen(demo_server + path, timeout=30) as response:
                 target.write_bytes(response.read())
             files[str(target)] = path
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: line "
-        f"{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    _messages, errors = check_html(java, files)
     assert not errors, "\n".join(errors)

@@ -7,13 +7,13 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.test_accessibility import AXE, run_axe
+from tests.e2e.test_html_valid import check_html
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,17 +224,5 @@ def test_new_pages_are_valid_html(demo_server, tmp_path):
             with urllib.request.urlopen(demo_server + clocked(path, "09:00"), timeout=20) as r:
                 target.write_bytes(r.read())
             files[str(target)] = path
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
-        f"line {m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    _messages, errors = check_html(java, files)
     assert not errors, "\n".join(errors)
