@@ -16,7 +16,6 @@ No credential ever appears in a message: URLs are shown without their user part.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -27,10 +26,13 @@ def _settings():
     """Django's settings; outside Django (the search benchmark drives the engine on its own)
     nothing, so every value takes its default."""
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
-    if settings.configured or os.environ.get("DJANGO_SETTINGS_MODULE"):
-        return settings
-    return SimpleNamespace()
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (sets the settings up if Django can)
+    except ImproperlyConfigured:
+        return SimpleNamespace()
+    return settings
 
 
 def split_urls(value: str | list[str] | tuple[str, ...]) -> list[str]:
