@@ -8,8 +8,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
+from pagecache.memo import ViewRestrictionsFromMemo
 
-class HomePage(Page):
+
+class HomePage(ViewRestrictionsFromMemo, Page):
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     hero_image = models.ForeignKey(

@@ -79,6 +79,32 @@ def restricted_paths():
     )
 
 
+def _paths_needing_wagtails_check():
+    """Paths under which Wagtail's own view-restriction lookup is needed: restricted sections,
+    and aliases (an alias page takes the restrictions of its source's ancestors)."""
+    from wagtail.models import Page
+
+    def load():
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return tuple(sorted({*restricted_paths(), *aliases}))
+
+    return per_generation("restriction-check-paths", load)
+
+
+class ViewRestrictionsFromMemo:
+    """Page mixin: Wagtail checks a page's view restrictions before serving it, with two
+    queries (the ancestors, then their restrictions). A page outside every restricted section
+    and every alias has none, which the memo knows without a query; any other page asks
+    Wagtail as before."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if self.alias_of_id is None and not self.path.startswith(_paths_needing_wagtails_check()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
 def public(queryset):
     """`queryset.public()` without its query for the view restrictions: pages outside every
     private section (Wagtail's PageQuerySet.public, from the memo)."""

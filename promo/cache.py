@@ -22,6 +22,22 @@ LOCK_NAME = "atomic.lock"  # not a *.djcache file, so culling and clear() leave 
 
 
 class LockingFileBasedCache(FileBasedCache):
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        # Django lists the whole cache directory on every write to see whether it is full; with
+        # tens of thousands of entries (the view counter's daily marks) that scan is most of
+        # what a write costs. Checking at most every CULL_INTERVAL seconds per process keeps the
+        # bound (passed at most by the writes of those seconds) without the scan.
+        self._cull_interval = float(params.get("OPTIONS", {}).get("CULL_INTERVAL", 30))
+        self._next_cull = 0.0
+
+    def _cull(self):
+        now = time.monotonic()
+        if now < self._next_cull:
+            return
+        self._next_cull = now + self._cull_interval
+        super()._cull()
+
     @contextmanager
     def _exclusive(self):
         self._createdir()

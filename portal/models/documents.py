@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from pagecache.memo import ViewRestrictionsFromMemo
+
 DOCUMENT_TYPES = [
     ("decree", _("Decree")),
     ("circular", _("Circular")),
@@ -22,7 +24,7 @@ DOCUMENT_TYPES = [
 PAGE_SIZE = 20
 
 
-class DocumentIndexPage(Page):
+class DocumentIndexPage(ViewRestrictionsFromMemo, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -75,7 +77,7 @@ class DocumentIndexPage(Page):
         return context
 
 
-class OfficialDocumentPage(Page):
+class OfficialDocumentPage(ViewRestrictionsFromMemo, Page):
     # The site search indexes documents next to the catalogue kinds under this kind.
     kind = "document"
 

@@ -9,10 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from pagecache.memo import ViewRestrictionsFromMemo
 from portal.blocks import OfficialBlock
 
 
-class OrganisationPage(Page):
+class OrganisationPage(ViewRestrictionsFromMemo, Page):
     intro = models.TextField(_("introduction"), blank=True)
     functions = RichTextField(
         _("functions and duties"), blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"]

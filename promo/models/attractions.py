@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from pagecache.memo import public
+from pagecache.memo import per_generation, public
 from pagecache.store import limit_lifetime
 from promo import hours as opening
 from promo.models.base import CataloguePage
@@ -350,7 +350,9 @@ class AttractionIndexPage(CatalogueIndexPage):
     def trip_index(self):
         from promo.models.itineraries import TripIndexPage
 
-        return public(TripIndexPage.objects.live()).child_of(self).first()
+        return per_generation(
+            ("trip-index", self.pk), lambda: public(TripIndexPage.objects.live()).child_of(self).first()
+        )
 
     def trip_cards(self):
         from promo.models.itineraries import TripPage

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from pagecache.memo import ViewRestrictionsFromMemo
 from promo.blocks import BaseStreamBlock
 from promo.collation import KEY_LENGTH, sort_key
 
@@ -22,7 +23,7 @@ ref_validator = RegexValidator(
 )
 
 
-class CataloguePage(Page):
+class CataloguePage(ViewRestrictionsFromMemo, Page):
     """Abstract base of the five catalogue kinds (product, fair, attraction, investment, news).
 
     `ref` is the item's stable id across translations and in the JSON Lines exchange format;

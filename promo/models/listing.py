@@ -11,14 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from pagecache.memo import public
+from pagecache.memo import ViewRestrictionsFromMemo, per_generation, public
 from promo.collation import sort_key_ordering
 from promo.translation_fallback import fallback_languages, items_with_fallback, mark_items, translations_of
 
 LISTING_RENDITIONS = ("fill-400x260|format-webp", "fill-800x520|format-webp")
 
 
-class CatalogueIndexPage(Page):
+class CatalogueIndexPage(ViewRestrictionsFromMemo, Page):
     kind: str = ""
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -45,14 +45,16 @@ class CatalogueIndexPage(Page):
 
     def section_translations(self):
         """{language code: this section in it} for this page's language and its fallbacks (one
-        query, kept on the page)."""
-        if not hasattr(self, "_section_translations"):
+        query, kept until the content changes: pagecache.memo)."""
+
+        def load():
             codes = [code for code, _name in settings.LANGUAGES]
             found = translations_of(self, codes)
             own = next((c for c, p in found.items() if p.pk == self.pk), None)
             own = own or self.locale.language_code
-            self._section_translations = (own, {c: found[c] for c in fallback_languages(own) if c in found})
-        return self._section_translations
+            return own, {c: found[c] for c in fallback_languages(own) if c in found}
+
+        return per_generation(("section-translations", self.pk), load)
 
     def base_queryset(self):
         """The section's live items in this page's language and, for items not translated into

@@ -371,6 +371,17 @@ PAGE_CACHE_BACKEND = (
 )
 CACHES = globals().get("CACHES") or {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES.setdefault("pages", PAGE_CACHE_BACKEND)
+# Wagtail writes every rendition a page used back to its "renditions" cache on every render,
+# prefetched ones included (wagtail.images get_renditions). In the shared file cache that was
+# four file writes and a directory scan per page view; each worker keeps them in memory
+# instead. Keys hold the image's file hash, so a replaced picture never meets an old entry.
+RENDITIONS_CACHE_BACKEND = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+CACHES.setdefault("renditions", RENDITIONS_CACHE_BACKEND)
 
 
 # --- Open data and the headless API (opendata/, issue 16; docs/open-data.md) ---------------

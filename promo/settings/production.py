@@ -45,3 +45,4 @@ if REDIS_URL:  # noqa: F405
 if env.bool("NGINX_SENDFILE", False):  # noqa: F405
     SENDFILE_BACKEND = "promo.sendfile_nginx"
 CACHES.setdefault("pages", PAGE_CACHE_BACKEND)  # noqa: F405  (the page cache, see base.py)
+CACHES.setdefault("renditions", RENDITIONS_CACHE_BACKEND)  # noqa: F405  (see base.py)

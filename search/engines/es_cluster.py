@@ -16,15 +16,21 @@ No credential ever appears in a message: URLs are shown without their user part.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
 
 def _settings():
+    """Django's settings; outside Django (the search benchmark drives the engine on its own)
+    nothing, so every value takes its default."""
     from django.conf import settings
 
-    return settings
+    if settings.configured or os.environ.get("DJANGO_SETTINGS_MODULE"):
+        return settings
+    return SimpleNamespace()
 
 
 def split_urls(value: str | list[str] | tuple[str, ...]) -> list[str]:

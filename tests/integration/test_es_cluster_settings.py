@@ -3,6 +3,7 @@ stopped under load is tests/cluster/): several node URLs with fail-over, credent
 options from settings, per-node health in `search_index status`, clear messages for refused
 credentials, and shards/replicas as settings."""
 
+import os
 import socket
 import uuid
 from io import StringIO
@@ -118,3 +119,20 @@ def test_status_lists_each_node(settings, live_url, monkeypatch):
     lines = out.getvalue().splitlines()
     assert any(line.strip().startswith(f"node {live_url}: up") for line in lines), lines
     assert any(line.strip().startswith(f"node {down}: DOWN") for line in lines), lines
+
+
+def test_the_engine_reads_its_defaults_outside_django():
+    """The search benchmark (bench/search_bench.py) drives the engines without Django settings;
+    reading the cluster's settings there must not stop it."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = (
+        "from search.engines.es_cluster import ClusterConfig\n"
+        "c = ClusterConfig.from_settings('http://bench:secret@127.0.0.1:9')\n"
+        "print(c.display, c.auth, c.shards, c.replicas)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["http://127.0.0.1:9", "user", "bench", "1", "0"]

@@ -6,7 +6,9 @@ address only."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from home.models import ContactSettings, LinkGroup, LinkGroupItem, OfficeContact
@@ -68,6 +70,33 @@ def test_a_section_made_private_leaves_the_navigation_at_once(visitor):
     assert "password" in visitor.get(investment.url).content.decode().lower()
     restriction.delete()
     assert investment.url in section_nav(html(visitor, "/en/products/"))
+
+
+def test_a_page_inside_a_section_made_private_asks_for_the_password_at_once(visitor):
+    load_lines([ProductLine(ref="gio-may", title="Giỏ mây")])
+    page = ProductPage.objects.get(ref="gio-may")
+    assert "Giỏ mây" in html(visitor, page.url)
+    with CaptureQueriesContext(connection) as public_view:
+        html(visitor, page.url + "?again")
+    assert not [q for q in public_view.captured_queries if "pageviewrestriction" in q["sql"]]
+
+    restriction = PageViewRestriction.objects.create(
+        page=page.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    shown = html(visitor, page.url)
+    assert "Giỏ mây" not in shown and "password" in shown.lower()
+    restriction.delete()
+    assert "Giỏ mây" in html(visitor, page.url)
+
+
+def test_an_alias_of_a_private_page_is_private_too(visitor):
+    products = INDEX_MODELS["product"].objects.get(locale__language_code="en")
+    alias = products.create_alias(parent=products.get_parent(), update_slug="products-again")
+    assert alias.title in html(visitor, alias.url)
+    PageViewRestriction.objects.create(
+        page=products, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert "password" in html(visitor, alias.url).lower()
 
 
 def test_a_page_given_a_new_slug_is_routed_to_its_new_address_only(visitor):
