@@ -166,9 +166,12 @@ cmd_start() {
     local started=$SECONDS
     (cd "$S3PROXY_DIR" && exec setsid "$java" -Xms64m -Xmx256m -jar "$JAR" \
         --properties "$S3PROXY_DIR/s3proxy.conf" >"$S3PROXY_DIR/s3proxy.log" 2>&1) &
-    echo $! >"$PID_FILE"
+    pid=$!
+    echo "$pid" >"$PID_FILE"
     until answers; do
-        if ! running_pid >/dev/null; then
+        # kill -0, not running_pid: until the subshell has exec'd Java its command line is
+        # this script's, and a loaded machine used to see "exited" in that instant.
+        if ! kill -0 "$pid" 2>/dev/null; then
             tail -n 30 "$S3PROXY_DIR/s3proxy.log" >&2 || true
             die "S3Proxy exited during start-up (log above)"
         fi

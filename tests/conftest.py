@@ -12,6 +12,7 @@ Speed without changing what a test sees:
   worker serves its own copy (see "parallel runs" below).
 """
 
+import copy
 import os
 import shutil
 import tempfile
@@ -148,6 +149,106 @@ def isolated_search_index(settings):
     reset_engines()
     yield
     reset_engines()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- content shared by the tests of a module ---------------------------------------------------
+# Content that the tests of a module all read (a catalogue to filter, a set of opportunities)
+# is built once for the module instead of once per test: `module_content` opens a transaction
+# around the module, in which the content is written once; each test then runs in a savepoint
+# inside it (pytest-django's own per-test transaction), rolled back after the test as before,
+# and the module's transaction is rolled back at its end. Each test gets a fresh copy of the
+# search index built with the content. So every test still starts from the skeleton plus
+# exactly that content, whatever the tests before it wrote. `shared_content()` decides: only
+# in a module whose every database test uses the content (none sees content it did not ask
+# for) and none is transactional (a flush would end the module's transaction).
+
+
+def shared_content(request, fixture):
+    """Whether `fixture` can be built once for the module `request` (module-scoped) is for:
+    every test of the module with database access that runs after the first one using
+    `fixture` uses it too (one that runs before it never sees the content), and none is
+    transactional."""
+    module = request.node.nodeid.partition("::")[0]
+    first_user_seen = False
+    for item in request.session.items:
+        if item.nodeid.partition("::")[0] != module:
+            continue
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            return False
+        if DATABASE_FIXTURES.difference({"db"}).intersection(item.fixturenames):
+            return False
+        if fixture in item.fixturenames:
+            first_user_seen = True
+        elif first_user_seen and marker:
+            return False
+    return True
+
+
+class ModuleContent:
+    """What a `module_content` build made, and the search index built with it."""
+
+    def __init__(self, value, index):
+        self.value, self.index = value, index
+
+    def for_test(self, settings):
+        """The content for one test, whose search index starts as a copy of the module's."""
+        from search.engines import reset_engines
+
+        reset_engines()
+        if self.index.exists():
+            shutil.copyfile(self.index, settings.SEARCH_INDEX_PATH)
+        return _fresh_copy(self.value)
+
+
+def _fresh_copy(value):
+    """`value` with every model instance in it read again: a test may change the objects it
+    is given; the next test must get them as they are in its database."""
+    from django.db.models import Model
+
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: _fresh_copy(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_fresh_copy(item) for item in value)
+    return copy.deepcopy(value)
+
+
+@pytest.fixture(scope="module")
+def module_content(django_db_setup, django_db_blocker):
+    """`module_content(make)` (in a module-scoped fixture, which pytest sets up before any
+    test's own transaction) runs `make()` once with database access, inside the module's
+    transaction, and returns a ModuleContent. `make` runs the after-commit callbacks it wants
+    run (indexing) with `TestCase.captureOnCommitCallbacks(execute=True)`, as a test would."""
+    from django.db import connection, transaction
+    from django.test import override_settings
+
+    from search.engines import reset_engines
+    from tests.dbtemplate import scratch_dir
+
+    folder = Path(tempfile.mkdtemp(prefix="module-index-", dir=scratch_dir()))
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer._from_testcase = True  # as pytest-django's own: `atomic(durable=True)` works inside
+        outer.__enter__()
+
+    def build(make):
+        index = folder / "search.sqlite3"
+        with django_db_blocker.unblock(), override_settings(SEARCH_INDEX_PATH=index, ELASTICSEARCH_URL=""):
+            reset_engines()
+            try:
+                made = make()
+            finally:
+                reset_engines()
+        return ModuleContent(made, index)
+
+    yield build
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        assert not connection.in_atomic_block, "a test left the module's transaction open"
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.test import TestCase
 
 from tests.factories import InvestmentLine, load_lines, translated
 
@@ -16,6 +17,10 @@ def fresh_rate_limits():
 
 @pytest.fixture
 def rate(site):
+    return set_rate()
+
+
+def set_rate():
     from wagtail.models import Site
 
     from promo.models import ExchangeRate
@@ -30,6 +35,13 @@ def rate(site):
 
 @pytest.fixture
 def officer(site):
+    from promo.models import Officer
+
+    rows = {row.locale.language_code: row for row in Officer.objects.filter(slug="le-van-an")}
+    return rows or add_officer()  # already there with the module's opportunities
+
+
+def add_officer():
     from wagtail.models import Locale
 
     from promo.models import Officer
@@ -60,9 +72,25 @@ def officer(site):
     return rows
 
 
+@pytest.fixture(scope="module")
+def _module_opportunities(request):
+    """The opportunities, built once for a module whose database tests all use them."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "opportunities"):
+        return None
+    return request.getfixturevalue("module_content")(lambda: (set_rate(), add_officer(), add_opportunities()))
+
+
 @pytest.fixture
-def opportunities(site, rate, officer, django_capture_on_commit_callbacks):
+def opportunities(_module_opportunities, site, rate, officer, settings):
     """Six opportunities with deal facts (vi, en and ko); returns the vi lines by ref."""
+    if _module_opportunities:
+        return _module_opportunities.for_test(settings)[2]
+    return add_opportunities()
+
+
+def add_opportunities():
     # capital in billions of đồng (tỷ)
     # fmt: off
     columns = ("title", "sector", "commune", "investment_form", "area_ha", "capital_bn", "status")
@@ -122,6 +150,6 @@ def opportunities(site, rate, officer, django_capture_on_commit_callbacks):
         ]
         if ref == "kcn-a":  # one item in every language (the PDF profiles' scripts)
             lines += [translated(line, "ja", title="工業団地A"), translated(line, "zh-hans", title="工业园A")]
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # indexing, as after the import's commit
         load_lines(lines)
     return {line["ref"]: line for line in lines if line["locale"] == "vi"}

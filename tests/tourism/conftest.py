@@ -2,6 +2,7 @@
 times, a venue position and exhibitors, products they show, and an itinerary through them."""
 
 import pytest
+from django.test import TestCase
 
 from tests.factories import AttractionLine, FairLine, ProductLine, load_lines, translated
 
@@ -102,8 +103,24 @@ def attraction_lines():
     ]
 
 
+@pytest.fixture(scope="module")
+def _module_tourism(request):
+    """The tourism content, built once for a module whose database tests all use it."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "tourism"):
+        return None
+    return request.getfixturevalue("module_content")(add_tourism)
+
+
 @pytest.fixture
-def tourism(site, django_capture_on_commit_callbacks):
+def tourism(_module_tourism, site, settings):
+    if _module_tourism:
+        return _module_tourism.for_test(settings)
+    return add_tourism()
+
+
+def add_tourism():
     honey = ProductLine(ref="mat-ong", title="Mật ong hoa cao su")
     fair = FairLine(
         ref="phien-cho-2026",
@@ -136,7 +153,7 @@ def tourism(site, django_capture_on_commit_callbacks):
             ],
         ),
     ]
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # indexing, as after the import's commit
         load_lines(lines)
     return lines
 
