@@ -3,11 +3,11 @@
 Migrating the ~200 migrations of Django, Wagtail and this project takes 15-50 s on this
 machine, once per pytest process (and so once per xdist worker). The migrated database is the
 same every time as long as the migration files are the same, so the first process that needs it
-builds it once into `var/test-db/<hash>.sqlite3` (under a file lock, so parallel workers do not
-build it twice) and every test database is a copy of that file; Django's own `migrate` then
-runs on the copy as usual and finds nothing to do. A change to any migration file (or to the
-Django version or the language settings, which the data migrations read) makes a new hash and a
-new template. PostgreSQL runs keep pytest-django's usual create-and-migrate path.
+builds it once into `var/test-db/<hash>.sqlite3` or TEST_DB_TEMPLATE_DIR (under a file lock, so
+parallel workers do not build it twice) and every test database is a copy of that file; Django's
+own `migrate` then runs on the copy as usual and finds nothing to do. A change to any
+migration file (or to the Django version or the language settings, which the data migrations
+read) makes a new hash and a new template. PostgreSQL runs keep pytest-django's usual create-and-migrate path.
 """
 
 import atexit
@@ -24,7 +24,9 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATE_DIR = ROOT / "var" / "test-db"
+# TEST_DB_TEMPLATE_DIR puts it elsewhere: CI keeps it in the machine's cache between fresh
+# clones (.ci/run), as it keeps pip's downloads.
+TEMPLATE_DIR = Path(os.environ.get("TEST_DB_TEMPLATE_DIR") or ROOT / "var" / "test-db")
 KEEP = 3  # templates kept for other branches' migrations; older ones are removed
 
 
