@@ -64,6 +64,16 @@ def _stream_fields(model):
 
 
 def home_sections(home, request=None):
+    """[{kind, index, items}] for the home page, kept until the content or the day changes
+    (pagecache.memo): the cards' rows, pictures and opening hours are read once, while what
+    depends on the hour (open now) is still worked out as each page is rendered. Per host,
+    because an item's link is relative to the request's site."""
+    host = request.get_host() if request is not None else ""
+    key = ("home-sections", home.pk, host, timezone.localdate().isoformat())
+    return per_generation(key, lambda: _load_sections(home, request))
+
+
+def _load_sections(home, request):
     code = language_of(home)
     pages = section_pages(code, home.depth + 1)
     sections = []

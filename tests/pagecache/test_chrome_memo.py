@@ -13,7 +13,7 @@ from wagtail.models import Locale, PageViewRestriction, Site
 
 from home.models import ContactSettings, LinkGroup, LinkGroupItem, OfficeContact
 from promo.models import INDEX_MODELS, ProductPage
-from tests.factories import ProductLine, load_lines, translated
+from tests.factories import AttractionLine, ProductLine, load_lines, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,16 @@ def test_a_new_item_reaches_the_home_page_at_once(visitor):
     page = ProductPage.objects.get(ref="mat-ong")
     page.unpublish()
     assert "Mật ong rừng tràm" not in html(visitor, "/vi/")
+
+
+def test_the_kept_home_sections_still_tell_what_is_open_at_this_hour(visitor, settings):
+    """The home page keeps its cards' rows per generation and day; whether a place is open is
+    still worked out for each request (here at 06:00 and 23:00 by the test clock)."""
+    settings.VISIT_CLOCK_PARAMETER = True
+    every_day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    hours = {"status": "scheduled", "weekly": [{"days": every_day, "opens": "05:00", "closes": "18:00"}]}
+    load_lines([AttractionLine(ref="nui-cau", title="Núi Cậu", hours=hours)])
+    morning = html(visitor, "/vi/?now=2026-12-07T06:00")
+    night = html(visitor, "/vi/?now=2026-12-07T23:00")
+    assert "Núi Cậu" in morning and "Núi Cậu" in night
+    assert "Đang mở cửa" in morning and "Đang mở cửa" not in night
