@@ -42,8 +42,8 @@ def section_pages(code, depth):
 def chosen_items(kind, code, translations):
     """Primary keys of the first items of a section, in order. Choosing them (fallback
     translations, live and public, upcoming fairs, newest first) is the costly query; it is
-    kept until the content or the day changes (pagecache.memo), while the items themselves are
-    read afresh on every render."""
+    kept until the content or the day changes (pagecache.memo), also when the home page's
+    sections are read again for another host."""
     today = timezone.localdate()
 
     def choose():
