@@ -50,9 +50,10 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
-def manage(*args):
+def _run_on_demo(*argv):
+    """Run Python with `argv` against the demo site's database and settings."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
+        [sys.executable, *argv],
         env=DEMO_ENV,
         cwd=ROOT,
         check=True,
@@ -60,6 +61,10 @@ def manage(*args):
         text=True,
         timeout=300,
     )
+
+
+def manage(*args):
+    return _run_on_demo(str(ROOT / "manage.py"), *args)
 
 
 # Commands that follow each other with nothing in between share one process: what they do is
@@ -77,15 +82,7 @@ for command in json.loads(sys.argv[1]):
 
 def manage_each(*commands):
     """Run each command (a tuple of manage.py arguments) in turn, in one process."""
-    return subprocess.run(
-        [sys.executable, "-c", MANY_COMMANDS, json.dumps(commands)],
-        env=DEMO_ENV,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return _run_on_demo("-c", MANY_COMMANDS, json.dumps(commands))
 
 
 def mails():
