@@ -30,6 +30,15 @@ def html(client, url):
     return response.content.decode()
 
 
+# The view beacon's token is signed with the time of the render: two renders a second apart differ
+# there and nowhere else.
+VIEW_TOKEN = re.compile(rb'data-token="[^"]*"')
+
+
+def without_view_token(content):
+    return VIEW_TOKEN.sub(b'data-token=""', content)
+
+
 def section_nav(page_html):
     return re.search(r'<nav class="section-nav".*?</nav>', page_html, re.DOTALL).group(0)
 
@@ -127,7 +136,7 @@ def test_a_sub_url_of_a_routable_page_is_replayed_from_the_memo(visitor):
     first = visitor.get(index.url + "compare/")
     second = visitor.get(index.url + "compare/")
     assert first.status_code == second.status_code
-    assert first.content == second.content or first.status_code != 200
+    assert without_view_token(first.content) == without_view_token(second.content) or first.status_code != 200
 
 
 def test_the_footer_kept_for_one_language_is_not_shown_in_another(visitor):
