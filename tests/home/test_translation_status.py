@@ -115,3 +115,51 @@ def test_translation_status_report_in_the_admin(honey, client, django_user_model
         "/admin/reports/translation-status/", {"kind": "product", "status": "outdated"}
     ).content.decode()
     assert "Mật ong hoa cao su" not in html
+
+
+def _english_rows(ref):
+    source = ProductPage.objects.get(ref=ref, locale__language_code="vi")
+    ts = TranslationSource.objects.get(object_id=source.translation_key, locale=source.locale)
+    return {
+        row.context.path: row
+        for row in StringTranslation.objects.filter(
+            translation_of__segments__source=ts, locale__language_code="en"
+        ).select_related("context")
+    }
+
+
+def test_a_translation_imported_again_updates_its_recorded_segments_in_place(honey):
+    before = _english_rows("honey")
+    assert before["title"].data == "Rubber blossom honey" and not before["title"].has_error
+    load_lines(
+        [translated(honey, "en", title="Rubber flower honey", summary="Honey from the rubber forest.")]
+    )
+    after = _english_rows("honey")
+    assert after["title"].pk == before["title"].pk  # the same record, not a second one
+    assert after["title"].data == "Rubber flower honey"
+    assert after["title"].updated_at > before["title"].updated_at
+    assert after["title"].tool_name == "catalogue import"
+    assert after["summary"].data == "Honey from the rubber forest."
+    en = ProductPage.objects.get(ref="honey", locale__language_code="en")
+    assert en.draft_title == en.title == "Rubber flower honey"
+
+
+def test_recording_a_translation_costs_the_same_queries_for_one_paragraph_or_twenty(site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from promo.imported_translations import record_translations
+
+    counts = []
+    for ref, paragraphs in (("short", 1), ("long", 20)):
+        line = ProductLine(ref=ref, body="\n\n".join(f"Đoạn {n}." for n in range(paragraphs)))
+        body = "\n\n".join(f"Paragraph {n}." for n in range(paragraphs))
+        load_lines([line, translated(line, "en", body=body)])
+        en = ProductPage.objects.get(ref=ref, locale__language_code="en")
+        with CaptureQueriesContext(connection) as queries:
+            record_translations([en])
+        assert len(_english_rows(ref)) >= paragraphs + 2  # title, summary and each paragraph
+        counts.append(len(queries))
+    # An import records translations for thousands of segments: a query or three per segment
+    # (45 queries for one paragraph, 159 for twenty) made the import's background work crawl.
+    assert counts[1] <= counts[0] + 5, counts

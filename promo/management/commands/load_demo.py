@@ -24,7 +24,7 @@ from promo.demo import site_texts
 from promo.demo.images import SIZE as DEMO_IMAGE_SIZE
 from promo.demo.images import alt_text, make_demo_image, scene_for
 from promo.demo.investment import ensure_decree_31, load_investment_demo
-from promo.imported_translations import record_translation
+from promo.imported_translations import record_translations
 from promo.models import CATALOGUE_MODELS
 from promo.progress import progress_printer
 
@@ -166,10 +166,7 @@ class Command(BaseCommand):
                 translation.hero_image = image
                 translation.hero_alt = alt_text(scene, translation.locale.language_code)
                 translation.save_revision().publish()
-            source = next(t for t in translations if t.locale.language_code == "vi")
-            for translation in translations:
-                if translation.pk != source.pk:
-                    record_translation(source, translation)
+            record_translations([t for t in translations if t.locale.language_code != "vi"])
             made += 1
             self._progress("pictures")(done, len(sources))
         return made
