@@ -20,6 +20,7 @@ EDITOR_GROUPS = {
 }
 REVIEWERS = "Reviewers — Phòng Văn hóa và Thông tin"
 TRANSLATORS = "Translators"
+GROUP_NAMES = (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)
 WORKFLOW_NAME = "Review by Phòng Văn hóa và Thông tin"
 TASK_NAME = "Approval by Phòng Văn hóa và Thông tin"
 SOURCE_LOCALE = "vi"
@@ -60,10 +61,7 @@ def ensure_roles(apps=global_apps):
     media = [_permission(apps, *row) for row in MEDIA_PERMISSIONS]
     root_collection = Collection.objects.filter(depth=1).first()
 
-    groups = {
-        name: Group.objects.get_or_create(name=name)[0]
-        for name in (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)
-    }
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUP_NAMES}
     for name, group in groups.items():
         group.permissions.add(access_admin)
         if name in EDITOR_GROUPS.values() and root_collection is not None:
@@ -101,50 +99,62 @@ def _ensure_workflow(apps, reviewers):
     return workflow
 
 
-def _roles_in_place():
+def _roles():
+    """({group name: Group}, the review workflow), or None while any of them is missing."""
     from django.contrib.auth.models import Group
     from wagtail.models import Workflow
 
-    names = (*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS)
-    return (
-        Group.objects.filter(name__in=names).count() == len(names)
-        and Workflow.objects.filter(name=WORKFLOW_NAME, workflow_tasks__isnull=False).exists()
-    )
+    groups = {group.name: group for group in Group.objects.filter(name__in=GROUP_NAMES)}
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, workflow_tasks__isnull=False).first()
+    if len(groups) != len(GROUP_NAMES) or workflow is None:
+        return None
+    return groups, workflow
 
 
 @transaction.atomic
 def apply_section_permissions():
     """Give each group its page permissions on the section index pages that exist now, and
     put every section under the review workflow. Safe to run any number of times, and cheap
-    when nothing is missing, since ensure_site() calls it on every import."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+    when nothing is missing (six queries), since ensure_site() calls it on every import."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
     from promo.models import INDEX_MODELS
 
-    if not _roles_in_place():
+    roles = _roles()
+    if roles is None:
         ensure_roles()
-    groups = {
-        g.name: g for g in Group.objects.filter(name__in=(*EDITOR_GROUPS.values(), REVIEWERS, TRANSLATORS))
-    }
-    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+        roles = _roles()
+    groups, workflow = roles
     page_perms = {
         p.codename: p
         for p in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
     }
 
+    kinds = {
+        content_type.pk: kind
+        for kind, content_type in (
+            (kind, ContentType.objects.get_for_model(model)) for kind, model in INDEX_MODELS.items()
+        )
+    }
+    indexes = Page.objects.filter(content_type_id__in=kinds).values_list(
+        "pk", "content_type_id", "locale__language_code"
+    )
     wanted, pages = set(), []
-    for kind, model in INDEX_MODELS.items():
-        for index in model.objects.select_related("locale"):
-            pages.append(index.page_ptr_id)
-            rows = [(EDITOR_GROUPS[kind], EDITOR_PAGE_PERMISSIONS), (REVIEWERS, REVIEWER_PAGE_PERMISSIONS)]
-            if index.locale.language_code != SOURCE_LOCALE:
-                rows.append((TRANSLATORS, TRANSLATOR_PAGE_PERMISSIONS))
-            wanted |= {
-                (groups[name].pk, index.page_ptr_id, page_perms[codename].pk)
-                for name, codenames in rows
-                for codename in codenames
-            }
+    for page_id, content_type_id, language in indexes:
+        pages.append(page_id)
+        rows = [
+            (EDITOR_GROUPS[kinds[content_type_id]], EDITOR_PAGE_PERMISSIONS),
+            (REVIEWERS, REVIEWER_PAGE_PERMISSIONS),
+        ]
+        if language != SOURCE_LOCALE:
+            rows.append((TRANSLATORS, TRANSLATOR_PAGE_PERMISSIONS))
+        wanted |= {
+            (groups[name].pk, page_id, page_perms[codename].pk)
+            for name, codenames in rows
+            for codename in codenames
+        }
     existing = set(
         GroupPagePermission.objects.filter(page_id__in=pages).values_list(
             "group_id", "page_id", "permission_id"

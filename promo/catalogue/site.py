@@ -5,6 +5,7 @@ no hand work before content can be loaded.
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import Signal
 from wagtail.models import Locale, Page, Site
@@ -87,9 +88,12 @@ def _complete_skeleton():
         return None
     if not Site.objects.filter(is_default_site=True, root_page_id=by_code["vi"].pk).exists():
         return None
-    for model in INDEX_MODELS.values():
-        if set(model.objects.values_list("locale__language_code", flat=True)) != set(LOCALES):
-            return None
+    types = {ContentType.objects.get_for_model(model).pk: kind for kind, model in INDEX_MODELS.items()}
+    indexes = set(
+        Page.objects.filter(content_type_id__in=types).values_list("content_type_id", "locale__language_code")
+    )
+    if indexes != {(content_type, code) for content_type in types for code in LOCALES}:
+        return None
     return by_code
 
 
