@@ -340,5 +340,20 @@ def pytest_collection_modifyitems(config, items):
         fixtures = getattr(item, "fixturenames", ())
         if DATABASE_FIXTURES.intersection(fixtures) and not item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.django_db)
-    if hasattr(config, "workerinput"):
-        items.sort(key=lambda item: start_rank(item.nodeid))
+
+
+class LongestFirst:
+    """A worker's tests in LONGEST_FIRST order of their units. Last of the collection hooks:
+    pytest-django sorts every run (database tests, then transactional ones, then the rest),
+    which put every browser unit at the end of the run whatever LONGEST_FIRST said. Units are
+    whole modules, so the order inside a module is untouched; the two transactional modules
+    restore the migrations' data after each test (serialized_rollback)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        if hasattr(config, "workerinput"):
+            items.sort(key=lambda item: start_rank(item.nodeid))
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(LongestFirst(), "longest-first")
