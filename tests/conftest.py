@@ -77,7 +77,9 @@ def pytest_runtest_teardown(item, nextitem):
     so the test a worker runs next starts from it whatever its kind."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    # After the last test of a run the test database is already gone (its session fixture was
+    # torn down with this test): nothing to put back.
+    if marker and marker.kwargs.get("transaction") and nextitem is not None:
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
