@@ -16,74 +16,6 @@ pytestmark = pytest.mark.django_db
 LOCALES = ("vi", "en", "ko", "ja", "zh-hans")
 
 
-@pytest.fixture
-def catalogue(site):
-    lines = []
-    for kind, factory in LINE_FACTORIES.items():
-        line = factory(ref=f"{kind}-all", title=f"{kind} tiêu đề")
-        lines.append(line)
-        lines += [translated(line, code, title=f"{kind} title {code}") for code in LOCALES[1:]]
-        lines.append(factory(ref=f"{kind}-vi-only", title=f"{kind} chỉ tiếng Việt"))
-    load_lines(lines)
-    return lines
-
-
-def test_every_page_type_renders_in_every_locale(client, catalogue):
-    pages = list(Page.objects.live().specific().exclude(depth=1))
-    kinds_seen = set()
-    for page in pages:
-        url = page.get_url()
-        response = client.get(url)
-        assert response.status_code == 200, url
-        html = response.content.decode()
-        code = page.locale.language_code
-        assert f'<html lang="{code}"' in html, url
-        assert page.title in html, url
-        kinds_seen.add(type(page).__name__)
-    expected = (
-        {m.__name__ for m in CATALOGUE_MODELS.values()}
-        | {m.__name__ for m in INDEX_MODELS.values()}
-        | {"HomePage"}
-    )
-    assert kinds_seen == expected
-
-
-def test_detail_pages_show_their_facts(client, catalogue):
-    fair = CATALOGUE_MODELS["fair"].objects.get(ref="fair-all", locale__language_code="en")
-    html = client.get(fair.get_url()).content.decode()
-    assert fair.venue and fair.venue in html
-    product = ProductPage.objects.get(ref="product-all", locale__language_code="vi")
-    html = client.get(product.get_url()).content.decode()
-    assert "120.000" in html  # price in Vietnamese number format
-
-
-def _alternates(html):
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
-
-
-def test_hreflang_alternates_list_every_live_translation(client, catalogue):
-    page = CATALOGUE_MODELS["investment"].objects.get(ref="investment-all", locale__language_code="en")
-    alternates = _alternates(client.get(page.get_url()).content.decode())
-    assert set(alternates) >= set(LOCALES) | {"x-default"}
-    only_vi = CATALOGUE_MODELS["investment"].objects.get(ref="investment-vi-only")
-    alternates = _alternates(client.get(only_vi.get_url()).content.decode())
-    assert "vi" in alternates and "en" not in alternates
-
-
-def test_language_switcher_leads_to_the_translation(client, catalogue):
-    page = CATALOGUE_MODELS["attraction"].objects.get(ref="attraction-all", locale__language_code="vi")
-    html = client.get(page.get_url()).content.decode()
-    ja = CATALOGUE_MODELS["attraction"].objects.get(ref="attraction-all", locale__language_code="ja")
-    assert f'href="{ja.get_url()}"' in html
-    # without a translation: tests/catalogue/test_translation_fallback.py
-
-
-def test_interface_strings_are_translated(client, catalogue):
-    for code, word in (("vi", "Tìm kiếm"), ("ko", "검색"), ("ja", "検索"), ("zh-hans", "搜索")):
-        html = client.get(f"/{code}/").content.decode()
-        assert word in html, code
-
-
 def _listing_queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
@@ -178,3 +110,91 @@ def test_hero_alt_text_is_required_when_an_image_is_chosen(site):
     with pytest.raises(ValidationError) as exc:
         page.full_clean()
     assert "hero_alt" in exc.value.message_dict
+
+
+# -- every page type in every language ------------------------------------------------------------
+# Last: every test from here on uses `catalogue`, built once for them (tests/conftest.py,
+# shared_content).
+
+
+@pytest.fixture(scope="module")
+def _module_catalogue(request):
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "catalogue"):
+        return None
+    return request.getfixturevalue("module_content")(add_catalogue)
+
+
+@pytest.fixture
+def catalogue(_module_catalogue, site, settings):
+    if _module_catalogue:
+        return _module_catalogue.for_test(settings)
+    return add_catalogue()
+
+
+def add_catalogue():
+    lines = []
+    for kind, factory in LINE_FACTORIES.items():
+        line = factory(ref=f"{kind}-all", title=f"{kind} tiêu đề")
+        lines.append(line)
+        lines += [translated(line, code, title=f"{kind} title {code}") for code in LOCALES[1:]]
+        lines.append(factory(ref=f"{kind}-vi-only", title=f"{kind} chỉ tiếng Việt"))
+    load_lines(lines)
+    return lines
+
+
+def test_every_page_type_renders_in_every_locale(client, catalogue):
+    pages = list(Page.objects.live().specific().exclude(depth=1))
+    kinds_seen = set()
+    for page in pages:
+        url = page.get_url()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        code = page.locale.language_code
+        assert f'<html lang="{code}"' in html, url
+        assert page.title in html, url
+        kinds_seen.add(type(page).__name__)
+    expected = (
+        {m.__name__ for m in CATALOGUE_MODELS.values()}
+        | {m.__name__ for m in INDEX_MODELS.values()}
+        | {"HomePage"}
+    )
+    assert kinds_seen == expected
+
+
+def test_detail_pages_show_their_facts(client, catalogue):
+    fair = CATALOGUE_MODELS["fair"].objects.get(ref="fair-all", locale__language_code="en")
+    html = client.get(fair.get_url()).content.decode()
+    assert fair.venue and fair.venue in html
+    product = ProductPage.objects.get(ref="product-all", locale__language_code="vi")
+    html = client.get(product.get_url()).content.decode()
+    assert "120.000" in html  # price in Vietnamese number format
+
+
+def _alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+
+
+def test_hreflang_alternates_list_every_live_translation(client, catalogue):
+    page = CATALOGUE_MODELS["investment"].objects.get(ref="investment-all", locale__language_code="en")
+    alternates = _alternates(client.get(page.get_url()).content.decode())
+    assert set(alternates) >= set(LOCALES) | {"x-default"}
+    only_vi = CATALOGUE_MODELS["investment"].objects.get(ref="investment-vi-only")
+    alternates = _alternates(client.get(only_vi.get_url()).content.decode())
+    assert "vi" in alternates and "en" not in alternates
+
+
+def test_language_switcher_leads_to_the_translation(client, catalogue):
+    page = CATALOGUE_MODELS["attraction"].objects.get(ref="attraction-all", locale__language_code="vi")
+    html = client.get(page.get_url()).content.decode()
+    ja = CATALOGUE_MODELS["attraction"].objects.get(ref="attraction-all", locale__language_code="ja")
+    assert f'href="{ja.get_url()}"' in html
+    # without a translation: tests/catalogue/test_translation_fallback.py
+
+
+def test_interface_strings_are_translated(client, catalogue):
+    for code, word in (("vi", "Tìm kiếm"), ("ko", "검색"), ("ja", "検索"), ("zh-hans", "搜索")):
+        html = client.get(f"/{code}/").content.decode()
+        assert word in html, code

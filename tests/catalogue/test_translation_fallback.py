@@ -14,8 +14,23 @@ from tests.factories import AttractionLine, ProductLine, load_lines, translated
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _module_items(request):
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "items"):
+        return None
+    return request.getfixturevalue("module_content")(add_items)
+
+
 @pytest.fixture
-def items(site):
+def items(_module_items, site, settings):
+    if _module_items:
+        return _module_items.for_test(settings)
+    return add_items()
+
+
+def add_items():
     only_vi = ProductLine(ref="only-vi", title="Mật ong hoa cao su")
     with_en = ProductLine(ref="with-en", title="Hạt điều rang muối")
     everywhere = ProductLine(ref="everywhere", title="Bưởi da xanh")
@@ -37,6 +52,29 @@ def _card(html, title):
         if title in article:
             return article
     raise AssertionError(f"no card for {title!r}")
+
+
+# First: every test after it uses `items`, built once for them (tests/conftest.py,
+# shared_content).
+def test_fallback_listing_query_count_does_not_grow(client, site, settings):
+    settings.CATALOGUE_PAGE_SIZE = 50
+    settings.PAGE_CACHE_ENABLED = False  # count the rendering, not the cache
+    load_lines([AttractionLine(ref=f"a-{i}") for i in range(2)])
+    section = INDEX_MODELS["attraction"].objects.get(locale__language_code="ko")
+
+    def count():
+        # The first render after a change refills what pagecache.memo keeps (the chrome, the
+        # routing): compare warm renders.
+        client.get(section.get_url())
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(section.get_url()).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    lines = [AttractionLine(ref=f"b-{i}") for i in range(12)]
+    lines += [translated(line, "en") for line in lines[:6]]
+    load_lines(lines)
+    assert count() == few
 
 
 def test_listing_shows_untranslated_items_in_their_best_translation(client, items):
@@ -125,27 +163,6 @@ def test_a_translation_is_always_preferred_to_a_fallback(client, items):
 def test_unknown_paths_are_still_not_found(client, items):
     assert client.get("/ko/products/no-such-item/").status_code == 404
     assert client.get("/ko/no-such-section/").status_code == 404
-
-
-def test_fallback_listing_query_count_does_not_grow(client, site, settings):
-    settings.CATALOGUE_PAGE_SIZE = 50
-    settings.PAGE_CACHE_ENABLED = False  # count the rendering, not the cache
-    load_lines([AttractionLine(ref=f"a-{i}") for i in range(2)])
-    section = INDEX_MODELS["attraction"].objects.get(locale__language_code="ko")
-
-    def count():
-        # The first render after a change refills what pagecache.memo keeps (the chrome, the
-        # routing): compare warm renders.
-        client.get(section.get_url())
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(section.get_url()).status_code == 200
-        return len(ctx.captured_queries)
-
-    few = count()
-    lines = [AttractionLine(ref=f"b-{i}") for i in range(12)]
-    lines += [translated(line, "en") for line in lines[:6]]
-    load_lines(lines)
-    assert count() == few
 
 
 def test_page_cache_keeps_languages_apart_and_lets_go_of_fallbacks(

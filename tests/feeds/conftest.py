@@ -30,9 +30,25 @@ def make_image(db):
     return make
 
 
+@pytest.fixture(scope="module")
+def _module_every_kind(request):
+    """`every_kind`, built once for a module whose database tests all use it."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "every_kind"):
+        return None
+    return request.getfixturevalue("module_content")(add_every_kind)
+
+
 @pytest.fixture
-def every_kind(site):
+def every_kind(_module_every_kind, site, settings):
     """One item of each kind in all five languages."""
+    if _module_every_kind:
+        return _module_every_kind.for_test(settings)
+    return add_every_kind()
+
+
+def add_every_kind():
     lines = []
     for factory, ref in (
         (ProductLine, "honey"),

@@ -11,8 +11,23 @@ from tests.factories import FairLine, load_lines, translated
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _module_fairs(request):
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "fairs"):
+        return None
+    return request.getfixturevalue("module_content")(add_fairs)
+
+
 @pytest.fixture
-def fairs(site):
+def fairs(_module_fairs, site, settings):
+    if _module_fairs:
+        return _module_fairs.for_test(settings)
+    return add_fairs()
+
+
+def add_fairs():
     soon = date.today() + timedelta(days=20)
     expo = FairLine(
         ref="expo-2099",

@@ -11,8 +11,23 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+@pytest.fixture(scope="module")
+def _module_news(request):
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "news"):
+        return None
+    return request.getfixturevalue("module_content")(add_news)
+
+
 @pytest.fixture
-def news(site):
+def news(_module_news, site, settings):
+    if _module_news:
+        return _module_news.for_test(settings)
+    return add_news()
+
+
+def add_news():
     older = NewsLine(ref="older", title="Tin cũ", summary="Tóm tắt cũ", published="2025-01-05")
     newer = NewsLine(ref="newer", title="Tin mới", summary="Tóm tắt mới", published="2025-03-01")
     load_lines(
@@ -26,6 +41,18 @@ def news(site):
     page = NewsPage.objects.get(ref="newer", locale__language_code="en")
     page.author = "Nguyễn Văn A"
     page.save_revision().publish()
+
+
+# First: every test after it uses `news`, built once for them (tests/conftest.py,
+# shared_content).
+@pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])
+def test_every_page_advertises_its_languages_feed(client, site, code):
+    html = client.get(f"/{code}/").content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml"' in html
+        and f'href="/{code}/feeds/news.rss"' in html
+    )
+    assert client.get(f"/{code}/feeds/news.rss").status_code == 200
 
 
 def test_rss_lists_the_languages_news_newest_first(client, news):
@@ -76,13 +103,3 @@ def test_unpublished_news_leaves_the_feed(client, news):
         for i in ET.fromstring(client.get("/vi/feeds/news.rss").content).find("channel").findall("item")
     ]
     assert titles == ["Tin mới"]
-
-
-@pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])
-def test_every_page_advertises_its_languages_feed(client, site, code):
-    html = client.get(f"/{code}/").content.decode()
-    assert (
-        '<link rel="alternate" type="application/rss+xml"' in html
-        and f'href="/{code}/feeds/news.rss"' in html
-    )
-    assert client.get(f"/{code}/feeds/news.rss").status_code == 200

@@ -39,6 +39,16 @@ def _meta(soup, key):
     return tag and tag["content"]
 
 
+# First: every test after it uses `every_kind`, built once for them (tests/conftest.py, shared_content).
+@pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])
+def test_home_page_declares_the_site_search(client, site, code):
+    soup = BeautifulSoup(client.get(f"/{code}/").content, "html.parser")
+    website = _json_ld(soup)["WebSite"]
+    target = website["potentialAction"]["target"]["urlTemplate"]
+    assert target == f"http://testserver/{code}/search/?q={{search_term_string}}"
+    assert website["potentialAction"]["query-input"] == "required name=search_term_string"
+
+
 def test_event_has_name_dates_location_and_breadcrumbs(client, every_kind):
     fair = _page("fair", "en", registration_url="https://dautieng-promo.example/register")
     nodes = _json_ld(_soup(client, fair))
@@ -115,15 +125,6 @@ def test_investment_is_an_offer_of_a_place(client, every_kind):
     assert properties["area"]["value"] == 12.5 and properties["area"]["unitCode"] == "HAR"
     assert properties["capital"]["value"] == 130_000_000_000
     assert properties["capital"]["unitText"] == "VND"
-
-
-@pytest.mark.parametrize("code", ["vi", "en", "ko", "ja", "zh-hans"])
-def test_home_page_declares_the_site_search(client, site, code):
-    soup = BeautifulSoup(client.get(f"/{code}/").content, "html.parser")
-    website = _json_ld(soup)["WebSite"]
-    target = website["potentialAction"]["target"]["urlTemplate"]
-    assert target == f"http://testserver/{code}/search/?q={{search_term_string}}"
-    assert website["potentialAction"]["query-input"] == "required name=search_term_string"
 
 
 def test_script_in_a_title_cannot_break_out_of_json_ld(client, every_kind):

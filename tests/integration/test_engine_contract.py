@@ -3,12 +3,14 @@
 import datetime as dt
 import re
 import threading
+import uuid
 
 import pytest
 
 from search.documents import SearchDocument
 from search.query import Filters, QueryError
 from search.service import search_with
+from tests.integration.conftest import elasticsearch_test_url
 
 TODAY = dt.date(2026, 11, 26)
 RUBBER = [["cao su", "rubber", "고무", "ゴム", "橡胶"], ["Thanh An", "Định Hiệp"]]
@@ -129,73 +131,104 @@ def loaded(engine):
     return engine
 
 
+@pytest.fixture(scope="module", params=["sqlite", "elasticsearch"])
+def _corpus_index(request, tmp_path_factory):
+    """CORPUS indexed once per engine for the module's tests that only search it."""
+    if request.param == "sqlite":
+        from search.engines.sqlite import SqliteEngine
+
+        path = tmp_path_factory.mktemp("contract") / "search.sqlite3"
+        SqliteEngine(path).index(CORPUS)
+        yield lambda: SqliteEngine(path)
+        return
+    url = elasticsearch_test_url()
+    if not url:
+        pytest.skip("neither ELASTICSEARCH_TEST_URL nor ELASTICSEARCH_URL is set")
+    from search.engines.elastic import ElasticEngine
+
+    prefix = f"test-{uuid.uuid4().hex[:10]}"
+    es = ElasticEngine(url, index_prefix=prefix)
+    es.index(CORPUS)
+    try:
+        yield lambda: ElasticEngine(url, index_prefix=prefix)
+    finally:
+        es.drop_indices()
+
+
+@pytest.fixture
+def reader(_corpus_index):
+    """As `loaded`, for a test that only reads the engine (searches, suggestions, health): a
+    new engine object on the module's index of CORPUS. A test that writes takes `loaded`."""
+    return _corpus_index()
+
+
 def refs(engine, q, lang="vi", **kw):
     filters = Filters(today=TODAY, **kw)
     return [h.ref for h in search_with(engine, q, lang, filters, synonyms=RUBBER).hits]
 
 
-def test_vietnamese_without_diacritics_and_dd(loaded):
-    assert refs(loaded, "nui cau") == ["nui-cau"]
-    assert refs(loaded, "NÚI CẬU") == ["nui-cau"]
-    assert "glove" in refs(loaded, "dau tu")
-    assert "glove" in refs(loaded, "ĐẦU TƯ")
+def test_vietnamese_without_diacritics_and_dd(reader):
+    assert refs(reader, "nui cau") == ["nui-cau"]
+    assert refs(reader, "NÚI CẬU") == ["nui-cau"]
+    assert "glove" in refs(reader, "dau tu")
+    assert "glove" in refs(reader, "ĐẦU TƯ")
 
 
-def test_english_inflection(loaded):
-    assert refs(loaded, "gloves factories", "en") == ["glove"]
+def test_english_inflection(reader):
+    assert refs(reader, "gloves factories", "en") == ["glove"]
 
 
-def test_cjk_without_spaces(loaded):
-    assert refs(loaded, "榴莲包装厂", "zh-hans") == ["durian"]
-    assert refs(loaded, "ダウティエン湖釣り", "ja") == ["fishing"]
-    assert refs(loaded, "滑雪场", "zh-hans") == []
+def test_cjk_without_spaces(reader):
+    assert refs(reader, "榴莲包装厂", "zh-hans") == ["durian"]
+    assert refs(reader, "ダウティエン湖釣り", "ja") == ["fishing"]
+    assert refs(reader, "滑雪场", "zh-hans") == []
 
 
-def test_phrase_and_exclusion(loaded):
-    assert refs(loaded, '"floating restaurant"', "en") == ["restaurant"]
-    assert refs(loaded, '"restaurant floating lake"', "en") == []
-    assert set(refs(loaded, "cao su")) == {"glove", "mattress"}
-    assert refs(loaded, "cao su -nệm") == ["glove"]
+def test_phrase_and_exclusion(reader):
+    assert refs(reader, '"floating restaurant"', "en") == ["restaurant"]
+    assert refs(reader, '"restaurant floating lake"', "en") == []
+    assert set(refs(reader, "cao su")) == {"glove", "mattress"}
+    assert refs(reader, "cao su -nệm") == ["glove"]
 
 
-def test_typo_in_an_unknown_word(loaded):
-    assert refs(loaded, "nệm cao su thiên nhiêm") == ["mattress"]
-    assert refs(loaded, "karaoke") == []
+def test_typo_in_an_unknown_word(reader):
+    assert refs(reader, "nệm cao su thiên nhiêm") == ["mattress"]
+    assert refs(reader, "karaoke") == []
 
 
-def test_synonyms_cross_languages(loaded):
-    assert set(refs(loaded, "橡胶", "zh-hans")) == {"glove", "mattress"}
-    assert refs(loaded, "Định Hiệp") == ["tan-hiep"]
+def test_synonyms_cross_languages(reader):
+    assert set(refs(reader, "橡胶", "zh-hans")) == {"glove", "mattress"}
+    assert refs(reader, "Định Hiệp") == ["tan-hiep"]
 
 
-def test_each_ref_once_shown_in_the_visitors_language(loaded):
-    res = search_with(loaded, "glove", "ko", synonyms=RUBBER)
+def test_each_ref_once_shown_in_the_visitors_language(reader):
+    res = search_with(reader, "glove", "ko", synonyms=RUBBER)
     assert [(h.ref, h.locale) for h in res.hits] == [("glove", "ko")]
-    res = search_with(loaded, "sầu riêng", "en")
+    res = search_with(reader, "sầu riêng", "en")
     assert [(h.ref, h.locale) for h in res.hits] == [("durian", "vi")]  # no en: the source
-    res = search_with(loaded, "榴莲", "en")
+    res = search_with(reader, "榴莲", "en")
     assert [(h.ref, h.locale) for h in res.hits] == [("durian", "vi")]
-    res = search_with(loaded, "floating", "vi")
+    res = search_with(reader, "floating", "vi")
     assert [(h.ref, h.locale) for h in res.hits] == [("restaurant", "en")]  # no vi: any
 
 
-def test_facets_count_items_not_translations(loaded):
-    res = search_with(loaded, "cao su", "vi")
+def test_facets_count_items_not_translations(reader):
+    res = search_with(reader, "cao su", "vi")
     assert res.total == 2
     assert res.facets["commune"] == {"long-hoa": 2}
     assert res.facets["kind"] == {"investment": 1, "product": 1}
 
 
-def test_filters_or_within_and_across(loaded):
-    assert refs(loaded, "cao su", kinds=("investment",)) == ["glove"]
-    assert set(refs(loaded, "cao su", kinds=("investment", "product"))) == {"glove", "mattress"}
-    assert refs(loaded, "cao su", kinds=("product",), sectors=("manufacturing",)) == []
-    assert refs(loaded, "cao su", communes=("long-hoa",), categories=("household",)) == ["mattress"]
+def test_filters_or_within_and_across(reader):
+    assert refs(reader, "cao su", kinds=("investment",)) == ["glove"]
+    assert set(refs(reader, "cao su", kinds=("investment", "product"))) == {"glove", "mattress"}
+    assert refs(reader, "cao su", kinds=("product",), sectors=("manufacturing",)) == []
+    assert refs(reader, "cao su", communes=("long-hoa",), categories=("household",)) == ["mattress"]
 
 
-def test_upcoming_keeps_fairs_not_yet_over(loaded):
-    assert set(refs(loaded, "hội chợ")) == {"old-fair", "new-fair"}
-    assert refs(loaded, "hội chợ", upcoming=True) == ["new-fair"]
+def test_upcoming_keeps_fairs_not_yet_over(reader):
+    assert set(refs(reader, "hội chợ")) == {"old-fair", "new-fair"}
+    assert refs(reader, "hội chợ", upcoming=True) == ["new-fair"]
 
 
 def test_pagination(engine):
@@ -208,22 +241,22 @@ def test_pagination(engine):
     assert len(seen) == len(set(seen)) == 23
 
 
-def test_snippets_are_escaped_with_only_mark(loaded):
-    (hit,) = search_with(loaded, "restaurant", "en").hits
+def test_snippets_are_escaped_with_only_mark(reader):
+    (hit,) = search_with(reader, "restaurant", "en").hits
     assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
     assert "<mark>restaurant</mark>" in hit.snippet
     assert re.sub(r"</?mark>", "", hit.snippet).count("<") == 0
 
 
-def test_autocomplete(loaded):
-    assert [s.ref for s in loaded.autocomplete("nui c", "en")] == ["nui-cau"]
-    assert loaded.autocomplete("nui c", "en")[0].title == "Cau Mountain (Núi Cậu)"
-    assert loaded.autocomplete("nui c", "en")[0].locale == "en"
-    assert loaded.autocomplete("nui c", "ja")[0].locale == "vi"
-    assert [s.ref for s in loaded.autocomplete("Núi", "vi")] == ["nui-cau"]
-    assert "glove" in [s.ref for s in loaded.autocomplete("gă", "vi")]
-    assert loaded.autocomplete("ui", "vi") == []  # a word must start with the prefix
-    assert len(loaded.autocomplete("n", "vi", limit=2)) == 2
+def test_autocomplete(reader):
+    assert [s.ref for s in reader.autocomplete("nui c", "en")] == ["nui-cau"]
+    assert reader.autocomplete("nui c", "en")[0].title == "Cau Mountain (Núi Cậu)"
+    assert reader.autocomplete("nui c", "en")[0].locale == "en"
+    assert reader.autocomplete("nui c", "ja")[0].locale == "vi"
+    assert [s.ref for s in reader.autocomplete("Núi", "vi")] == ["nui-cau"]
+    assert "glove" in [s.ref for s in reader.autocomplete("gă", "vi")]
+    assert reader.autocomplete("ui", "vi") == []  # a word must start with the prefix
+    assert len(reader.autocomplete("n", "vi", limit=2)) == 2
 
 
 def test_delete(loaded):
@@ -235,8 +268,8 @@ def test_delete(loaded):
     assert sum(loaded.health().documents.values()) == len(CORPUS) - 3
 
 
-def test_health_counts_documents_per_locale(loaded):
-    h = loaded.health()
+def test_health_counts_documents_per_locale(reader):
+    h = reader.health()
     assert h.ok and h.documents["vi"] == 7 and h.documents["ko"] == 1
 
 
@@ -274,9 +307,9 @@ def test_rebuild_swaps_without_downtime(loaded):
         "ĐĐĐ" * 60,
     ],
 )
-def test_hostile_queries_answer_or_explain(loaded, q):
+def test_hostile_queries_answer_or_explain(reader, q):
     try:
-        res = search_with(loaded, q, "vi")
+        res = search_with(reader, q, "vi")
     except QueryError as exc:
         assert str(exc)
     else:
@@ -312,7 +345,7 @@ def test_the_item_whose_title_is_the_query_ranks_first(engine):
     assert [h.ref for h in search_with(engine, "nui cau", "en").hits] == ["nui-cau", "centre", "festival"]
 
 
-def test_total_and_facets_count_items_not_translations(loaded):
-    res = search_with(loaded, "nui cau", "en", Filters(today=TODAY))
+def test_total_and_facets_count_items_not_translations(reader):
+    res = search_with(reader, "nui cau", "en", Filters(today=TODAY))
     assert res.total == len(res.hits) == 1  # both translations of nui-cau match
     assert res.facets["kind"] == {"attraction": 1}

@@ -3,18 +3,44 @@
 import json
 
 import pytest
+from django.test import TestCase
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from promo.models import FairPage, ProductPage
 from search.models import PendingUpdate, SearchQueryDay, SynonymGroup
-from tests.factories import AttractionLine, FairLine, InvestmentLine, NewsLine, ProductLine, translated
+from tests.factories import (
+    AttractionLine,
+    FairLine,
+    InvestmentLine,
+    NewsLine,
+    ProductLine,
+    load_lines,
+    translated,
+)
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _module_catalogue(request):
+    """The catalogue, built once for the module's tests that all use it."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "catalogue"):
+        return None
+    return request.getfixturevalue("module_content")(indexed_catalogue)
+
+
 @pytest.fixture
-def catalogue(indexed):
+def catalogue(_module_catalogue, site, settings):
+    if _module_catalogue:
+        return _module_catalogue.for_test(settings)
+    return indexed_catalogue()
+
+
+def indexed_catalogue():
+    """Load the catalogue through the importer and let the after-commit indexing run."""
     nui = AttractionLine(
         ref="nui-cau", title="Núi Cậu", commune="Định Thành", summary="Quần thể đồi núi bên hồ Dầu Tiếng."
     )
@@ -34,8 +60,8 @@ def catalogue(indexed):
         FairLine(ref="new-fair", title="Hội chợ mới", start="2099-01-01", end="2099-01-02"),
         NewsLine(ref="news-1", title="Đầu tư vào Dầu Tiếng", summary="Tin đầu tư."),
     ]
-    load_ = indexed(lines)
-    return load_
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return load_lines(lines)
 
 
 def api(client, **params):
@@ -45,6 +71,113 @@ def api(client, **params):
 
 def refs(body):
     return [r["ref"] for r in body["results"]]
+
+
+# -- issue 14: filters by name, "did you mean", prefix on Enter, labels --------------------------
+# These come first: the tests after them all use `catalogue`, built once for them (tests/conftest.py,
+# shared_content).
+
+
+@pytest.fixture
+def named(indexed):
+    return indexed(
+        [
+            ProductLine(
+                ref="bird-nest",
+                title="Yến sào Minh Tân",
+                commune="Minh Tân",
+                summary="Tổ yến nuôi trong nhà (mẫu).",
+                category="food",
+            ),
+            ProductLine(
+                ref="wafer",
+                title="Bánh xốp dừa",
+                commune="Định An",
+                category="food",
+                summary="Bánh xốp giòn nhân dừa (mẫu).",
+            ),
+            ProductLine(
+                ref="rice-paper",
+                title="Bánh tráng dừa",
+                commune="Thanh An",
+                category="food",
+                summary="Bánh tráng nướng với dừa nạo (mẫu).",
+            ),
+            InvestmentLine(
+                ref="solar",
+                title="Điện mặt trời áp mái",
+                sector="energy",
+                commune="Thanh Tuyền",
+                summary="Kêu gọi đầu tư điện mặt trời (mẫu).",
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "word", ["long-hoa", "xã Long Hòa", "Long Hoa Commune", "Long Hòa 사", "Minh Tân", "minh tan", "Long Tân"]
+)
+def test_a_commune_filter_takes_a_code_a_name_in_any_language_or_a_former_name(client, named, word):
+    # Minh Tân (former) went to xã Long Hòa as its primary successor; Long Tân too.
+    status, body = api(client, q="yen sao", commune=word)
+    assert status == 200 and refs(body) == ["bird-nest"], word
+
+
+def test_sector_and_category_filters_take_names_too(client, named):
+    assert refs(api(client, q="dien mat troi", sector="Năng lượng")[1]) == ["solar"]
+    assert refs(api(client, q="dien mat troi", sector="energy")[1]) == ["solar"]
+    assert refs(api(client, q="banh xop", category="Thuc pham")[1]) == ["wafer"]
+    assert refs(api(client, q="banh xop", category="food")[1]) == ["wafer"]
+    assert refs(api(client, q="banh xop", category="Đồ uống")[1]) == []
+
+
+def test_an_unknown_filter_name_answers_400_naming_the_parameter(client, named):
+    status, body = api(client, q="yen sao", commune="Hà Nội")
+    assert status == 400 and body["param"] == "commune" and "Hà Nội" in body["error"]
+
+
+def test_the_api_says_did_you_mean_and_how_each_result_matched(client, named):
+    _, body = api(client, q="bánh sốp dừa")
+    assert refs(body)[0] == "wafer" and body["results"][0]["match"] == "variants"
+    assert body["did_you_mean"] == "bánh xốp dừa"
+    _, body = api(client, q="bánh xốp dừa")
+    assert body["did_you_mean"] is None and body["results"][0]["match"] == "all"
+
+
+def test_the_search_page_offers_the_correction(client, named):
+    html = client.get("/vi/search/", {"q": "bánh sốp dừa", "kind": "product"}).content.decode()
+    assert "Có phải bạn muốn tìm:" in html
+    assert "?q=b%C3%A1nh+x%E1%BB%91p+d%E1%BB%ABa&amp;kind=product" in html
+    assert "Bánh xốp dừa" in html
+
+
+def test_the_search_page_reads_the_last_word_as_a_prefix_when_whole_words_find_nothing(client, named):
+    assert api(client, q="banh x")[1]["total"] == 0  # the API keeps whole words
+    html = client.get("/en/search/", {"q": "banh x"}).content.decode()
+    assert "Bánh xốp dừa" in html
+    assert "No whole word matched “x”: showing words that begin with it." in html
+    html = client.get("/en/search/", {"q": "banh xop"}).content.decode()
+    assert "begin with it" not in html
+
+
+def test_a_result_in_another_language_names_that_language_in_the_visitors(client, named):
+    html = client.get("/ko/search/", {"q": "yen sao"}).content.decode()
+    assert "베트남어로 제공" in html and "Tiếng Việt로" not in html
+    html = client.get("/ja/search/", {"q": "yen sao"}).content.decode()
+    assert "ベトナム語で掲載" in html
+    # and the search box's suggestions get the same words
+    assert 'data-ac-lang-vi="베트남어로 제공"' in client.get("/ko/").content.decode()
+
+
+def test_a_partial_match_says_which_words_it_lacks(client, named):
+    _, body = api(client, q="bánh dừa giòn")
+    assert refs(body) == ["wafer", "rice-paper"]
+    assert [r["match"] for r in body["results"]] == ["all", "most"]
+    html = client.get("/en/search/", {"q": "bánh dừa giòn"}).content.decode()
+    assert html.count("Missing:") == 1 and "<s>giòn</s>" in html
+
+
+# -- the catalogue ---------------------------------------------------------------------------------
 
 
 def test_finds_vietnamese_with_and_without_diacritics(client, catalogue):
@@ -236,105 +369,3 @@ def test_a_publish_succeeds_while_the_engine_is_down_and_is_applied_later(
     with pytest.raises(Exception, match="could not be applied"):
         call_command("search_index", "sync")
     assert PendingUpdate.objects.filter(applied_at=None).count() == 1
-
-
-# -- issue 14: filters by name, "did you mean", prefix on Enter, labels --------------------------
-
-
-@pytest.fixture
-def named(indexed):
-    return indexed(
-        [
-            ProductLine(
-                ref="bird-nest",
-                title="Yến sào Minh Tân",
-                commune="Minh Tân",
-                summary="Tổ yến nuôi trong nhà (mẫu).",
-                category="food",
-            ),
-            ProductLine(
-                ref="wafer",
-                title="Bánh xốp dừa",
-                commune="Định An",
-                category="food",
-                summary="Bánh xốp giòn nhân dừa (mẫu).",
-            ),
-            ProductLine(
-                ref="rice-paper",
-                title="Bánh tráng dừa",
-                commune="Thanh An",
-                category="food",
-                summary="Bánh tráng nướng với dừa nạo (mẫu).",
-            ),
-            InvestmentLine(
-                ref="solar",
-                title="Điện mặt trời áp mái",
-                sector="energy",
-                commune="Thanh Tuyền",
-                summary="Kêu gọi đầu tư điện mặt trời (mẫu).",
-            ),
-        ]
-    )
-
-
-@pytest.mark.parametrize(
-    "word", ["long-hoa", "xã Long Hòa", "Long Hoa Commune", "Long Hòa 사", "Minh Tân", "minh tan", "Long Tân"]
-)
-def test_a_commune_filter_takes_a_code_a_name_in_any_language_or_a_former_name(client, named, word):
-    # Minh Tân (former) went to xã Long Hòa as its primary successor; Long Tân too.
-    status, body = api(client, q="yen sao", commune=word)
-    assert status == 200 and refs(body) == ["bird-nest"], word
-
-
-def test_sector_and_category_filters_take_names_too(client, named):
-    assert refs(api(client, q="dien mat troi", sector="Năng lượng")[1]) == ["solar"]
-    assert refs(api(client, q="dien mat troi", sector="energy")[1]) == ["solar"]
-    assert refs(api(client, q="banh xop", category="Thuc pham")[1]) == ["wafer"]
-    assert refs(api(client, q="banh xop", category="food")[1]) == ["wafer"]
-    assert refs(api(client, q="banh xop", category="Đồ uống")[1]) == []
-
-
-def test_an_unknown_filter_name_answers_400_naming_the_parameter(client, named):
-    status, body = api(client, q="yen sao", commune="Hà Nội")
-    assert status == 400 and body["param"] == "commune" and "Hà Nội" in body["error"]
-
-
-def test_the_api_says_did_you_mean_and_how_each_result_matched(client, named):
-    _, body = api(client, q="bánh sốp dừa")
-    assert refs(body)[0] == "wafer" and body["results"][0]["match"] == "variants"
-    assert body["did_you_mean"] == "bánh xốp dừa"
-    _, body = api(client, q="bánh xốp dừa")
-    assert body["did_you_mean"] is None and body["results"][0]["match"] == "all"
-
-
-def test_the_search_page_offers_the_correction(client, named):
-    html = client.get("/vi/search/", {"q": "bánh sốp dừa", "kind": "product"}).content.decode()
-    assert "Có phải bạn muốn tìm:" in html
-    assert "?q=b%C3%A1nh+x%E1%BB%91p+d%E1%BB%ABa&amp;kind=product" in html
-    assert "Bánh xốp dừa" in html
-
-
-def test_the_search_page_reads_the_last_word_as_a_prefix_when_whole_words_find_nothing(client, named):
-    assert api(client, q="banh x")[1]["total"] == 0  # the API keeps whole words
-    html = client.get("/en/search/", {"q": "banh x"}).content.decode()
-    assert "Bánh xốp dừa" in html
-    assert "No whole word matched “x”: showing words that begin with it." in html
-    html = client.get("/en/search/", {"q": "banh xop"}).content.decode()
-    assert "begin with it" not in html
-
-
-def test_a_result_in_another_language_names_that_language_in_the_visitors(client, named):
-    html = client.get("/ko/search/", {"q": "yen sao"}).content.decode()
-    assert "베트남어로 제공" in html and "Tiếng Việt로" not in html
-    html = client.get("/ja/search/", {"q": "yen sao"}).content.decode()
-    assert "ベトナム語で掲載" in html
-    # and the search box's suggestions get the same words
-    assert 'data-ac-lang-vi="베트남어로 제공"' in client.get("/ko/").content.decode()
-
-
-def test_a_partial_match_says_which_words_it_lacks(client, named):
-    _, body = api(client, q="bánh dừa giòn")
-    assert refs(body) == ["wafer", "rice-paper"]
-    assert [r["match"] for r in body["results"]] == ["all", "most"]
-    html = client.get("/en/search/", {"q": "bánh dừa giòn"}).content.decode()
-    assert html.count("Missing:") == 1 and "<s>giòn</s>" in html

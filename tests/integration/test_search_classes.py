@@ -102,9 +102,43 @@ LINES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def _module_lines(request):
+    """LINES, imported and indexed once for the module (every test only reads them)."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "engine"):
+        return None
+    return request.getfixturevalue("module_content")(index_lines)
+
+
+@pytest.fixture(scope="module")
+def _module_elastic_prefix():
+    """With the module's content, one Elasticsearch index for the module's tests, built by the
+    first of them: no test writes to it, and each test gets its own engine object."""
+    built = []
+    yield built
+    if built:
+        from search.engines.elastic import ElasticEngine
+
+        ElasticEngine(elasticsearch_test_url(), index_prefix=built[0]).drop_indices()
+
+
+def index_lines():
+    from django.test import TestCase
+
+    from tests.factories import load_lines
+
+    with TestCase.captureOnCommitCallbacks(execute=True):  # indexing, as after the import's commit
+        load_lines(LINES)
+
+
 @pytest.fixture(params=["sqlite", "elasticsearch"])
-def engine(request, indexed, settings):
-    indexed(LINES)
+def engine(request, _module_lines, _module_elastic_prefix, site, settings, indexed):
+    if _module_lines:
+        _module_lines.for_test(settings)
+    else:
+        indexed(LINES)
     if request.param == "sqlite":
         yield get_embedded_engine()
         return
@@ -116,8 +150,15 @@ def engine(request, indexed, settings):
 
     settings.SEARCH_ES_TIMEOUT = 30
     reset_engines()
+    if _module_lines and _module_elastic_prefix:
+        yield ElasticEngine(url, index_prefix=_module_elastic_prefix[0])
+        return
     es = ElasticEngine(url, index_prefix=f"test-cls-{uuid.uuid4().hex[:10]}")
     es.rebuild(list(all_live_documents()))
+    if _module_lines:
+        _module_elastic_prefix.append(es.alias)  # dropped at the module's end
+        yield es
+        return
     try:
         yield es
     finally:

@@ -34,6 +34,55 @@ def publish(lines, callbacks):
         load_lines(lines)
 
 
+# First: every test after these uses `opportunities`, built once for them (tests/conftest.py,
+# shared_content).
+def test_one_click_post_from_a_mail_client(client, site):
+    subscription = AlertSubscription.objects.create(email="a@example.com", language="en")
+    response = client.post(f"/en/alerts/unsubscribe/{subscription.token}/", {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200 and not AlertSubscription.objects.exists()
+
+
+def test_honeypot_keeps_nothing_and_rate_limit_applies(
+    client, site, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    response = subscribe(client, django_capture_on_commit_callbacks, website="http://spam.example")
+    assert response.status_code == 302 and not AlertSubscription.objects.exists() and not mailoutbox
+    settings.ENQUIRY_RATE_LIMIT = 2
+    for n in range(2):
+        subscribe(client, django_capture_on_commit_callbacks, email=f"p{n}@example.com")
+    response = subscribe(client, django_capture_on_commit_callbacks, email="p9@example.com")
+    assert response.status_code == 429
+
+
+def test_consent_and_a_real_address_are_required(client, site):
+    response = client.post("/en/alerts/", {"email": "not-an-address", "website": ""})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "name@example.com" in text and "Please agree" in text
+
+
+def test_purge_follows_the_retention_rule(site, settings):
+    settings.ENQUIRY_RETENTION_DAYS = 30
+    now = timezone.now()
+    stale = AlertSubscription.objects.create(email="old@example.com", language="en")
+    AlertSubscription.objects.filter(pk=stale.pk).update(created_at=now - dt.timedelta(days=8))
+    lapsed = AlertSubscription.objects.create(
+        email="lapsed@example.com",
+        language="en",
+        confirmed_at=now - dt.timedelta(days=40),
+        renewed_at=now - dt.timedelta(days=31),
+    )
+    kept = AlertSubscription.objects.create(
+        email="kept@example.com",
+        language="en",
+        confirmed_at=now - dt.timedelta(days=40),
+        renewed_at=now - dt.timedelta(days=2),
+    )
+    call_command("opportunity_alerts", "purge")
+    assert list(AlertSubscription.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert not AlertSubscription.objects.filter(pk__in=[stale.pk, lapsed.pk]).exists()
+
+
 def test_subscribe_confirm_publish_alert_once_unsubscribe(
     client, opportunities, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -98,12 +147,6 @@ def test_one_digest_with_several_items_in_the_subscribers_language(
     assert "/ko/investment/moi-1/" in body and "/vi/dau-tu/moi-2/" in body
 
 
-def test_one_click_post_from_a_mail_client(client, site):
-    subscription = AlertSubscription.objects.create(email="a@example.com", language="en")
-    response = client.post(f"/en/alerts/unsubscribe/{subscription.token}/", {"List-Unsubscribe": "One-Click"})
-    assert response.status_code == 200 and not AlertSubscription.objects.exists()
-
-
 def test_a_failed_send_is_retried_next_run(
     client, opportunities, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
 ):
@@ -122,44 +165,3 @@ def test_a_failed_send_is_retried_next_run(
     monkeypatch.undo()
     assert alerts.digest.send_digests().messages == 1
     assert len(mailoutbox) == 1
-
-
-def test_honeypot_keeps_nothing_and_rate_limit_applies(
-    client, site, mailoutbox, settings, django_capture_on_commit_callbacks
-):
-    response = subscribe(client, django_capture_on_commit_callbacks, website="http://spam.example")
-    assert response.status_code == 302 and not AlertSubscription.objects.exists() and not mailoutbox
-    settings.ENQUIRY_RATE_LIMIT = 2
-    for n in range(2):
-        subscribe(client, django_capture_on_commit_callbacks, email=f"p{n}@example.com")
-    response = subscribe(client, django_capture_on_commit_callbacks, email="p9@example.com")
-    assert response.status_code == 429
-
-
-def test_consent_and_a_real_address_are_required(client, site):
-    response = client.post("/en/alerts/", {"email": "not-an-address", "website": ""})
-    assert response.status_code == 200
-    text = response.content.decode()
-    assert "name@example.com" in text and "Please agree" in text
-
-
-def test_purge_follows_the_retention_rule(site, settings):
-    settings.ENQUIRY_RETENTION_DAYS = 30
-    now = timezone.now()
-    stale = AlertSubscription.objects.create(email="old@example.com", language="en")
-    AlertSubscription.objects.filter(pk=stale.pk).update(created_at=now - dt.timedelta(days=8))
-    lapsed = AlertSubscription.objects.create(
-        email="lapsed@example.com",
-        language="en",
-        confirmed_at=now - dt.timedelta(days=40),
-        renewed_at=now - dt.timedelta(days=31),
-    )
-    kept = AlertSubscription.objects.create(
-        email="kept@example.com",
-        language="en",
-        confirmed_at=now - dt.timedelta(days=40),
-        renewed_at=now - dt.timedelta(days=2),
-    )
-    call_command("opportunity_alerts", "purge")
-    assert list(AlertSubscription.objects.values_list("pk", flat=True)) == [kept.pk]
-    assert not AlertSubscription.objects.filter(pk__in=[stale.pk, lapsed.pk]).exists()

@@ -12,46 +12,8 @@ from tests.factories import to_jsonl
 pytestmark = pytest.mark.django_db
 
 
-def test_export_import_export_is_lossless(opportunities, django_capture_on_commit_callbacks):
-    from promo.catalogue.importer import import_records
-
-    first = list(export_lines(kinds=["investment"]))
-    line = json.loads(first[0])
-    for key in (
-        "investment_form",
-        "officer",
-        "capital_vnd",
-        "incentives",
-        "lease_price_min_vnd",
-        "land_use_term_years",
-        "power_kv",
-        "seaport_name",
-        "hcmc_minutes",
-        "promoter",
-    ):
-        assert key in line, key
-    assert line["incentives"][0] == {
-        "text": "Miễn tiền thuê đất",
-        "basis": "Nghị định 31/2021/NĐ-CP, Điều 19",
-    }
-    records, problems = parse_file(("\n".join(first) + "\n").encode().splitlines(keepends=True))
-    assert not problems
-    with django_capture_on_commit_callbacks(execute=True):
-        summary = import_records(records)
-    assert summary.updated == 0 and summary.created == 0  # re-import changes nothing
-    assert list(export_lines(kinds=["investment"])) == first
-
-
-def test_translation_lines_take_shared_facts_from_the_source(opportunities):
-    from promo.models import InvestmentPage
-
-    ko = InvestmentPage.objects.select_related("officer", "investment_form").get(
-        ref="kcn-a", locale__language_code="ko"
-    )
-    assert ko.capital_vnd == 1_000_000_000_000 and ko.power_kv == 22
-    assert ko.officer.title == "담당관" and ko.investment_form.locale.language_code == "ko"
-
-
+# First: every test after these uses `opportunities`, built once for them (tests/conftest.py,
+# shared_content).
 def test_bad_facts_are_reported_by_line_and_key():
     lines = [
         {
@@ -117,3 +79,43 @@ def test_forms_of_investment_are_seeded_in_five_languages(site):
     }
     assert InvestmentForm.objects.count() == 7 * 5
     assert InvestmentForm.objects.get(slug="bcc", locale__language_code="ko").name == "경영협력계약(BCC)"
+
+
+def test_export_import_export_is_lossless(opportunities, django_capture_on_commit_callbacks):
+    from promo.catalogue.importer import import_records
+
+    first = list(export_lines(kinds=["investment"]))
+    line = json.loads(first[0])
+    for key in (
+        "investment_form",
+        "officer",
+        "capital_vnd",
+        "incentives",
+        "lease_price_min_vnd",
+        "land_use_term_years",
+        "power_kv",
+        "seaport_name",
+        "hcmc_minutes",
+        "promoter",
+    ):
+        assert key in line, key
+    assert line["incentives"][0] == {
+        "text": "Miễn tiền thuê đất",
+        "basis": "Nghị định 31/2021/NĐ-CP, Điều 19",
+    }
+    records, problems = parse_file(("\n".join(first) + "\n").encode().splitlines(keepends=True))
+    assert not problems
+    with django_capture_on_commit_callbacks(execute=True):
+        summary = import_records(records)
+    assert summary.updated == 0 and summary.created == 0  # re-import changes nothing
+    assert list(export_lines(kinds=["investment"])) == first
+
+
+def test_translation_lines_take_shared_facts_from_the_source(opportunities):
+    from promo.models import InvestmentPage
+
+    ko = InvestmentPage.objects.select_related("officer", "investment_form").get(
+        ref="kcn-a", locale__language_code="ko"
+    )
+    assert ko.capital_vnd == 1_000_000_000_000 and ko.power_kv == 22
+    assert ko.officer.title == "담당관" and ko.investment_form.locale.language_code == "ko"

@@ -20,6 +20,27 @@ def features(client, query):
     return data["features"]
 
 
+# First: every test after it uses `opportunities`, built once for them (tests/conftest.py,
+# shared_content).
+def test_kinds_register_without_touching_the_maps_app():
+    assert "investment" in registry.kinds()
+
+    class Dummy(registry.PlaceKind):
+        kind = "dummy-test-kind"
+
+    registry.register(Dummy)
+    try:
+        assert registry.get("dummy-test-kind").kind == "dummy-test-kind"
+        with pytest.raises(ValueError):
+
+            class Other(registry.PlaceKind):
+                kind = "dummy-test-kind"
+
+            registry.register(Other)
+    finally:
+        registry._KINDS.pop("dummy-test-kind", None)
+
+
 def test_investment_markers_in_the_visitors_language(client, opportunities):
     found = features(client, "kind=investment&lang=ko")
     # Kho F has no coordinates: not on the map
@@ -60,22 +81,3 @@ def test_bad_requests_get_a_message(client, opportunities, query, status, word):
     response = client.get(f"{URL}?{query}")
     assert response.status_code == status
     assert word in json.loads(response.content)["error"]
-
-
-def test_kinds_register_without_touching_the_maps_app():
-    assert "investment" in registry.kinds()
-
-    class Dummy(registry.PlaceKind):
-        kind = "dummy-test-kind"
-
-    registry.register(Dummy)
-    try:
-        assert registry.get("dummy-test-kind").kind == "dummy-test-kind"
-        with pytest.raises(ValueError):
-
-            class Other(registry.PlaceKind):
-                kind = "dummy-test-kind"
-
-            registry.register(Other)
-    finally:
-        registry._KINDS.pop("dummy-test-kind", None)

@@ -16,9 +16,27 @@ def fresh_counts():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _module_catalogue(request):
+    """The catalogue, built once for a module whose database tests all use it. (In each module,
+    the tests without it come first, so that they do not keep it from being shared.)"""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "catalogue"):
+        return None
+    return request.getfixturevalue("module_content")(add_catalogue)
+
+
 @pytest.fixture
-def catalogue(site, django_capture_on_commit_callbacks):
+def catalogue(_module_catalogue, site, settings):
+    if _module_catalogue:
+        return _module_catalogue.for_test(settings)
+    return add_catalogue()
+
+
+def add_catalogue():
     from django.core.files.base import ContentFile
+    from django.test import TestCase
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -46,7 +64,7 @@ def catalogue(site, django_capture_on_commit_callbacks):
         ref="phien-cho-2026", title="Phiên chợ", start="2099-12-10", end="2099-12-12", lat=11.27, lon=106.36
     )
     lines += [fair, translated(fair, "en", title="Farm market")]
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # indexing, as after the import's commit
         load_lines(lines)
     trip = build_trip()
     documents = ensure_documents()

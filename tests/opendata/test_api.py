@@ -16,6 +16,37 @@ def titles(data):
     return sorted(item["title"] for item in data["items"])
 
 
+BAD = [
+    ({"sector": "x"}, "sector filters kind=investment"),
+    ({"kind": "castle"}, "kind must be one of"),
+    ({"kind": "investment", "status": "sold"}, "unknown value 'sold'"),
+    ({"kind": "attraction", "category": "zoo"}, "unknown value 'zoo'"),
+    ({"kind": "fair", "upcoming": "soon"}, "upcoming must be 1 or 0"),
+    ({"kind": "investment", "commune": "Long Hòa"}, "is not a code"),
+    ({"limit": "500"}, "limit cannot be higher than 50"),
+    ({"limit": "-1"}, "limit must be a whole number"),
+    ({"offset": "99999999999999999999"}, "offset must be a whole number"),
+    ({"child_of": "99999999999999999999"}, "child_of must be an id"),
+    ({"descendant_of": "abc"}, "descendant_of must be an id"),
+    ({"locale": "fr"}, "locale must be one of"),
+    ({"order": "body"}, "cannot order by 'body'"),
+    ({"search": "núi"}, "not an operation or a recognised filter: search"),
+    ({"title": "x"}, "not an operation or a recognised filter: title"),
+    ({"kind": "fair", "type": "promo.ProductPage"}, "name different page types"),
+    ({"type": "nothing.Nothing"}, "type doesn't exist"),
+    ({"fields": "hero_image(title(x))"}, ""),
+    ({"fields": "nothing"}, "unknown fields"),
+    ({"locale": "vi\x00"}, "control characters"),
+    ({"kind": "document", "year": "20x5"}, "year must be four digits"),
+]
+
+
+def test_bad_parameters_answer_400_with_a_message(client, site):
+    for params, message in BAD:
+        data = get(client, "/api/v2/pages/", expect=400, **params)
+        assert message in data["message"], (params, data)
+
+
 def test_pages_of_one_kind_with_their_public_fields_and_translations(client, catalogue):
     data = get(client, "/api/v2/pages/", kind="investment", locale="en", fields="*")
     assert titles(data) == ["Sample industrial park"]
@@ -62,37 +93,6 @@ def test_filters_mirror_the_listings(client, catalogue):
     assert len(get(client, "/api/v2/pages/", kind="itinerary")["items"]) == 2
     data = get(client, "/api/v2/pages/", kind="fair", order="-start", fields="start,end")
     assert data["items"][0]["start"] == "2099-12-10"
-
-
-BAD = [
-    ({"sector": "x"}, "sector filters kind=investment"),
-    ({"kind": "castle"}, "kind must be one of"),
-    ({"kind": "investment", "status": "sold"}, "unknown value 'sold'"),
-    ({"kind": "attraction", "category": "zoo"}, "unknown value 'zoo'"),
-    ({"kind": "fair", "upcoming": "soon"}, "upcoming must be 1 or 0"),
-    ({"kind": "investment", "commune": "Long Hòa"}, "is not a code"),
-    ({"limit": "500"}, "limit cannot be higher than 50"),
-    ({"limit": "-1"}, "limit must be a whole number"),
-    ({"offset": "99999999999999999999"}, "offset must be a whole number"),
-    ({"child_of": "99999999999999999999"}, "child_of must be an id"),
-    ({"descendant_of": "abc"}, "descendant_of must be an id"),
-    ({"locale": "fr"}, "locale must be one of"),
-    ({"order": "body"}, "cannot order by 'body'"),
-    ({"search": "núi"}, "not an operation or a recognised filter: search"),
-    ({"title": "x"}, "not an operation or a recognised filter: title"),
-    ({"kind": "fair", "type": "promo.ProductPage"}, "name different page types"),
-    ({"type": "nothing.Nothing"}, "type doesn't exist"),
-    ({"fields": "hero_image(title(x))"}, ""),
-    ({"fields": "nothing"}, "unknown fields"),
-    ({"locale": "vi\x00"}, "control characters"),
-    ({"kind": "document", "year": "20x5"}, "year must be four digits"),
-]
-
-
-def test_bad_parameters_answer_400_with_a_message(client, site):
-    for params, message in BAD:
-        data = get(client, "/api/v2/pages/", expect=400, **params)
-        assert message in data["message"], (params, data)
 
 
 def test_unknown_ids_are_json_404s(client, catalogue):

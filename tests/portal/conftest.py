@@ -10,8 +10,24 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _module_news(request):
+    """`news`, built once for a module whose database tests all use it."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "news"):
+        return None
+    return request.getfixturevalue("module_content")(add_news)
+
+
 @pytest.fixture
-def news(site):
+def news(_module_news, site, settings):
+    if _module_news:
+        return _module_news.for_test(settings)
+    return add_news()
+
+
+def add_news():
     from promo.models import NewsPage
     from tests.factories import NewsLine, load_lines, translated
 

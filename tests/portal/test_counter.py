@@ -38,6 +38,48 @@ def page_total(page):
     return sum(PageViewDaily.objects.filter(page=page).values_list("views", flat=True))
 
 
+# First: every test after these uses `news`, built once for them (tests/conftest.py,
+# shared_content).
+def test_pages_without_a_wagtail_page_count_for_the_site_only(client, site):
+    beacon(client)
+    assert DailyVisitStats.objects.get().views == 1
+    assert not PageViewDaily.objects.exists()
+
+
+def test_views_of_other_paths_count_for_the_site_once_per_client(client, site):
+    token = token_in(client.get("/en/search/?q=cao+su").content.decode())
+    for _ in range(3):
+        beacon(client, token=token, **visitor(1))
+    beacon(client, token=token, **visitor(2))
+    assert DailyVisitStats.objects.get().views == 2
+
+
+def test_statistics_across_day_week_and_month_boundaries(site):
+    # Sunday 31 May 2026, then Monday 1 June (a new week and a new month), Tuesday 2 June.
+    for day, views in (
+        (datetime.date(2026, 5, 30), 1),
+        (datetime.date(2026, 5, 31), 2),
+        (datetime.date(2026, 6, 1), 4),
+        (datetime.date(2026, 6, 2), 8),
+    ):
+        for _ in range(views):
+            record_view(day=day)
+    assert visit_stats(datetime.date(2026, 5, 31)) == {"today": 2, "week": 3, "month": 3, "total": 3}
+    assert visit_stats(datetime.date(2026, 6, 1)) == {"today": 4, "week": 4, "month": 4, "total": 7}
+    assert visit_stats(datetime.date(2026, 6, 2)) == {"today": 8, "week": 12, "month": 12, "total": 15}
+    # a later day with no visits yet
+    assert visit_stats(datetime.date(2026, 6, 8)) == {"today": 0, "week": 0, "month": 12, "total": 15}
+
+
+def test_statistics_block_is_rendered_on_every_page(client, site):
+    for day in (datetime.date(2020, 1, 1),):
+        DailyVisitStats.objects.create(day=day, views=3446123)
+    html = client.get("/vi/").content.decode()
+    assert "Thống kê truy cập" in html and "Tổng truy cập" in html and "3.446.123" in html
+    html = client.get("/en/").content.decode()
+    assert "Visitor statistics" in html and "3,446,123" in html
+
+
 def test_each_beacon_counts_one_view_of_that_page_and_of_the_site(client, news):
     for n in range(3):  # three visitors
         assert beacon(client, news["vi"], **visitor(n)).status_code == 204
@@ -88,12 +130,6 @@ def test_unknown_or_unpublished_pages_are_not_counted(client, news):
     beacon(client, news["en"])
     assert not PageViewDaily.objects.exists()
     assert client.get(BEACON).status_code == 405
-
-
-def test_pages_without_a_wagtail_page_count_for_the_site_only(client, site):
-    beacon(client)
-    assert DailyVisitStats.objects.get().views == 1
-    assert not PageViewDaily.objects.exists()
 
 
 def test_serving_a_page_writes_nothing(client, news):
@@ -160,40 +196,6 @@ def test_views_need_a_genuine_fresh_token_for_that_page(client, news, settings, 
     assert not DailyVisitStats.objects.exists()
     beacon(client, token=issue_token(page=news["vi"]), **visitor(5))
     assert page_total(news["vi"]) == 1
-
-
-def test_views_of_other_paths_count_for_the_site_once_per_client(client, site):
-    token = token_in(client.get("/en/search/?q=cao+su").content.decode())
-    for _ in range(3):
-        beacon(client, token=token, **visitor(1))
-    beacon(client, token=token, **visitor(2))
-    assert DailyVisitStats.objects.get().views == 2
-
-
-def test_statistics_across_day_week_and_month_boundaries(site):
-    # Sunday 31 May 2026, then Monday 1 June (a new week and a new month), Tuesday 2 June.
-    for day, views in (
-        (datetime.date(2026, 5, 30), 1),
-        (datetime.date(2026, 5, 31), 2),
-        (datetime.date(2026, 6, 1), 4),
-        (datetime.date(2026, 6, 2), 8),
-    ):
-        for _ in range(views):
-            record_view(day=day)
-    assert visit_stats(datetime.date(2026, 5, 31)) == {"today": 2, "week": 3, "month": 3, "total": 3}
-    assert visit_stats(datetime.date(2026, 6, 1)) == {"today": 4, "week": 4, "month": 4, "total": 7}
-    assert visit_stats(datetime.date(2026, 6, 2)) == {"today": 8, "week": 12, "month": 12, "total": 15}
-    # a later day with no visits yet
-    assert visit_stats(datetime.date(2026, 6, 8)) == {"today": 0, "week": 0, "month": 12, "total": 15}
-
-
-def test_statistics_block_is_rendered_on_every_page(client, site):
-    for day in (datetime.date(2020, 1, 1),):
-        DailyVisitStats.objects.create(day=day, views=3446123)
-    html = client.get("/vi/").content.decode()
-    assert "Thống kê truy cập" in html and "Tổng truy cập" in html and "3.446.123" in html
-    html = client.get("/en/").content.decode()
-    assert "Visitor statistics" in html and "3,446,123" in html
 
 
 def test_a_database_locked_past_its_timeout_costs_one_view_not_an_error(client, news, monkeypatch):

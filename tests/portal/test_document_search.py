@@ -7,14 +7,16 @@ import uuid
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from portal.demo import ensure_documents
 from portal.models import OfficialDocumentPage
 from search.engines import get_engine, reset_engines
-from search.indexing import all_live_documents
+from search.indexing import all_live_documents, queue
 from tests.integration.conftest import elasticsearch_test_url
 
 pytestmark = pytest.mark.django_db
+LANGUAGES = ("vi", "en")
 
 
 @pytest.fixture(params=["sqlite", "elasticsearch"])
@@ -36,10 +38,34 @@ def search_engine(request, settings):
         reset_engines()
 
 
+@pytest.fixture(scope="module")
+def _module_documents(request):
+    """The documents, built once for the module with the embedded index."""
+    from tests.conftest import shared_content
+
+    if not shared_content(request, "documents"):
+        return None
+    return request.getfixturevalue("module_content")(indexed_documents)
+
+
 @pytest.fixture
-def documents(site, search_engine, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return ensure_documents(languages=("vi", "en"))
+def documents(_module_documents, site, search_engine, settings, django_capture_on_commit_callbacks):
+    if not _module_documents:
+        with django_capture_on_commit_callbacks(execute=True):
+            return ensure_documents(languages=LANGUAGES)
+    documents = _module_documents.for_test(settings)
+    if search_engine == "elasticsearch":
+        # The test's own (empty) Elasticsearch index gets the documents as a publish queues
+        # them for every engine, applied after the commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            for page in (*documents["plan_64"].values(), *documents["decree_42"].values()):
+                queue(page)
+    return documents
+
+
+def indexed_documents():
+    with TestCase.captureOnCommitCallbacks(execute=True):  # indexing, as after the publish's commit
+        return ensure_documents(languages=LANGUAGES)
 
 
 def api(client, **params):

@@ -28,6 +28,29 @@ def badge(client, url, when):
     return page.select_one(".facts-panel .open-badge")
 
 
+# First: every test after it uses `tourism`, built once for them (tests/conftest.py, shared_content).
+@pytest.mark.parametrize(
+    "values, key, message",
+    [
+        (
+            {"hours": {"weekly": [{"days": ["mon"], "opens": "25:00", "closes": "18:00"}]}},
+            "hours",
+            "weekly row 1: opens must be a time",
+        ),
+        ({"hours": {"status": "sometimes"}}, "hours", "status must be one of"),
+        ({"fees": [{"visitor": "adult", "vnd": 1}, {"visitor": "adult", "vnd": 2}]}, "fees", "listed twice"),
+        ({"best_months": [13]}, "best_months", "must be 1..12"),
+        ({"getting_there": [{"from": "hanoi", "km": 1}]}, "getting_there", "from must be one of"),
+        ({"amenities": {"lift": "yes"}}, "amenities", "unknown key"),
+    ],
+)
+def test_bad_visit_facts_are_reported_with_line_and_key(values, key, message):
+    line = AttractionLine(ref="sai", **values)
+    _records, problems = parse_file(to_jsonl([line]).encode().splitlines(keepends=True))
+    assert [(p.line, p.key) for p in problems] == [(1, key)]
+    assert message in problems[0].message
+
+
 def test_open_now_badge_follows_the_clock_in_vietnam_time(client, tourism):
     assert "Đang mở cửa" in badge(client, "/vi/du-lich/nui-cau/", "06:00").text
     assert "18:00" in badge(client, "/vi/du-lich/nui-cau/", "06:00").text
@@ -145,25 +168,3 @@ def test_older_files_with_a_ticket_price_still_load(tourism):
     page = AttractionPage.objects.get(ref="cam-trai")
     assert page.fees == [{"visitor": "adult", "vnd": 50000}] and page.ticket_vnd == 50000
     assert load_lines([line]).unchanged == 1
-
-
-@pytest.mark.parametrize(
-    "values, key, message",
-    [
-        (
-            {"hours": {"weekly": [{"days": ["mon"], "opens": "25:00", "closes": "18:00"}]}},
-            "hours",
-            "weekly row 1: opens must be a time",
-        ),
-        ({"hours": {"status": "sometimes"}}, "hours", "status must be one of"),
-        ({"fees": [{"visitor": "adult", "vnd": 1}, {"visitor": "adult", "vnd": 2}]}, "fees", "listed twice"),
-        ({"best_months": [13]}, "best_months", "must be 1..12"),
-        ({"getting_there": [{"from": "hanoi", "km": 1}]}, "getting_there", "from must be one of"),
-        ({"amenities": {"lift": "yes"}}, "amenities", "unknown key"),
-    ],
-)
-def test_bad_visit_facts_are_reported_with_line_and_key(values, key, message):
-    line = AttractionLine(ref="sai", **values)
-    _records, problems = parse_file(to_jsonl([line]).encode().splitlines(keepends=True))
-    assert [(p.line, p.key) for p in problems] == [(1, key)]
-    assert message in problems[0].message

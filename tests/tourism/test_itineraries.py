@@ -24,6 +24,31 @@ def stop_titles(page):
     return [h.get_text(" ", strip=True) for h in page.select(".timeline__title")]
 
 
+# First: every test after it uses `tourism`, built once for them (tests/conftest.py, shared_content).
+def test_search_text_of_a_stop_reads_as_a_sentence_in_each_language(site):
+    """In the search snippet a stop's title ends the way a sentence ends in the page's language
+    ("ゴム農園の道。ゴム園の…", not "ゴム農園の道. ゴム園の…"), and a stop without a title
+    does not start with a stray full stop."""
+    from promo.demo.itineraries import load_itineraries
+    from promo.models import TripPage
+    from promo.search_documents import itinerary_document
+
+    load_itineraries(with_pictures=False)
+    texts = {
+        code: itinerary_document(
+            TripPage.objects.get(ref="mot-ngay-ho-va-cao-su", locale__language_code=code), {}
+        ).text
+        for code in ("ja", "zh-hans", "ko", "en")
+    }
+    assert "ゴム農園の道。ゴム園の中を" in texts["ja"]
+    assert "고무 농장 길. 고무 농장 사이를" in texts["ko"]
+    for code, text in texts.items():
+        lines = text.split("\n\n")
+        assert not [line for line in lines if line.startswith(("。", "."))], code
+        if code in ("ja", "zh-hans"):
+            assert ". " not in text, code
+
+
 def test_timeline_numbers_stops_links_pages_and_shows_travel(client, tourism):
     build_trip()
     page = soup(client.get("/en/tourism/itineraries/mot-ngay/"))
@@ -140,27 +165,3 @@ def test_staff_edit_attractions_fairs_and_itineraries_in_the_admin(admin_client,
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
         assert response.status_code == 200, page
     assert TripPage.objects.filter(ref="mot-ngay").count() == 2
-
-
-def test_search_text_of_a_stop_reads_as_a_sentence_in_each_language(site):
-    """In the search snippet a stop's title ends the way a sentence ends in the page's language
-    ("ゴム農園の道。ゴム園の…", not "ゴム農園の道. ゴム園の…"), and a stop without a title
-    does not start with a stray full stop."""
-    from promo.demo.itineraries import load_itineraries
-    from promo.models import TripPage
-    from promo.search_documents import itinerary_document
-
-    load_itineraries(with_pictures=False)
-    texts = {
-        code: itinerary_document(
-            TripPage.objects.get(ref="mot-ngay-ho-va-cao-su", locale__language_code=code), {}
-        ).text
-        for code in ("ja", "zh-hans", "ko", "en")
-    }
-    assert "ゴム農園の道。ゴム園の中を" in texts["ja"]
-    assert "고무 농장 길. 고무 농장 사이를" in texts["ko"]
-    for code, text in texts.items():
-        lines = text.split("\n\n")
-        assert not [line for line in lines if line.startswith(("。", "."))], code
-        if code in ("ja", "zh-hans"):
-            assert ". " not in text, code
