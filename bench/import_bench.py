@@ -104,6 +104,19 @@ def _visitor_writes(db_path: Path, stop: threading.Event, waits: list, errors: l
     conn.close()
 
 
+def write_catalogue(path: Path, items: int, seed: int = 1) -> int:
+    """Write `catalogue_lines(items, seed)` to `path`; returns the number of lines. Sets Django
+    up first when nothing has: the exchange format's kinds are the catalogue's page models."""
+    import django
+    from django.apps import apps
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "promo.settings.dev")
+    if not apps.ready:
+        django.setup()
+    with open(path, "w", encoding="utf-8") as out:
+        return sum(1 for line in catalogue_lines(items, seed) if out.write(line))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=2000)
@@ -127,8 +140,7 @@ def main(argv=None) -> int:
         env.pop("VAR_DIR", None)
         manage = [sys.executable, str(ROOT / "manage.py")]
         data = tmp / "catalogue.jsonl"
-        with open(data, "w", encoding="utf-8") as out:
-            lines = sum(1 for line in catalogue_lines(args.items, args.seed) if out.write(line))
+        lines = write_catalogue(data, args.items, args.seed)
         print(f"load average {os.getloadavg()[0]:.2f}; {lines} lines ({args.items} items × vi/en)")
         subprocess.run([*manage, "migrate", "--verbosity", "0"], env=env, check=True)
         subprocess.run(
